@@ -1,0 +1,80 @@
+"""The Z.ai Python SDK: typed sync and async clients for the Z.ai / Zhipu BigModel platform.
+
+    from zai import ZaiClient
+
+    client = ZaiClient()  # reads ZAI_API_KEY
+    reply = client.chat.completions.create(model="glm-5.2", messages=[{"role": "user", "content": "Hi"}])
+"""
+
+from zai_api.types import NOT_GIVEN, BaseModel, NotGiven
+
+from ._client import AsyncZaiClient, AsyncZhipuAiClient, ZaiClient, ZhipuAiClient
+from ._exceptions import (
+    APIAuthenticationError,
+    APIConflictError,
+    APIConnectionError,
+    APIError,
+    APIInternalError,
+    APINotFoundError,
+    APIPermissionDeniedError,
+    APIReachLimitError,
+    APIRequestFailedError,
+    APIResponseError,
+    APIResponseValidationError,
+    APIServerError,
+    APIServerFlowExceedError,
+    APIStatusError,
+    APIStreamError,
+    APITimeoutError,
+    APIUnprocessableEntityError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    ZaiError,
+)
+from ._streaming import AsyncStream, Stream
+from ._version import __version__
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIAuthenticationError",
+    "APIConflictError",
+    "APIConnectionError",
+    "APIError",
+    "APIInternalError",
+    "APINotFoundError",
+    "APIPermissionDeniedError",
+    "APIReachLimitError",
+    "APIRequestFailedError",
+    "APIResponseError",
+    "APIResponseValidationError",
+    "APIServerError",
+    "APIServerFlowExceedError",
+    "APIStatusError",
+    "APIStreamError",
+    "APITimeoutError",
+    "APIUnprocessableEntityError",
+    "AsyncStream",
+    "AsyncZaiClient",
+    "AsyncZhipuAiClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "BaseModel",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "Stream",
+    "UnprocessableEntityError",
+    "ZaiClient",
+    "ZaiError",
+    "ZhipuAiClient",
+    "__version__",
+]

@@ -1,0 +1,562 @@
+"""The request pipeline shared by every client: configuration, request building, the retry loop, parsing.
+
+`SyncAPIClient` and `AsyncAPIClient` are twins: everything that does not wait on the network lives
+in `BaseClient`, and the two `_send` loops mirror each other line for line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Callable, ClassVar, TypeVar, Union
+
+import httpx
+
+from zai_api.types import NOT_GIVEN, NotGiven, json_default
+
+from ._auth import ApiKeyAuth
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APIStreamError,
+    APITimeoutError,
+    ZaiError,
+    body_snippet,
+    decode_error_body,
+    status_error,
+)
+from ._logging import log_request, log_response, log_retry
+from ._retry import backoff, retry_delay, should_retry
+from ._streaming import AsyncStream, Stream
+from ._version import __version__
+
+__all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AsyncAPIClient", "BaseClient", "SyncAPIClient"]
+
+DEFAULT_TIMEOUT = httpx.Timeout(300.0, connect=8.0)
+DEFAULT_MAX_RETRIES = 3
+DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+# Operations under this prefix are addressed relative to `base_url`; the others (agents,
+# knowledge bases, ...) relative to the API root, which is `base_url` without this suffix.
+PAAS_PREFIX = "/paas/v4"
+
+TimeoutTypes = Union[float, httpx.Timeout, None]
+_T = TypeVar("_T")
+
+
+def _timeout(value: object, name: str = "timeout") -> httpx.Timeout:
+    if isinstance(value, httpx.Timeout):
+        return value
+    if value is None:
+        return httpx.Timeout(None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return httpx.Timeout(float(value))
+    raise TypeError(f"{name} must be a number of seconds, an httpx.Timeout or None, not {type(value).__name__}")
+
+
+def _max_retries(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"max_retries must be an int, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"max_retries must not be negative, got {value}")
+    return value
+
+
+def split_base_url(base_url: str) -> tuple[str, str]:
+    """(`base_url` without a trailing slash, the API root). See `openapi/README.md` for the rule."""
+    url = str(base_url).rstrip("/")
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ZaiError(f"base_url is not a valid URL: {base_url!r}") from exc
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ZaiError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
+    root = url[: -len(PAAS_PREFIX)] if url.endswith(PAAS_PREFIX) else url
+    return url, root
+
+
+def _encode_json(data: Mapping[str, Any]) -> bytes:
+    try:
+        return json.dumps(data, default=json_default, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    except (TypeError, ValueError) as exc:
+        for key, value in data.items():  # name the argument that cannot be sent
+            try:
+                json.dumps(value, default=json_default, allow_nan=False)
+            except (TypeError, ValueError) as inner:
+                raise TypeError(f"Argument `{key}` cannot be sent as JSON: {inner}") from exc
+        raise TypeError(f"The request body cannot be sent as JSON: {exc}") from exc
+
+
+class BaseClient:
+    """Configuration and the parts of a call that do not wait on the network."""
+
+    default_base_url: ClassVar[str] = ""
+    # Sent by ZaiClient, as zai-sdk does; the BigModel clients send none.
+    accept_language: ClassVar[str | None] = None
+
+    api_key: str
+    base_url: str
+    max_retries: int
+    timeout: httpx.Timeout
+    disable_token_cache: bool
+    source_channel: str | None
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int,
+        custom_headers: Mapping[str, str] | None,
+        disable_token_cache: bool,
+        source_channel: str | None,
+        http_client_timeout: httpx.Timeout | None,
+    ) -> None:
+        api_key = api_key if api_key is not None else os.environ.get("ZAI_API_KEY")
+        if not api_key:
+            raise ZaiError(
+                "No API key: pass api_key=... to the client or set the ZAI_API_KEY environment variable."
+            )
+        if not isinstance(api_key, str):
+            raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
+        self.api_key = api_key
+        self.disable_token_cache = bool(disable_token_cache)
+        self._auth = ApiKeyAuth(api_key, jwt=not disable_token_cache)
+        self.base_url, self._api_root = split_base_url(
+            base_url or os.environ.get("ZAI_BASE_URL") or self.default_base_url
+        )
+        self.max_retries = _max_retries(max_retries)
+        if isinstance(timeout, NotGiven):
+            self.timeout = http_client_timeout if http_client_timeout is not None else DEFAULT_TIMEOUT
+        else:
+            self.timeout = _timeout(timeout)
+        self.source_channel = source_channel
+        headers = {
+            "Accept": "application/json",
+            "User-Agent": f"zai-sdk-python/{__version__} httpx/{httpx.__version__}",
+            "Zai-SDK-Ver": __version__,
+            "x-source-channel": source_channel or "python-sdk",
+        }
+        if self.accept_language:
+            headers["Accept-Language"] = self.accept_language
+        if custom_headers:
+            headers.update(custom_headers)
+        self._headers = headers
+
+    def __repr__(self) -> str:
+        mode = "jwt" if self._auth.jwt else "bearer"
+        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={mode!r}, max_retries={self.max_retries})"
+
+    def _url(self, path: str) -> str:
+        if path.startswith(PAAS_PREFIX + "/"):
+            return self.base_url + path[len(PAAS_PREFIX) :]
+        return self._api_root + path
+
+    def _build_request(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        method: str,
+        path: str,
+        *,
+        body: Mapping[str, Any] | None,
+        files: Mapping[str, Any] | None,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        stream: bool,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, object] | None,
+        extra_body: Mapping[str, object] | None,
+        timeout: TimeoutTypes | NotGiven,
+    ) -> httpx.Request:
+        all_headers = dict(self._headers)
+        if stream:
+            all_headers["Accept"] = "text/event-stream"
+        if headers:
+            for name, value in headers.items():
+                if value is not NOT_GIVEN and value is not None:
+                    all_headers[name] = str(value)
+        params: dict[str, Any] | None = None
+        if query:
+            params = {key: value for key, value in query.items() if value is not NOT_GIVEN and value is not None}
+        if extra_query:
+            params = {**(params or {}), **extra_query}
+        content: bytes | None = None
+        if body is not None:
+            data = {key: value for key, value in body.items() if value is not NOT_GIVEN}
+            if extra_body:
+                data.update(extra_body)
+            content = _encode_json(data)
+            all_headers["Content-Type"] = "application/json"
+        elif extra_body:
+            content = _encode_json(extra_body)
+            all_headers["Content-Type"] = "application/json"
+        if extra_headers:
+            all_headers.update(extra_headers)
+        return http.build_request(
+            method,
+            self._url(path),
+            params=params or None,
+            headers=all_headers,
+            content=content,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else _timeout(timeout),
+        )
+
+    def _retries(self, max_retries: int | NotGiven) -> int:
+        return self.max_retries if isinstance(max_retries, NotGiven) else _max_retries(max_retries)
+
+    @staticmethod
+    def _connection_error(exc: Exception, request: httpx.Request) -> APIConnectionError:
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(request=request)
+        return APIConnectionError(f"Connection error: {exc}", request=request)
+
+    def _should_resign(self, error: APIStatusError, resigned: bool) -> bool:
+        # An expired JWT (401, business code 1003) is signed again once, outside the retry budget.
+        return self._auth.jwt and not resigned and error.status_code == 401 and error.code == "1003"
+
+    @staticmethod
+    def _parse(response: httpx.Response, cast_to: Callable[[Any], _T] | None) -> _T | Any:
+        content = response.content
+        try:
+            data = json.loads(content)
+        except ValueError:
+            raise APIResponseValidationError(
+                f"Expected a JSON body (status {response.status_code}), got: {body_snippet(content)}",
+                response=response,
+                body=content,
+            ) from None
+        if cast_to is None:
+            return data
+        if not isinstance(data, dict):
+            raise APIResponseValidationError(
+                f"Expected a JSON object (status {response.status_code}), got: {body_snippet(content)}",
+                response=response,
+                body=data,
+            )
+        try:
+            return cast_to(data)
+        except Exception as exc:  # a parser bug must not surface as a bare KeyError or TypeError
+            raise APIResponseValidationError(
+                f"Could not parse the response (status {response.status_code}): {exc!r}", response=response, body=data
+            ) from exc
+
+    @staticmethod
+    def _not_a_stream(response: httpx.Response) -> Exception:
+        _, code, message = decode_error_body(response.text)
+        if message:
+            text = f"[{code}] {message}" if code else message
+            return APIStreamError(text, response=response, body=response.text, code=code)
+        return APIResponseValidationError(
+            f"Expected an event stream, got {response.headers.get('content-type')!r}: {body_snippet(response.content)}",
+            response=response,
+            body=response.content,
+        )
+
+
+class SyncAPIClient(BaseClient):
+    """A synchronous client: `request()` sends one operation with retries and returns the parsed result."""
+
+    _http: httpx.Client
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+        custom_headers: Mapping[str, str] | None = None,
+        disable_token_cache: bool = True,
+        _strict_response_validation: bool = False,
+        source_channel: str | None = None,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError(f"http_client must be an httpx.Client, not {type(http_client).__name__}")
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            custom_headers=custom_headers,
+            disable_token_cache=disable_token_cache,
+            source_channel=source_channel,
+            http_client_timeout=http_client.timeout if http_client is not None else None,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Callable[[Any], Any] | None,
+        body: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        stream: bool = False,
+        stream_cast_to: Callable[[Any], Any] | None = None,
+        binary: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Any:
+        """Send one API operation. Used by the generated resource methods."""
+        request = self._build_request(
+            self._http,
+            method,
+            path,
+            body=body,
+            files=files,
+            query=query,
+            headers=headers,
+            stream=stream,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        response = self._send(request, stream=stream, max_retries=self._retries(max_retries))
+        if stream:
+            if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
+                response.read()
+                response.close()
+                raise self._not_a_stream(response)
+            return Stream(response=response, parse=stream_cast_to or (lambda data: data))
+        return self._parse(response, cast_to)
+
+    def _send(
+        self, request: httpx.Request, *, stream: bool, max_retries: int, raise_status: bool = True
+    ) -> httpx.Response:
+        """Send with retries. Returns a successful response (body read unless `stream`) or raises."""
+        retries_taken = 0
+        resigned = False
+        while True:
+            request.headers["Authorization"] = self._auth.authorization()
+            started = time.monotonic()
+            log_request(request, retries_taken)
+            try:
+                response = self._http.send(request, stream=True)
+                if not stream or not response.is_success:
+                    try:
+                        response.read()
+                    finally:
+                        if not stream:
+                            response.close()
+            except httpx.UnsupportedProtocol as exc:
+                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            except httpx.HTTPError as exc:
+                if retries_taken >= max_retries:
+                    raise self._connection_error(exc, request) from exc
+                delay = backoff(retries_taken)
+                log_retry(request, retries_taken, max_retries, delay, repr(exc))
+                time.sleep(delay)
+                retries_taken += 1
+                continue
+            log_response(request, response, started)
+            if response.is_success or not raise_status and retries_taken >= max_retries:
+                return response
+            error = status_error(response)
+            if self._should_resign(error, resigned):
+                resigned = True
+                self._auth.invalidate()
+                response.close()
+                continue
+            delay = (
+                retry_delay(retries_taken, response)
+                if retries_taken < max_retries and should_retry(response, error.code)
+                else None
+            )
+            if delay is None:
+                response.close()
+                if not raise_status:
+                    return response
+                raise error
+            response.close()
+            log_retry(request, retries_taken, max_retries, delay, f"status {response.status_code}")
+            time.sleep(delay)
+            retries_taken += 1
+
+    def close(self) -> None:
+        """Close the HTTP connections (unless the http_client was passed in)."""
+        if self._owns_http:
+            self._http.close()
+
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    def __enter__(self: _Self) -> _Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(BaseClient):
+    """An asynchronous client: the twin of `SyncAPIClient`, on `httpx.AsyncClient` and asyncio."""
+
+    _http: httpx.AsyncClient
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+        custom_headers: Mapping[str, str] | None = None,
+        disable_token_cache: bool = True,
+        _strict_response_validation: bool = False,
+        source_channel: str | None = None,
+    ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}")
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            custom_headers=custom_headers,
+            disable_token_cache=disable_token_cache,
+            source_channel=source_channel,
+            http_client_timeout=http_client.timeout if http_client is not None else None,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
+        )
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Callable[[Any], Any] | None,
+        body: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        headers: Mapping[str, Any] | None = None,
+        stream: bool = False,
+        stream_cast_to: Callable[[Any], Any] | None = None,
+        binary: bool = False,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Any:
+        """Send one API operation. Used by the generated resource methods."""
+        request = self._build_request(
+            self._http,
+            method,
+            path,
+            body=body,
+            files=files,
+            query=query,
+            headers=headers,
+            stream=stream,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        response = await self._send(request, stream=stream, max_retries=self._retries(max_retries))
+        if stream:
+            if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
+                await response.aread()
+                await response.aclose()
+                raise self._not_a_stream(response)
+            return AsyncStream(response=response, parse=stream_cast_to or (lambda data: data))
+        return self._parse(response, cast_to)
+
+    async def _send(
+        self, request: httpx.Request, *, stream: bool, max_retries: int, raise_status: bool = True
+    ) -> httpx.Response:
+        """Send with retries. Returns a successful response (body read unless `stream`) or raises."""
+        retries_taken = 0
+        resigned = False
+        while True:
+            request.headers["Authorization"] = self._auth.authorization()
+            started = time.monotonic()
+            log_request(request, retries_taken)
+            try:
+                response = await self._http.send(request, stream=True)
+                if not stream or not response.is_success:
+                    try:
+                        await response.aread()
+                    finally:
+                        if not stream:
+                            await response.aclose()
+            except httpx.UnsupportedProtocol as exc:
+                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            except httpx.HTTPError as exc:
+                if retries_taken >= max_retries:
+                    raise self._connection_error(exc, request) from exc
+                delay = backoff(retries_taken)
+                log_retry(request, retries_taken, max_retries, delay, repr(exc))
+                await _async_sleep(delay)
+                retries_taken += 1
+                continue
+            log_response(request, response, started)
+            if response.is_success or not raise_status and retries_taken >= max_retries:
+                return response
+            error = status_error(response)
+            if self._should_resign(error, resigned):
+                resigned = True
+                self._auth.invalidate()
+                await response.aclose()
+                continue
+            delay = (
+                retry_delay(retries_taken, response)
+                if retries_taken < max_retries and should_retry(response, error.code)
+                else None
+            )
+            if delay is None:
+                await response.aclose()
+                if not raise_status:
+                    return response
+                raise error
+            await response.aclose()
+            log_retry(request, retries_taken, max_retries, delay, f"status {response.status_code}")
+            await _async_sleep(delay)
+            retries_taken += 1
+
+    async def close(self) -> None:
+        """Close the HTTP connections (unless the http_client was passed in)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def aclose(self) -> None:
+        """Alias of `close()`."""
+        await self.close()
+
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    async def __aenter__(self: _Self) -> _Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        await self.close()
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # noqa: PLC0415  (only the async client pays for importing asyncio)
+
+    await asyncio.sleep(seconds)
+
+
+_Self = TypeVar("_Self", bound=BaseClient)

@@ -1,0 +1,248 @@
+"""Every error the SDK raises, and the one table that maps HTTP statuses to them.
+
+    ZaiError
+    └── APIError                       .message .request .body .code
+        ├── APIStatusError             .response .status_code .request_id   (a non-2xx response)
+        │   ├── APIRequestFailedError      400   (alias BadRequestError)
+        │   ├── APIAuthenticationError     401   (alias AuthenticationError)
+        │   ├── APIPermissionDeniedError   403   (alias PermissionDeniedError)
+        │   ├── APINotFoundError           404   (alias NotFoundError)
+        │   ├── APIConflictError           409   (alias ConflictError)
+        │   ├── APIUnprocessableEntityError 422  (alias UnprocessableEntityError)
+        │   ├── APIReachLimitError         429   (alias RateLimitError)
+        │   └── APIServerError             5xx   (alias InternalServerError)
+        │       ├── APIInternalError           500
+        │       └── APIServerFlowExceedError   503
+        ├── APIResponseError           a 2xx response the SDK could not use
+        │   ├── APIResponseValidationError   body that is not the expected JSON
+        │   └── APIStreamError               an error event inside a stream
+        └── APIConnectionError         no usable response (network failure, stream cut short)
+            └── APITimeoutError
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIAuthenticationError",
+    "APIConflictError",
+    "APIConnectionError",
+    "APIError",
+    "APIInternalError",
+    "APINotFoundError",
+    "APIPermissionDeniedError",
+    "APIReachLimitError",
+    "APIRequestFailedError",
+    "APIResponseError",
+    "APIResponseValidationError",
+    "APIServerError",
+    "APIServerFlowExceedError",
+    "APIStatusError",
+    "APIStreamError",
+    "APITimeoutError",
+    "APIUnprocessableEntityError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "ZaiError",
+    "status_error",
+]
+
+_SNIPPET = 500
+_REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-log-id")
+
+
+class ZaiError(Exception):
+    """Base class of every error raised by this SDK."""
+
+
+class APIError(ZaiError):
+    """A request to the API failed.
+
+    `code` is the platform's business code (for example ``"1302"``) when the server sent one, and
+    `body` the decoded error body.
+    """
+
+    message: str
+    request: httpx.Request | None
+    body: object | None
+    code: str | None
+
+    def __init__(
+        self, message: str, *, request: httpx.Request | None = None, body: object | None = None, code: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.body = body
+        self.code = code
+
+
+class APIStatusError(APIError):
+    """The server answered with a non-2xx status."""
+
+    response: httpx.Response
+    status_code: int
+    request_id: str | None
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None = None, code: str | None = None) -> None:
+        super().__init__(message, request=response.request, body=body, code=code)
+        self.response = response
+        self.status_code = response.status_code
+        self.request_id = _request_id(response)
+
+
+class APIRequestFailedError(APIStatusError):
+    """400: the request was invalid (business codes 1210-1261, 1301, ...)."""
+
+
+class APIAuthenticationError(APIStatusError):
+    """401: the key or token was missing, invalid or expired (codes 1000-1005)."""
+
+
+class APIPermissionDeniedError(APIStatusError):
+    """403: the key may not use this API (code 1220)."""
+
+
+class APINotFoundError(APIStatusError):
+    """404: no such resource."""
+
+
+class APIConflictError(APIStatusError):
+    """409: the request conflicts with the resource's state."""
+
+
+class APIUnprocessableEntityError(APIStatusError):
+    """422: the request was well-formed but could not be processed."""
+
+
+class APIReachLimitError(APIStatusError):
+    """429: a rate, concurrency, quota or balance limit was reached (codes 1113, 1302-1321)."""
+
+
+class APIServerError(APIStatusError):
+    """5xx: the server failed."""
+
+
+class APIInternalError(APIServerError):
+    """500: internal server error."""
+
+
+class APIServerFlowExceedError(APIServerError):
+    """503: the service is overloaded."""
+
+
+class APIResponseError(APIError):
+    """A 2xx response whose content the SDK could not use."""
+
+    response: httpx.Response
+    status_code: int
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None = None, code: str | None = None) -> None:
+        super().__init__(message, request=response.request, body=body, code=code)
+        self.response = response
+        self.status_code = response.status_code
+
+    @property
+    def json_data(self) -> object | None:
+        """The decoded body (zai-sdk's name for `body`)."""
+        return self.body
+
+
+class APIResponseValidationError(APIResponseError):
+    """A 2xx body that is not the JSON the operation returns."""
+
+
+class APIStreamError(APIResponseError):
+    """The server reported an error inside an event stream; `code` and `message` are the server's."""
+
+
+class APIConnectionError(APIError):
+    """No usable response: the connection failed, was reset, or a stream ended before its end marker."""
+
+    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request did not complete within the timeout."""
+
+    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+# openai-python's names for the same classes.
+BadRequestError = APIRequestFailedError
+AuthenticationError = APIAuthenticationError
+PermissionDeniedError = APIPermissionDeniedError
+NotFoundError = APINotFoundError
+ConflictError = APIConflictError
+UnprocessableEntityError = APIUnprocessableEntityError
+RateLimitError = APIReachLimitError
+InternalServerError = APIServerError
+
+# The one status table. Statuses not listed map to APIServerError (5xx) or APIStatusError.
+STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: APIRequestFailedError,
+    401: APIAuthenticationError,
+    403: APIPermissionDeniedError,
+    404: APINotFoundError,
+    409: APIConflictError,
+    422: APIUnprocessableEntityError,
+    429: APIReachLimitError,
+    500: APIInternalError,
+    503: APIServerFlowExceedError,
+}
+
+
+def _request_id(response: httpx.Response) -> str | None:
+    for name in _REQUEST_ID_HEADERS:
+        value = response.headers.get(name)
+        if value:
+            return value
+    return None
+
+
+def decode_error_body(text: str) -> tuple[object | None, str | None, str | None]:
+    """(decoded body, business code, message) of an error body in any of the platform's shapes."""
+    try:
+        body: Any = json.loads(text)
+    except ValueError:
+        return (text or None), None, None
+    detail = body.get("error") if isinstance(body, dict) else None
+    if not isinstance(detail, dict):
+        # The knowledge and application APIs use a flat {"code": 1234, "message": "..."}.
+        detail = body if isinstance(body, dict) else {}
+    code = detail.get("code")
+    message = detail.get("message", detail.get("msg"))
+    return (
+        body,
+        None if code is None or isinstance(code, (dict, list)) else str(code),
+        message if isinstance(message, str) else None,
+    )
+
+
+def status_error(response: httpx.Response) -> APIStatusError:
+    """The error for a non-2xx response whose body has been read."""
+    status = response.status_code
+    text = response.text
+    body, code, message = decode_error_body(text)
+    detail = message or text[:_SNIPPET] or response.reason_phrase or "no body"
+    text_message = f"Error code: {status} - [{code}] {detail}" if code else f"Error code: {status} - {detail}"
+    cls = STATUS_ERRORS.get(status) or (APIServerError if status >= 500 else APIStatusError)
+    return cls(text_message, response=response, body=body, code=code)
+
+
+def body_snippet(content: bytes) -> str:
+    """The start of a body, for error messages."""
+    text = content[:_SNIPPET].decode("utf-8", errors="replace")
+    return text + ("..." if len(content) > _SNIPPET else "")

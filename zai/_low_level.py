@@ -1,0 +1,52 @@
+"""Bridges that let the generated low-level functions run through a facade client.
+
+``client.low_level`` is a `zai_api.Client` whose httpx transport hands every request to the
+facade's send loop, so a low-level call gets the same URL rule, credentials, retries and logging.
+Status errors are not raised there: the generated functions return the documented error bodies.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import httpx
+
+if TYPE_CHECKING:
+    from ._base_client import AsyncAPIClient, BaseClient, SyncAPIClient
+
+__all__ = ["AsyncBridge", "SyncBridge", "low_level_url"]
+
+# The low-level client's own base URL; the bridge swaps it for the facade's routing.
+PLACEHOLDER = "http://zai.invalid"
+
+
+def low_level_url(client: BaseClient, request: httpx.Request) -> httpx.URL:
+    return httpx.URL(client._url(request.url.path)).copy_with(query=request.url.query or None)
+
+
+def _rewrap(response: httpx.Response) -> httpx.Response:
+    if response.is_stream_consumed:
+        return httpx.Response(response.status_code, headers=response.headers, content=response.content)
+    return httpx.Response(response.status_code, headers=response.headers, stream=response.stream)
+
+
+class SyncBridge(httpx.BaseTransport):
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.url = low_level_url(self._client, request)
+        response = self._client._send(request, stream=True, max_retries=self._client.max_retries, raise_status=False)
+        return _rewrap(response)
+
+
+class AsyncBridge(httpx.AsyncBaseTransport):
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.url = low_level_url(self._client, request)
+        response = await self._client._send(
+            request, stream=True, max_retries=self._client.max_retries, raise_status=False
+        )
+        return _rewrap(response)

@@ -1,0 +1,203 @@
+"""`Stream` and `AsyncStream`: iterate the parsed events of a streamed response.
+
+A stream ends at `data: [DONE]`. An error event raises `APIStreamError` with the server's code and
+message; a body that ends before `[DONE]` raises `APIConnectionError` after the events that did
+arrive; network failures and read timeouts raise `APIConnectionError` / `APITimeoutError`. The
+connection is released when the stream ends, fails, is closed, or is left by a `with` block.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from types import TracebackType
+from typing import Any, Callable, Generic, TypeVar
+
+import httpx
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStreamError,
+    APITimeoutError,
+    body_snippet,
+    decode_error_body,
+)
+from ._sse import SSEDecoder, ServerSentEvent
+
+__all__ = ["AsyncStream", "Stream"]
+
+T = TypeVar("T")
+
+_DONE = "[DONE]"
+# After [DONE], read at most this much of what follows so the connection can be reused.
+_DRAIN_LIMIT = 64 * 1024
+
+
+def _event_value(event: ServerSentEvent, response: httpx.Response, parse: Callable[[Any], T]) -> T:
+    """Parse one event, raising the typed error an error event stands for."""
+    try:
+        data = json.loads(event.data)
+    except ValueError:
+        if event.event == "error":
+            raise APIStreamError(event.data or "error event", response=response, body=event.data) from None
+        raise APIResponseValidationError(
+            f"Stream event is not JSON: {body_snippet(event.data.encode())}", response=response, body=event.data
+        ) from None
+    if event.event == "error" or (isinstance(data, dict) and data.get("error")):
+        _, code, message = decode_error_body(event.data)
+        text = message or body_snippet(event.data.encode())
+        raise APIStreamError(f"[{code}] {text}" if code else text, response=response, body=data, code=code)
+    try:
+        return parse(data)
+    except Exception as exc:  # a parser bug must not surface as a bare KeyError or TypeError
+        raise APIResponseValidationError(
+            f"Could not parse stream event: {exc!r}; event: {body_snippet(event.data.encode())}",
+            response=response,
+            body=data,
+        ) from exc
+
+
+def _cut_short(response: httpx.Response) -> APIConnectionError:
+    return APIConnectionError("The stream ended before its [DONE] marker.", request=response.request)
+
+
+class Stream(Generic[T]):
+    """The events of a streamed response, parsed. Iterate once; use as a context manager to release early.
+
+        with client.chat.completions.create(model=..., messages=..., stream=True) as stream:
+            for chunk in stream:
+                print(chunk.choices[0].delta.content or "", end="")
+    """
+
+    response: httpx.Response
+
+    def __init__(self, *, response: httpx.Response, parse: Callable[[Any], T]) -> None:
+        self.response = response
+        self._parse = parse
+        self._iterator = self._events()
+
+    def __iter__(self) -> Iterator[T]:
+        return self._iterator
+
+    def __next__(self) -> T:
+        return next(self._iterator)
+
+    def _events(self) -> Iterator[T]:
+        response = self.response
+        parse = self._parse
+        decoder = SSEDecoder()
+        try:
+            chunks = response.iter_bytes()
+            try:
+                for chunk in chunks:
+                    for event in decoder.feed(chunk):
+                        if event.data.startswith(_DONE):
+                            _drain(chunks)
+                            return
+                        yield _event_value(event, response, parse)
+            except httpx.TimeoutException as exc:
+                raise APITimeoutError(request=response.request) from exc
+            except httpx.HTTPError as exc:
+                raise APIConnectionError(f"The stream failed: {exc}", request=response.request) from exc
+            for event in decoder.flush():
+                if event.data.startswith(_DONE):
+                    return
+                yield _event_value(event, response, parse)
+            raise _cut_short(response)
+        finally:
+            response.close()
+
+    def close(self) -> None:
+        """Stop reading and release the connection."""
+        self._iterator.close()
+        self.response.close()
+
+    def __enter__(self) -> Stream[T]:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(Generic[T]):
+    """The asynchronous twin of `Stream`: ``async for`` and ``async with``."""
+
+    response: httpx.Response
+
+    def __init__(self, *, response: httpx.Response, parse: Callable[[Any], T]) -> None:
+        self.response = response
+        self._parse = parse
+        self._iterator = self._events()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self._iterator
+
+    async def __anext__(self) -> T:
+        return await self._iterator.__anext__()
+
+    async def _events(self) -> AsyncIterator[T]:
+        response = self.response
+        parse = self._parse
+        decoder = SSEDecoder()
+        try:
+            chunks = response.aiter_bytes()
+            try:
+                async for chunk in chunks:
+                    for event in decoder.feed(chunk):
+                        if event.data.startswith(_DONE):
+                            await _adrain(chunks)
+                            return
+                        yield _event_value(event, response, parse)
+            except httpx.TimeoutException as exc:
+                raise APITimeoutError(request=response.request) from exc
+            except httpx.HTTPError as exc:
+                raise APIConnectionError(f"The stream failed: {exc}", request=response.request) from exc
+            for event in decoder.flush():
+                if event.data.startswith(_DONE):
+                    return
+                yield _event_value(event, response, parse)
+            raise _cut_short(response)
+        finally:
+            await response.aclose()
+
+    async def close(self) -> None:
+        """Stop reading and release the connection."""
+        await self._iterator.aclose()
+        await self.response.aclose()
+
+    async def aclose(self) -> None:
+        """Alias of `close()`."""
+        await self.close()
+
+    async def __aenter__(self) -> AsyncStream[T]:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        await self.close()
+
+
+def _drain(chunks: Iterator[bytes]) -> None:
+    read = 0
+    try:
+        for chunk in chunks:
+            read += len(chunk)
+            if read > _DRAIN_LIMIT:
+                return
+    except httpx.HTTPError:
+        return
+
+
+async def _adrain(chunks: AsyncIterator[bytes]) -> None:
+    read = 0
+    try:
+        async for chunk in chunks:
+            read += len(chunk)
+            if read > _DRAIN_LIMIT:
+                return
+    except httpx.HTTPError:
+        return

@@ -1,0 +1,55 @@
+"""zai-sdk 0.2.3's `zai.core` import path: errors, `StreamResponse`, `BaseModel`, `NOT_GIVEN`."""
+
+from zai_api.types import NOT_GIVEN, BaseModel, NotGiven
+
+from .._exceptions import (
+    APIAuthenticationError,
+    APIConflictError,
+    APIConnectionError,
+    APIError,
+    APIInternalError,
+    APINotFoundError,
+    APIPermissionDeniedError,
+    APIReachLimitError,
+    APIRequestFailedError,
+    APIResponseError,
+    APIResponseValidationError,
+    APIServerError,
+    APIServerFlowExceedError,
+    APIStatusError,
+    APIStreamError,
+    APITimeoutError,
+    APIUnprocessableEntityError,
+    ZaiError,
+)
+from .._streaming import AsyncStream, Stream
+
+# zai-sdk's name for a stream of parsed events.
+StreamResponse = Stream
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIAuthenticationError",
+    "APIConflictError",
+    "APIConnectionError",
+    "APIError",
+    "APIInternalError",
+    "APINotFoundError",
+    "APIPermissionDeniedError",
+    "APIReachLimitError",
+    "APIRequestFailedError",
+    "APIResponseError",
+    "APIResponseValidationError",
+    "APIServerError",
+    "APIServerFlowExceedError",
+    "APIStatusError",
+    "APIStreamError",
+    "APITimeoutError",
+    "APIUnprocessableEntityError",
+    "AsyncStream",
+    "BaseModel",
+    "NotGiven",
+    "Stream",
+    "StreamResponse",
+    "ZaiError",
+]
