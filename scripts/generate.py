@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "openapi.yaml"
@@ -152,7 +152,7 @@ def _run(cmd: list[str], cwd: Path | None = None) -> None:
 
 
 def generate(output: Path) -> None:
-    spec = prepare(yaml.safe_load(SPEC.read_text(encoding="utf-8")))
+    spec = prepare(YAML(typ="safe").load(SPEC.read_text(encoding="utf-8")))
     bin_dir = Path(sys.executable).parent
     with tempfile.TemporaryDirectory() as tmp:
         prepared = Path(tmp) / "openapi.json"
@@ -179,7 +179,9 @@ def generate(output: Path) -> None:
         _run([ruff, "check", "--config", str(RUFF_CONFIG), "--fix-only", "--quiet", str(target)])
         _run([ruff, "format", "--config", str(RUFF_CONFIG), "--quiet", str(target)])
         for module in sorted(target.rglob("*.py")):
-            module.write_text(HEADER.format(version=GENERATOR_VERSION) + module.read_text(encoding="utf-8"), encoding="utf-8")
+            module.write_text(
+                HEADER.format(version=GENERATOR_VERSION) + module.read_text(encoding="utf-8"), encoding="utf-8"
+            )
         (target / "py.typed").write_text("", encoding="utf-8")
         if output.exists():
             shutil.rmtree(output)

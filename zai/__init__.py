@@ -1,9 +1,9 @@
 """The Z.ai Python SDK: typed sync and async clients for the Z.ai / Zhipu BigModel platform.
 
-    from zai import ZaiClient
+from zai import ZaiClient
 
-    client = ZaiClient()  # reads ZAI_API_KEY
-    reply = client.chat.completions.create(model="glm-5.2", messages=[{"role": "user", "content": "Hi"}])
+client = ZaiClient()  # reads ZAI_API_KEY
+reply = client.chat.completions.create(model="glm-5.2", messages=[{"role": "user", "content": "Hi"}])
 """
 
 from zai_api.types import NOT_GIVEN, BaseModel, NotGiven

@@ -71,7 +71,7 @@ class ApiKeyAuth:
 
     def _sign(self) -> str:
         # HS256 by hand (it is three lines): PyJWT would warn about the platform's short secrets.
-        now_ms = int(round(time.time() * 1000))
+        now_ms = round(time.time() * 1000)
         payload = {"api_key": self._key_id, "exp": now_ms + TOKEN_TTL_MS, "timestamp": now_ms}
         signing_input = _b64(_HEADER) + b"." + _b64(json.dumps(payload, separators=(",", ":")).encode())
         signature = hmac.new(self._secret.encode(), signing_input, hashlib.sha256).digest()

@@ -80,7 +80,9 @@ def split_base_url(base_url: str) -> tuple[str, str]:
 
 def _encode_json(data: Mapping[str, Any]) -> bytes:
     try:
-        return json.dumps(data, default=json_default, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+        return json.dumps(
+            data, default=json_default, ensure_ascii=False, allow_nan=False, separators=(",", ":")
+        ).encode()
     except (TypeError, ValueError) as exc:
         for key, value in data.items():  # name the argument that cannot be sent
             try:
@@ -118,9 +120,7 @@ class BaseClient:
     ) -> None:
         api_key = api_key if api_key is not None else os.environ.get("ZAI_API_KEY")
         if not api_key:
-            raise ZaiError(
-                "No API key: pass api_key=... to the client or set the ZAI_API_KEY environment variable."
-            )
+            raise ZaiError("No API key: pass api_key=... to the client or set the ZAI_API_KEY environment variable.")
         if not isinstance(api_key, str):
             raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
         self.api_key = api_key
@@ -358,11 +358,11 @@ class SyncAPIClient(BaseClient):
                     raise self._connection_error(exc, request) from exc
                 delay = backoff(retries_taken)
                 log_retry(request, retries_taken, max_retries, delay, repr(exc))
-                time.sleep(delay)
+                _sleep(delay)
                 retries_taken += 1
                 continue
             log_response(request, response, started)
-            if response.is_success or not raise_status and retries_taken >= max_retries:
+            if response.is_success or (not raise_status and retries_taken >= max_retries):
                 return response
             error = status_error(response)
             if self._should_resign(error, resigned):
@@ -370,19 +370,19 @@ class SyncAPIClient(BaseClient):
                 self._auth.invalidate()
                 response.close()
                 continue
-            delay = (
+            wait = (
                 retry_delay(retries_taken, response)
                 if retries_taken < max_retries and should_retry(response, error.code)
                 else None
             )
-            if delay is None:
+            if wait is None:
                 response.close()
                 if not raise_status:
                     return response
                 raise error
             response.close()
-            log_retry(request, retries_taken, max_retries, delay, f"status {response.status_code}")
-            time.sleep(delay)
+            log_retry(request, retries_taken, max_retries, wait, f"status {response.status_code}")
+            _sleep(wait)
             retries_taken += 1
 
     def close(self) -> None:
@@ -509,7 +509,7 @@ class AsyncAPIClient(BaseClient):
                 retries_taken += 1
                 continue
             log_response(request, response, started)
-            if response.is_success or not raise_status and retries_taken >= max_retries:
+            if response.is_success or (not raise_status and retries_taken >= max_retries):
                 return response
             error = status_error(response)
             if self._should_resign(error, resigned):
@@ -517,19 +517,19 @@ class AsyncAPIClient(BaseClient):
                 self._auth.invalidate()
                 await response.aclose()
                 continue
-            delay = (
+            wait = (
                 retry_delay(retries_taken, response)
                 if retries_taken < max_retries and should_retry(response, error.code)
                 else None
             )
-            if delay is None:
+            if wait is None:
                 await response.aclose()
                 if not raise_status:
                     return response
                 raise error
             await response.aclose()
-            log_retry(request, retries_taken, max_retries, delay, f"status {response.status_code}")
-            await _async_sleep(delay)
+            log_retry(request, retries_taken, max_retries, wait, f"status {response.status_code}")
+            await _async_sleep(wait)
             retries_taken += 1
 
     async def close(self) -> None:
@@ -551,6 +551,10 @@ class AsyncAPIClient(BaseClient):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         await self.close()
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
 
 
 async def _async_sleep(seconds: float) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import httpx
 
@@ -39,7 +39,7 @@ class ZaiClient(SyncAPIClient, Resources):
     """
 
     default_base_url = ZAI_BASE_URL
-    accept_language = "en-US,en"
+    accept_language: ClassVar[str | None] = "en-US,en"
 
     @cached_property
     def low_level(self) -> zai_api.Client:
@@ -52,7 +52,9 @@ class ZaiClient(SyncAPIClient, Resources):
 
         from ._low_level import PLACEHOLDER, SyncBridge  # noqa: PLC0415
 
-        http = httpx.Client(base_url=PLACEHOLDER, transport=SyncBridge(self), timeout=self.timeout, headers=self._headers)
+        http = httpx.Client(
+            base_url=PLACEHOLDER, transport=SyncBridge(self), timeout=self.timeout, headers=self._headers
+        )
         return Client(base_url=PLACEHOLDER).set_httpx_client(http)
 
 
@@ -66,14 +68,14 @@ class ZhipuAiClient(ZaiClient):
 class AsyncZaiClient(AsyncAPIClient, AsyncResources):
     """Asynchronous client for the Z.ai platform: the same surface as `ZaiClient`, with ``await``.
 
-        async with AsyncZaiClient() as client:
-            completion = await client.chat.completions.create(
-                model="glm-5.2", messages=[{"role": "user", "content": "Hello"}]
-            )
+    async with AsyncZaiClient() as client:
+        completion = await client.chat.completions.create(
+            model="glm-5.2", messages=[{"role": "user", "content": "Hello"}]
+        )
     """
 
     default_base_url = ZAI_BASE_URL
-    accept_language = "en-US,en"
+    accept_language: ClassVar[str | None] = "en-US,en"
 
     @cached_property
     def low_level(self) -> zai_api.Client:

@@ -1,23 +1,23 @@
 """Every error the SDK raises, and the one table that maps HTTP statuses to them.
 
-    ZaiError
-    └── APIError                       .message .request .body .code
-        ├── APIStatusError             .response .status_code .request_id   (a non-2xx response)
-        │   ├── APIRequestFailedError      400   (alias BadRequestError)
-        │   ├── APIAuthenticationError     401   (alias AuthenticationError)
-        │   ├── APIPermissionDeniedError   403   (alias PermissionDeniedError)
-        │   ├── APINotFoundError           404   (alias NotFoundError)
-        │   ├── APIConflictError           409   (alias ConflictError)
-        │   ├── APIUnprocessableEntityError 422  (alias UnprocessableEntityError)
-        │   ├── APIReachLimitError         429   (alias RateLimitError)
-        │   └── APIServerError             5xx   (alias InternalServerError)
-        │       ├── APIInternalError           500
-        │       └── APIServerFlowExceedError   503
-        ├── APIResponseError           a 2xx response the SDK could not use
-        │   ├── APIResponseValidationError   body that is not the expected JSON
-        │   └── APIStreamError               an error event inside a stream
-        └── APIConnectionError         no usable response (network failure, stream cut short)
-            └── APITimeoutError
+ZaiError
+└── APIError                       .message .request .body .code
+    ├── APIStatusError             .response .status_code .request_id   (a non-2xx response)
+    │   ├── APIRequestFailedError      400   (alias BadRequestError)
+    │   ├── APIAuthenticationError     401   (alias AuthenticationError)
+    │   ├── APIPermissionDeniedError   403   (alias PermissionDeniedError)
+    │   ├── APINotFoundError           404   (alias NotFoundError)
+    │   ├── APIConflictError           409   (alias ConflictError)
+    │   ├── APIUnprocessableEntityError 422  (alias UnprocessableEntityError)
+    │   ├── APIReachLimitError         429   (alias RateLimitError)
+    │   └── APIServerError             5xx   (alias InternalServerError)
+    │       ├── APIInternalError           500
+    │       └── APIServerFlowExceedError   503
+    ├── APIResponseError           a 2xx response the SDK could not use
+    │   ├── APIResponseValidationError   body that is not the expected JSON
+    │   └── APIStreamError               an error event inside a stream
+    └── APIConnectionError         no usable response (network failure, stream cut short)
+        └── APITimeoutError
 """
 
 from __future__ import annotations
@@ -94,7 +94,9 @@ class APIStatusError(APIError):
     status_code: int
     request_id: str | None
 
-    def __init__(self, message: str, *, response: httpx.Response, body: object | None = None, code: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: object | None = None, code: str | None = None
+    ) -> None:
         super().__init__(message, request=response.request, body=body, code=code)
         self.response = response
         self.status_code = response.status_code
@@ -147,7 +149,9 @@ class APIResponseError(APIError):
     response: httpx.Response
     status_code: int
 
-    def __init__(self, message: str, *, response: httpx.Response, body: object | None = None, code: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: object | None = None, code: str | None = None
+    ) -> None:
         super().__init__(message, request=response.request, body=body, code=code)
         self.response = response
         self.status_code = response.status_code
@@ -206,7 +210,7 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 
 def _request_id(response: httpx.Response) -> str | None:
     for name in _REQUEST_ID_HEADERS:
-        value = response.headers.get(name)
+        value: str | None = response.headers.get(name)
         if value:
             return value
     return None

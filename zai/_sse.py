@@ -90,12 +90,10 @@ class SSEDecoder:
             self._data.append(value)
         elif field == b"event":
             self._event = value.decode("utf-8", errors="replace")
-        elif field == b"id":
-            if b"\0" not in value:
-                self._last_id = value.decode("utf-8", errors="replace")
-        elif field == b"retry":
-            if value.isdigit():
-                self._retry = int(value)
+        elif field == b"id" and b"\0" not in value:
+            self._last_id = value.decode("utf-8", errors="replace")
+        elif field == b"retry" and value.isdigit():
+            self._retry = int(value)
         return None
 
     def _dispatch(self) -> ServerSentEvent | None:

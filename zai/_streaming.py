@@ -9,7 +9,7 @@ connection is released when the stream ends, fails, is closed, or is left by a `
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
 from typing import Any, Callable, Generic, TypeVar
 
@@ -23,7 +23,7 @@ from ._exceptions import (
     body_snippet,
     decode_error_body,
 )
-from ._sse import SSEDecoder, ServerSentEvent
+from ._sse import ServerSentEvent, SSEDecoder
 
 __all__ = ["AsyncStream", "Stream"]
 
@@ -65,48 +65,24 @@ def _cut_short(response: httpx.Response) -> APIConnectionError:
 class Stream(Generic[T]):
     """The events of a streamed response, parsed. Iterate once; use as a context manager to release early.
 
-        with client.chat.completions.create(model=..., messages=..., stream=True) as stream:
-            for chunk in stream:
-                print(chunk.choices[0].delta.content or "", end="")
+    with client.chat.completions.create(model=..., messages=..., stream=True) as stream:
+        for chunk in stream:
+            print(chunk.choices[0].delta.content or "", end="")
     """
 
     response: httpx.Response
 
     def __init__(self, *, response: httpx.Response, parse: Callable[[Any], T]) -> None:
         self.response = response
-        self._parse = parse
-        self._iterator = self._events()
+        # The generator does not refer back to the stream, so a stream dropped mid-way is freed (and its
+        # connection released) at once rather than at the next garbage collection.
+        self._iterator = _events(response, parse)
 
     def __iter__(self) -> Iterator[T]:
         return self._iterator
 
     def __next__(self) -> T:
         return next(self._iterator)
-
-    def _events(self) -> Iterator[T]:
-        response = self.response
-        parse = self._parse
-        decoder = SSEDecoder()
-        try:
-            chunks = response.iter_bytes()
-            try:
-                for chunk in chunks:
-                    for event in decoder.feed(chunk):
-                        if event.data.startswith(_DONE):
-                            _drain(chunks)
-                            return
-                        yield _event_value(event, response, parse)
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError(request=response.request) from exc
-            except httpx.HTTPError as exc:
-                raise APIConnectionError(f"The stream failed: {exc}", request=response.request) from exc
-            for event in decoder.flush():
-                if event.data.startswith(_DONE):
-                    return
-                yield _event_value(event, response, parse)
-            raise _cut_short(response)
-        finally:
-            response.close()
 
     def close(self) -> None:
         """Stop reading and release the connection."""
@@ -129,39 +105,13 @@ class AsyncStream(Generic[T]):
 
     def __init__(self, *, response: httpx.Response, parse: Callable[[Any], T]) -> None:
         self.response = response
-        self._parse = parse
-        self._iterator = self._events()
+        self._iterator = _aevents(response, parse)
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._iterator
 
     async def __anext__(self) -> T:
         return await self._iterator.__anext__()
-
-    async def _events(self) -> AsyncIterator[T]:
-        response = self.response
-        parse = self._parse
-        decoder = SSEDecoder()
-        try:
-            chunks = response.aiter_bytes()
-            try:
-                async for chunk in chunks:
-                    for event in decoder.feed(chunk):
-                        if event.data.startswith(_DONE):
-                            await _adrain(chunks)
-                            return
-                        yield _event_value(event, response, parse)
-            except httpx.TimeoutException as exc:
-                raise APITimeoutError(request=response.request) from exc
-            except httpx.HTTPError as exc:
-                raise APIConnectionError(f"The stream failed: {exc}", request=response.request) from exc
-            for event in decoder.flush():
-                if event.data.startswith(_DONE):
-                    return
-                yield _event_value(event, response, parse)
-            raise _cut_short(response)
-        finally:
-            await response.aclose()
 
     async def close(self) -> None:
         """Stop reading and release the connection."""
@@ -179,6 +129,54 @@ class AsyncStream(Generic[T]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         await self.close()
+
+
+def _events(response: httpx.Response, parse: Callable[[Any], T]) -> Generator[T, None, None]:
+    decoder = SSEDecoder()
+    try:
+        chunks = response.iter_bytes()
+        try:
+            for chunk in chunks:
+                for event in decoder.feed(chunk):
+                    if event.data.startswith(_DONE):
+                        _drain(chunks)
+                        return
+                    yield _event_value(event, response, parse)
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(request=response.request) from exc
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise APIConnectionError(f"The stream failed: {exc}", request=response.request) from exc
+        for event in decoder.flush():
+            if event.data.startswith(_DONE):
+                return
+            yield _event_value(event, response, parse)
+        raise _cut_short(response)
+    finally:
+        response.close()
+
+
+async def _aevents(response: httpx.Response, parse: Callable[[Any], T]) -> AsyncGenerator[T, None]:
+    decoder = SSEDecoder()
+    try:
+        chunks = response.aiter_bytes()
+        try:
+            async for chunk in chunks:
+                for event in decoder.feed(chunk):
+                    if event.data.startswith(_DONE):
+                        await _adrain(chunks)
+                        return
+                    yield _event_value(event, response, parse)
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(request=response.request) from exc
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise APIConnectionError(f"The stream failed: {exc}", request=response.request) from exc
+        for event in decoder.flush():
+            if event.data.startswith(_DONE):
+                return
+            yield _event_value(event, response, parse)
+        raise _cut_short(response)
+    finally:
+        await response.aclose()
 
 
 def _drain(chunks: Iterator[bytes]) -> None:

@@ -237,7 +237,7 @@ class BaseModel:
     def items(self) -> list[tuple[str, Any]]:
         return [(key, self[key]) for key in self.keys()]
 
-    def __iter__(self) -> Iterator[tuple[str, Any]]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
         # Pairs, as pydantic models iterate; dict(model) goes through keys() and __getitem__.
         return iter(self.items())
 

@@ -76,7 +76,9 @@ class ChatSimulator:
                     "type": "function",
                     "function": {
                         "name": function.get("name", "tool"),
-                        "arguments": json.dumps(self._arguments(function, _text(last.get("content"))), ensure_ascii=False),
+                        "arguments": json.dumps(
+                            self._arguments(function, _text(last.get("content"))), ensure_ascii=False
+                        ),
                     },
                 }
             ]
@@ -103,7 +105,9 @@ class ChatSimulator:
 
     def completion(self, body: dict[str, Any]) -> dict[str, Any]:
         reply = self.reply(body)
-        prompt_tokens = sum(len(_words(_text(m.get("content")))) for m in body.get("messages") or [] if isinstance(m, dict))
+        prompt_tokens = sum(
+            len(_words(_text(m.get("content")))) for m in body.get("messages") or [] if isinstance(m, dict)
+        )
         completion_tokens = len(_words(reply["message"].get("content") or "")) + 1
         return {
             "id": self._next_id(),

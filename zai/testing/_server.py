@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -82,7 +83,9 @@ Handler = Callable[["RecordedRequest"], Action]
 class RecordedRequest:
     """A request the server received."""
 
-    def __init__(self, method: str, path: str, query: dict[str, list[str]], headers: dict[str, str], body: bytes) -> None:
+    def __init__(
+        self, method: str, path: str, query: dict[str, list[str]], headers: dict[str, str], body: bytes
+    ) -> None:
         self.method = method
         self.path = path
         self.query = query
@@ -101,7 +104,8 @@ class FakeZai:
 
         with FakeZai() as server:
             client = ZaiClient(api_key="test.key", base_url=server.base_url)
-            server.script("POST", "/paas/v4/chat/completions", Reply(429, {"error": {"code": "1302", "message": "slow down"}}))
+            busy = Reply(429, {"error": {"code": "1302", "message": "slow down"}})
+            server.script("POST", "/paas/v4/chat/completions", busy)
             ...
             assert server.count("POST", "/paas/v4/chat/completions") == 2
 
@@ -118,7 +122,7 @@ class FakeZai:
         self._routes: dict[tuple[str, str], Handler] = {}
         self._prefix_routes: list[tuple[str, str, Handler]] = []
         self.chat.install(self)
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), _make_handler(self))
+        self._server = _QuietServer(("127.0.0.1", port), _make_handler(self))
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -205,6 +209,17 @@ class FakeZai:
         return handler(request)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # Clients that hang up early (abandoned streams, timeouts) are expected; anything else is printed.
+        import sys  # noqa: PLC0415
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 def _make_handler(server: FakeZai) -> type[BaseHTTPRequestHandler]:
     class _Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -283,9 +298,7 @@ def _make_handler(server: FakeZai) -> type[BaseHTTPRequestHandler]:
 
         def _drop(self) -> None:
             self.close_connection = True
-            try:
+            with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     return _Handler

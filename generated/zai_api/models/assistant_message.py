@@ -47,7 +47,7 @@ class AssistantMessage(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.role is not None:
             field_dict["role"] = self.role
         if self.content is not None:
@@ -58,6 +58,9 @@ class AssistantMessage(BaseModel):
             field_dict["tool_calls"] = serialize(self.tool_calls)
         if self.audio is not None:
             field_dict["audio"] = serialize(self.audio)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -66,7 +69,7 @@ class AssistantMessage(BaseModel):
         _tool_calls = d.pop("tool_calls", None)
         _audio = d.pop("audio", None)
         obj = cls(
-            role=d.pop("role", "assistant"),
+            role=d.pop("role", None),
             content=d.pop("content", None),
             reasoning_content=d.pop("reasoning_content", None),
             tool_calls=(

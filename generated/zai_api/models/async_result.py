@@ -54,7 +54,7 @@ class AsyncResult(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
         if self.request_id is not None:
@@ -69,6 +69,9 @@ class AsyncResult(BaseModel):
             field_dict["choices"] = serialize(self.choices)
         if self.usage is not None:
             field_dict["usage"] = serialize(self.usage)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

@@ -43,7 +43,7 @@ class AsyncTaskStatus(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
         if self.request_id is not None:
@@ -52,6 +52,9 @@ class AsyncTaskStatus(BaseModel):
             field_dict["model"] = self.model
         if self.task_status is not None:
             field_dict["task_status"] = serialize(self.task_status)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

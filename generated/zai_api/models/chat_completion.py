@@ -61,7 +61,7 @@ class ChatCompletion(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
         if self.request_id is not None:
@@ -80,6 +80,9 @@ class ChatCompletion(BaseModel):
             field_dict["web_search"] = serialize(self.web_search)
         if self.content_filter is not None:
             field_dict["content_filter"] = serialize(self.content_filter)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

@@ -43,13 +43,16 @@ class ChatCompletionChunkChoice(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.index is not None:
             field_dict["index"] = self.index
         if self.delta is not None:
             field_dict["delta"] = serialize(self.delta)
         if self.finish_reason is not None:
             field_dict["finish_reason"] = serialize(self.finish_reason)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

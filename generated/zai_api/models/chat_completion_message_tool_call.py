@@ -44,7 +44,7 @@ class ChatCompletionMessageToolCall(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
         if self.type_ is not None:
@@ -53,6 +53,9 @@ class ChatCompletionMessageToolCall(BaseModel):
             field_dict["function"] = serialize(self.function)
         if self.mcp is not None:
             field_dict["mcp"] = serialize(self.mcp)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

@@ -143,7 +143,7 @@ class ChatCompletionRequest(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.model is not None:
             field_dict["model"] = self.model
         if self.messages is not None:
@@ -186,6 +186,9 @@ class ChatCompletionRequest(BaseModel):
             field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
         if self.extra is not None:
             field_dict["extra"] = serialize(self.extra)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

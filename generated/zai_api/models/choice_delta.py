@@ -47,7 +47,7 @@ class ChoiceDelta(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.role is not None:
             field_dict["role"] = self.role
         if self.content is not None:
@@ -58,6 +58,9 @@ class ChoiceDelta(BaseModel):
             field_dict["tool_calls"] = serialize(self.tool_calls)
         if self.audio is not None:
             field_dict["audio"] = serialize(self.audio)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

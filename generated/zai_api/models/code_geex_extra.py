@@ -38,11 +38,14 @@ class CodeGeexExtra(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.target is not None:
             field_dict["target"] = serialize(self.target)
         if self.contexts is not None:
             field_dict["contexts"] = serialize(self.contexts)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

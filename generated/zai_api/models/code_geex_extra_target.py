@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel
+from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     pass
@@ -41,7 +41,7 @@ class CodeGeexExtraTarget(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.path is not None:
             field_dict["path"] = self.path
         if self.language is not None:
@@ -50,6 +50,9 @@ class CodeGeexExtraTarget(BaseModel):
             field_dict["code_prefix"] = self.code_prefix
         if self.code_suffix is not None:
             field_dict["code_suffix"] = self.code_suffix
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

@@ -47,7 +47,7 @@ class CompletionUsage(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.prompt_tokens is not None:
             field_dict["prompt_tokens"] = self.prompt_tokens
         if self.completion_tokens is not None:
@@ -58,6 +58,9 @@ class CompletionUsage(BaseModel):
             field_dict["prompt_tokens_details"] = serialize(self.prompt_tokens_details)
         if self.completion_tokens_details is not None:
             field_dict["completion_tokens_details"] = serialize(self.completion_tokens_details)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

@@ -36,11 +36,14 @@ class FilePart(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.file is not None:
             field_dict["file"] = serialize(self.file)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -48,7 +51,7 @@ class FilePart(BaseModel):
         d = dict(src_dict)
         _file = d.pop("file", None)
         obj = cls(
-            type_=d.pop("type", "file"),
+            type_=d.pop("type", None),
             file=(FilePartFile.from_dict(_file) if isinstance(_file, dict) else _file),
         )
         obj.additional_properties = d

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel
+from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     pass
@@ -41,7 +41,7 @@ class FilePartFile(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.file_id is not None:
             field_dict["file_id"] = self.file_id
         if self.file_url is not None:
@@ -50,6 +50,9 @@ class FilePartFile(BaseModel):
             field_dict["file_data"] = self.file_data
         if self.filename is not None:
             field_dict["filename"] = self.filename
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

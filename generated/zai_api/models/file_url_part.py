@@ -36,11 +36,14 @@ class FileUrlPart(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.file_url is not None:
             field_dict["file_url"] = serialize(self.file_url)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -48,7 +51,7 @@ class FileUrlPart(BaseModel):
         d = dict(src_dict)
         _file_url = d.pop("file_url", None)
         obj = cls(
-            type_=d.pop("type", "file_url"),
+            type_=d.pop("type", None),
             file_url=(MediaUrl.from_dict(_file_url) if isinstance(_file_url, dict) else _file_url),
         )
         obj.additional_properties = d

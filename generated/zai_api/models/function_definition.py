@@ -38,13 +38,16 @@ class FunctionDefinition(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.name is not None:
             field_dict["name"] = self.name
         if self.description is not None:
             field_dict["description"] = self.description
         if self.parameters is not None:
             field_dict["parameters"] = serialize(self.parameters)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

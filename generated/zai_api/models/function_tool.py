@@ -36,11 +36,14 @@ class FunctionTool(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.function is not None:
             field_dict["function"] = serialize(self.function)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -48,7 +51,7 @@ class FunctionTool(BaseModel):
         d = dict(src_dict)
         _function = d.pop("function", None)
         obj = cls(
-            type_=d.pop("type", "function"),
+            type_=d.pop("type", None),
             function=(FunctionDefinition.from_dict(_function) if isinstance(_function, dict) else _function),
         )
         obj.additional_properties = d

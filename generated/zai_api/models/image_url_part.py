@@ -36,11 +36,14 @@ class ImageUrlPart(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.image_url is not None:
             field_dict["image_url"] = serialize(self.image_url)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -48,7 +51,7 @@ class ImageUrlPart(BaseModel):
         d = dict(src_dict)
         _image_url = d.pop("image_url", None)
         obj = cls(
-            type_=d.pop("type", "image_url"),
+            type_=d.pop("type", None),
             image_url=(MediaUrl.from_dict(_image_url) if isinstance(_image_url, dict) else _image_url),
         )
         obj.additional_properties = d

@@ -36,11 +36,14 @@ class InputAudioPart(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.input_audio is not None:
             field_dict["input_audio"] = serialize(self.input_audio)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -48,7 +51,7 @@ class InputAudioPart(BaseModel):
         d = dict(src_dict)
         _input_audio = d.pop("input_audio", None)
         obj = cls(
-            type_=d.pop("type", "input_audio"),
+            type_=d.pop("type", None),
             input_audio=(
                 InputAudioPartInputAudio.from_dict(_input_audio) if isinstance(_input_audio, dict) else _input_audio
             ),

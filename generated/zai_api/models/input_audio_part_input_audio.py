@@ -37,11 +37,14 @@ class InputAudioPartInputAudio(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.data is not None:
             field_dict["data"] = self.data
         if self.format_ is not None:
             field_dict["format"] = serialize(self.format_)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

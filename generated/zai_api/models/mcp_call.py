@@ -53,7 +53,7 @@ class McpCall(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
         if self.type_ is not None:
@@ -70,6 +70,9 @@ class McpCall(BaseModel):
             field_dict["error"] = self.error
         if self.tools is not None:
             field_dict["tools"] = serialize(self.tools)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

@@ -36,11 +36,14 @@ class McpTool(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.mcp is not None:
             field_dict["mcp"] = serialize(self.mcp)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -48,7 +51,7 @@ class McpTool(BaseModel):
         d = dict(src_dict)
         _mcp = d.pop("mcp", None)
         obj = cls(
-            type_=d.pop("type", "mcp"),
+            type_=d.pop("type", None),
             mcp=(McpToolMcp.from_dict(_mcp) if isinstance(_mcp, dict) else _mcp),
         )
         obj.additional_properties = d

@@ -44,7 +44,7 @@ class McpToolMcp(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.server_label is not None:
             field_dict["server_label"] = self.server_label
         if self.server_url is not None:
@@ -55,6 +55,9 @@ class McpToolMcp(BaseModel):
             field_dict["allowed_tools"] = serialize(self.allowed_tools)
         if self.headers is not None:
             field_dict["headers"] = serialize(self.headers)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

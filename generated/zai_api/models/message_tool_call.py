@@ -40,13 +40,16 @@ class MessageToolCall(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.function is not None:
             field_dict["function"] = serialize(self.function)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

@@ -36,11 +36,14 @@ class RetrievalTool(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.retrieval is not None:
             field_dict["retrieval"] = serialize(self.retrieval)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -48,7 +51,7 @@ class RetrievalTool(BaseModel):
         d = dict(src_dict)
         _retrieval = d.pop("retrieval", None)
         obj = cls(
-            type_=d.pop("type", "retrieval"),
+            type_=d.pop("type", None),
             retrieval=(RetrievalToolRetrieval.from_dict(_retrieval) if isinstance(_retrieval, dict) else _retrieval),
         )
         obj.additional_properties = d

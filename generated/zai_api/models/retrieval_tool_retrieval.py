@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel
+from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     pass
@@ -35,11 +35,14 @@ class RetrievalToolRetrieval(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.knowledge_id is not None:
             field_dict["knowledge_id"] = self.knowledge_id
         if self.prompt_template is not None:
             field_dict["prompt_template"] = self.prompt_template
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

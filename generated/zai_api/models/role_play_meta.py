@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel
+from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     pass
@@ -41,7 +41,7 @@ class RolePlayMeta(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.user_info is not None:
             field_dict["user_info"] = self.user_info
         if self.bot_info is not None:
@@ -50,6 +50,9 @@ class RolePlayMeta(BaseModel):
             field_dict["bot_name"] = self.bot_name
         if self.user_name is not None:
             field_dict["user_name"] = self.user_name
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel
+from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     pass
@@ -38,20 +38,23 @@ class ToolMessage(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.role is not None:
             field_dict["role"] = self.role
         if self.content is not None:
             field_dict["content"] = self.content
         if self.tool_call_id is not None:
             field_dict["tool_call_id"] = self.tool_call_id
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         obj = cls(
-            role=d.pop("role", "tool"),
+            role=d.pop("role", None),
             content=d.pop("content", None),
             tool_call_id=d.pop("tool_call_id", None),
         )

@@ -66,11 +66,14 @@ class UserMessage(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.role is not None:
             field_dict["role"] = self.role
         if self.content is not None:
             field_dict["content"] = serialize(self.content)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -78,7 +81,7 @@ class UserMessage(BaseModel):
         d = dict(src_dict)
         _content = d.pop("content", None)
         obj = cls(
-            role=d.pop("role", "user"),
+            role=d.pop("role", None),
             content=_parse_UserMessage_content(_content),
         )
         obj.additional_properties = d

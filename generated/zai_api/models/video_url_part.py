@@ -36,11 +36,14 @@ class VideoUrlPart(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.video_url is not None:
             field_dict["video_url"] = serialize(self.video_url)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -48,7 +51,7 @@ class VideoUrlPart(BaseModel):
         d = dict(src_dict)
         _video_url = d.pop("video_url", None)
         obj = cls(
-            type_=d.pop("type", "video_url"),
+            type_=d.pop("type", None),
             video_url=(MediaUrl.from_dict(_video_url) if isinstance(_video_url, dict) else _video_url),
         )
         obj.additional_properties = d

@@ -36,11 +36,14 @@ class WebSearchTool(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.type_ is not None:
             field_dict["type"] = self.type_
         if self.web_search is not None:
             field_dict["web_search"] = serialize(self.web_search)
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
@@ -48,7 +51,7 @@ class WebSearchTool(BaseModel):
         d = dict(src_dict)
         _web_search = d.pop("web_search", None)
         obj = cls(
-            type_=d.pop("type", "web_search"),
+            type_=d.pop("type", None),
             web_search=(WebSearchToolConfig.from_dict(_web_search) if isinstance(_web_search, dict) else _web_search),
         )
         obj.additional_properties = d

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel
+from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     pass
@@ -66,7 +66,7 @@ class WebSearchToolConfig(BaseModel):
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict: dict[str, Any] = {}
         if self.enable is not None:
             field_dict["enable"] = self.enable
         if self.search_engine is not None:
@@ -91,6 +91,9 @@ class WebSearchToolConfig(BaseModel):
             field_dict["require_search"] = self.require_search
         if self.search_prompt is not None:
             field_dict["search_prompt"] = self.search_prompt
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod

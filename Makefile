@@ -1,0 +1,69 @@
+# Everything sets itself up: virtual environments are created on first use.
+#   make test      check-generated, lint, mypy --strict, then pytest on Python 3.9 to 3.13
+#   make demo      the examples, against a local Z.ai-compatible server unless ZAI_API_KEY is set
+#   make generate  regenerate generated/zai_api from openapi/openapi.yaml and templates/
+
+SHELL := /bin/sh
+PYTHON_VERSIONS := 3.9 3.10 3.11 3.12 3.13
+DEV := .venv
+PY := $(DEV)/bin/python
+UV := $(DEV)/bin/uv
+UV_VERSION := 0.13.9
+SOURCES := zai tests scripts examples
+
+.PHONY: all setup generate check-generated lint typecheck pytest test demo bench clean
+
+all: test
+
+$(DEV)/.ok: requirements/dev.txt requirements/test.txt pyproject.toml
+	@echo "==> setting up $(DEV) (development tools)"
+	@python=$$(scripts/find-python 3.11 || scripts/find-python 3.12 || scripts/find-python 3.13) && \
+		[ -x $(PY) ] || $$python -m venv $(DEV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) 2>/dev/null || \
+		$(PY) -m pip install --quiet uv==$(UV_VERSION)
+	@$(UV) pip install --quiet --python $(PY) -r requirements/dev.txt -e .
+	@touch $@
+
+.venvs/%/.ok: requirements/test.txt requirements/typecheck.txt pyproject.toml $(DEV)/.ok
+	@echo "==> setting up .venvs/$* (Python $*)"
+	@$(UV) venv --quiet --allow-existing --python "$$(scripts/find-python $*)" .venvs/$*
+	@$(UV) pip install --quiet --python .venvs/$*/bin/python -r requirements/test.txt -e .
+	@if [ "$*" = "3.9" ]; then $(UV) pip install --quiet --python .venvs/$*/bin/python -r requirements/typecheck.txt; fi
+	@touch $@
+
+setup: $(DEV)/.ok $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)
+
+generate: $(DEV)/.ok
+	@echo "==> generating generated/zai_api"
+	@$(PY) scripts/generate.py
+
+check-generated: $(DEV)/.ok
+	@echo "==> checking that generated/ matches openapi/ and templates/"
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+		$(PY) scripts/generate.py --output "$$tmp/zai_api" && \
+		diff -r -x __pycache__ generated/zai_api "$$tmp/zai_api" || \
+		{ echo "generated/ is stale or edited by hand: run 'make generate'" >&2; exit 1; }
+	@! grep -rl --include='*.py' UntrustedString generated/ || { echo "UntrustedString leaked into generated code" >&2; exit 1; }
+
+lint: $(DEV)/.ok
+	@echo "==> ruff"
+	@$(DEV)/bin/ruff check $(SOURCES)
+	@$(DEV)/bin/ruff format --check --quiet $(SOURCES)
+
+typecheck: .venvs/3.9/.ok
+	@echo "==> mypy --strict (Python 3.9 target)"
+	@.venvs/3.9/bin/mypy
+
+pytest: $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)
+	@for v in $(PYTHON_VERSIONS); do \
+		echo "==> pytest on Python $$v"; \
+		.venvs/$$v/bin/python -m pytest -q -p no:cacheprovider || exit 1; \
+	done
+
+test: check-generated lint typecheck pytest
+
+demo: .venvs/3.11/.ok
+	@.venvs/3.11/bin/python examples/run_all.py
+
+clean:
+	rm -rf $(DEV) .venvs .mypy_cache .ruff_cache

@@ -1,0 +1,50 @@
+"""The generated endpoint functions, called directly through `client.low_level`."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tests.conftest import KEY
+from zai import AsyncZaiClient, ZaiClient
+from zai.testing import FakeZai, Reply
+from zai_api.api.chat import create_chat_completion, retrieve_async_result
+from zai_api.models import ChatCompletion, ChatCompletionRequest, ErrorResponse, UserMessage
+
+CHAT = "/paas/v4/chat/completions"
+
+
+def test_sync_low_level_call_uses_the_client(server: FakeZai, sleeps: list[float]) -> None:
+    server.script("POST", CHAT, Reply(503, {"error": {"code": "1305", "message": "busy"}}))
+    with ZaiClient(api_key=KEY, base_url=server.base_url) as client:
+        body = ChatCompletionRequest(model="glm-5.2", messages=[UserMessage(content="low level")], temperature=0.2)
+        completion = create_chat_completion.sync(client=client.low_level, body=body)
+    assert isinstance(completion, ChatCompletion)
+    assert completion.choices[0].message.content.endswith('"low level"')
+    assert server.count("POST", CHAT) == 2  # retried by the facade's policy
+    request = server.last("POST", CHAT)
+    assert request.headers["authorization"] == f"Bearer {KEY}"
+    assert request.json() == {
+        "model": "glm-5.2",
+        "messages": [{"role": "user", "content": "low level"}],
+        "temperature": 0.2,
+    }
+
+
+def test_low_level_errors_are_returned_as_documented_bodies(server: FakeZai) -> None:
+    server.script("GET", "/paas/v4/async-result/nope", Reply(404, {"error": {"code": "1222", "message": "no task"}}))
+    with ZaiClient(api_key=KEY, base_url=server.base_url) as client:
+        detailed = retrieve_async_result.sync_detailed("nope", client=client.low_level)
+    assert detailed.status_code == 404
+    assert isinstance(detailed.parsed, ErrorResponse)
+    assert detailed.parsed.error.code == "1222"
+
+
+def test_async_low_level_call(server: FakeZai) -> None:
+    async def main() -> ChatCompletion | ErrorResponse | None:
+        async with AsyncZaiClient(api_key=KEY, base_url=server.base_url) as client:
+            body = ChatCompletionRequest(model="m", messages=[UserMessage(content="async low")])
+            return await create_chat_completion.asyncio(client=client.low_level, body=body)
+
+    completion = asyncio.run(main())
+    assert isinstance(completion, ChatCompletion)
+    assert completion.choices[0].message.content.endswith('"async low"')
