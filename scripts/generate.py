@@ -71,7 +71,18 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
     for entry in entries:
         if not isinstance(entry, dict) or "method" not in entry:
             raise SpecError(f"{where}: x-zai needs a `method` such as chat.completions.create")
-        unknown = set(entry) - {"method", "stream", "positional", "defaults"}
+        unknown = set(entry) - {
+            "method",
+            "stream",
+            "stream_done",
+            "positional",
+            "defaults",
+            "raw",
+            "binary",
+            "wait",
+            "paginate",
+            "success",
+        }
         if unknown:
             raise SpecError(f"{where}: unknown x-zai keys {sorted(unknown)}")
         parts = str(entry["method"]).split(".")
@@ -103,6 +114,34 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
         }
         if "stream" in entry:
             binding["stream"] = _identifier(entry["stream"], where)
+        if "raw" in entry:
+            binding["raw"] = _identifier(entry["raw"], where)
+        if entry.get("binary"):
+            binding["binary"] = True
+        if "stream_done" in entry:
+            done = entry["stream_done"]
+            if not isinstance(done, dict) or set(done) != {"field", "value"}:
+                raise SpecError(f"{where}: x-zai stream_done needs field and value")
+            binding["stream_done"] = {"field": str(done["field"]), "value": done["value"]}
+        if "success" in entry:
+            success = entry["success"]
+            if not isinstance(success, dict) or set(success) != {"field", "values"}:
+                raise SpecError(f"{where}: x-zai success needs field and values")
+            binding["success"] = {"field": str(success["field"]), "values": list(success["values"])}
+        if "wait" in entry:
+            wait = entry["wait"]
+            if not isinstance(wait, dict) or set(wait) - {"status", "pending", "done"} or "status" not in wait:
+                raise SpecError(f"{where}: x-zai wait needs {{status: field, pending: [...]}} or done: [...]")
+            binding["wait"] = {
+                "status": _identifier(wait["status"], where),
+                "pending": [str(v) for v in wait.get("pending", [])],
+                "done": [str(v) for v in wait.get("done", [])],
+            }
+        if "paginate" in entry:
+            page = entry["paginate"]
+            if not isinstance(page, dict) or set(page) != {"items", "cursor", "next"}:
+                raise SpecError(f"{where}: x-zai paginate needs items, cursor and next")
+            binding["paginate"] = {key: _identifier(page[key], where) for key in ("items", "cursor", "next")}
         bindings.append(binding)
     return bindings
 
@@ -151,8 +190,8 @@ def _run(cmd: list[str], cwd: Path | None = None) -> None:
         sys.stderr.write(result.stdout)
 
 
-def generate(output: Path) -> None:
-    spec = prepare(YAML(typ="safe").load(SPEC.read_text(encoding="utf-8")))
+def generate(output: Path, spec_path: Path = SPEC) -> None:
+    spec = prepare(YAML(typ="safe").load(spec_path.read_text(encoding="utf-8")))
     bin_dir = Path(sys.executable).parent
     with tempfile.TemporaryDirectory() as tmp:
         prepared = Path(tmp) / "openapi.json"
@@ -192,11 +231,12 @@ def generate(output: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="package directory to (re)write")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document (default: openapi/openapi.yaml)")
     args = parser.parse_args()
     try:
-        generate(args.output)
+        generate(args.output, args.spec)
     except SpecError as exc:
-        raise SystemExit(f"openapi/openapi.yaml: {exc}") from None
+        raise SystemExit(f"{args.spec}: {exc}") from None
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from zai_api.types import NOT_GIVEN, BaseModel, NotGiven
 from ._client import AsyncZaiClient, AsyncZhipuAiClient, ZaiClient, ZhipuAiClient
 from ._exceptions import (
     APIAuthenticationError,
+    APIBusinessError,
     APIConflictError,
     APIConnectionError,
     APIError,
@@ -35,6 +36,7 @@ from ._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
+    WaitTimeoutError,
     ZaiError,
 )
 from ._streaming import AsyncStream, Stream
@@ -43,6 +45,7 @@ from ._version import __version__
 __all__ = [
     "NOT_GIVEN",
     "APIAuthenticationError",
+    "APIBusinessError",
     "APIConflictError",
     "APIConnectionError",
     "APIError",
@@ -74,6 +77,7 @@ __all__ = [
     "Stream",
     "UnprocessableEntityError",
     "ZaiClient",
+    "WaitTimeoutError",
     "ZaiError",
     "ZhipuAiClient",
     "__version__",

@@ -11,25 +11,30 @@ import os
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Callable, ClassVar, TypeVar, Union
+from typing import IO, Any, Awaitable, Callable, ClassVar, TypeVar, Union
 
 import httpx
 
 from zai_api.types import NOT_GIVEN, NotGiven, json_default
 
 from ._auth import ApiKeyAuth
+from ._binary import AsyncBinaryResponse, BinaryResponse
 from ._exceptions import (
+    APIBusinessError,
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
     APIStreamError,
     APITimeoutError,
+    WaitTimeoutError,
     ZaiError,
     body_snippet,
     decode_error_body,
     status_error,
 )
+from ._files import multipart
 from ._logging import log_request, log_response, log_retry
+from ._pagination import AsyncCursorPage, SyncCursorPage
 from ._retry import backoff, retry_delay, should_retry
 from ._streaming import AsyncStream, Stream
 from ._version import __version__
@@ -164,6 +169,7 @@ class BaseClient:
         *,
         body: Mapping[str, Any] | None,
         files: Mapping[str, Any] | None,
+        file_fields: tuple[str, ...],
         query: Mapping[str, Any] | None,
         headers: Mapping[str, Any] | None,
         stream: bool,
@@ -171,7 +177,8 @@ class BaseClient:
         extra_query: Mapping[str, object] | None,
         extra_body: Mapping[str, object] | None,
         timeout: TimeoutTypes | NotGiven,
-    ) -> httpx.Request:
+    ) -> tuple[httpx.Request, list[IO[bytes]]]:
+        """The request, and the files opened for its body (the caller closes them)."""
         all_headers = dict(self._headers)
         if stream:
             all_headers["Accept"] = "text/event-stream"
@@ -185,7 +192,11 @@ class BaseClient:
         if extra_query:
             params = {**(params or {}), **extra_query}
         content: bytes | None = None
-        if body is not None:
+        parts: list[Any] | None = None
+        opened: list[IO[bytes]] = []
+        if files is not None:
+            parts, opened = multipart(files, file_fields, extra_body)
+        elif body is not None:
             data = {key: value for key, value in body.items() if value is not NOT_GIVEN}
             if extra_body:
                 data.update(extra_body)
@@ -196,14 +207,21 @@ class BaseClient:
             all_headers["Content-Type"] = "application/json"
         if extra_headers:
             all_headers.update(extra_headers)
-        return http.build_request(
-            method,
-            self._url(path),
-            params=params or None,
-            headers=all_headers,
-            content=content,
-            timeout=self.timeout if isinstance(timeout, NotGiven) else _timeout(timeout),
-        )
+        try:
+            request = http.build_request(
+                method,
+                self._url(path),
+                params=params or None,
+                headers=all_headers,
+                content=content,
+                files=parts or None,
+                timeout=self.timeout if isinstance(timeout, NotGiven) else _timeout(timeout),
+            )
+        except BaseException:
+            for handle in opened:
+                handle.close()
+            raise
+        return request, opened
 
     def _retries(self, max_retries: int | NotGiven) -> int:
         return self.max_retries if isinstance(max_retries, NotGiven) else _max_retries(max_retries)
@@ -219,7 +237,9 @@ class BaseClient:
         return self._auth.jwt and not resigned and error.status_code == 401 and error.code == "1003"
 
     @staticmethod
-    def _parse(response: httpx.Response, cast_to: Callable[[Any], _T] | None) -> _T | Any:
+    def _parse(
+        response: httpx.Response, cast_to: Callable[[Any], _T] | None, success: tuple[str, tuple[Any, ...]] | None
+    ) -> _T | Any:
         content = response.content
         try:
             data = json.loads(content)
@@ -229,6 +249,10 @@ class BaseClient:
                 response=response,
                 body=content,
             ) from None
+        if success is not None and isinstance(data, dict) and data.get(success[0]) not in success[1]:
+            _, code, message = decode_error_body(response.text)
+            detail = message or body_snippet(content)
+            raise APIBusinessError(f"[{code}] {detail}" if code else detail, response=response, body=data, code=code)
         if cast_to is None:
             return data
         if not isinstance(data, dict):
@@ -243,6 +267,18 @@ class BaseClient:
             raise APIResponseValidationError(
                 f"Could not parse the response (status {response.status_code}): {exc!r}", response=response, body=data
             ) from exc
+
+    @staticmethod
+    def _poll_state(result: Any, status: str, pending: tuple[str, ...], done: tuple[str, ...]) -> tuple[bool, Any]:
+        """(finished, status value) of a polled result."""
+        value = result.get(status) if hasattr(result, "get") else getattr(result, status, None)
+        text = None if value is None else str(value)
+        return ((text in done) if done else (text not in pending)), value
+
+    @staticmethod
+    def _check_poll(timeout: float, poll_interval: float) -> None:
+        if not timeout > 0 or not poll_interval > 0:
+            raise ValueError(f"timeout and poll_interval must be positive, got {timeout} and {poll_interval}")
 
     @staticmethod
     def _not_a_stream(response: httpx.Response) -> Exception:
@@ -298,11 +334,15 @@ class SyncAPIClient(BaseClient):
         cast_to: Callable[[Any], Any] | None,
         body: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
+        file_fields: tuple[str, ...] = (),
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
         stream: bool = False,
         stream_cast_to: Callable[[Any], Any] | None = None,
+        stream_done: tuple[str, Any] | None = None,
         binary: bool = False,
+        success: tuple[str, tuple[Any, ...]] | None = None,
+        page: tuple[str, str, str] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -310,12 +350,13 @@ class SyncAPIClient(BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Send one API operation. Used by the generated resource methods."""
-        request = self._build_request(
+        request, opened = self._build_request(
             self._http,
             method,
             path,
             body=body,
             files=files,
+            file_fields=file_fields,
             query=query,
             headers=headers,
             stream=stream,
@@ -324,14 +365,66 @@ class SyncAPIClient(BaseClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response = self._send(request, stream=stream, max_retries=self._retries(max_retries))
+        try:
+            response = self._send(request, stream=stream or binary, max_retries=self._retries(max_retries))
+        finally:
+            for handle in opened:
+                handle.close()
         if stream:
             if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
                 response.read()
                 response.close()
                 raise self._not_a_stream(response)
-            return Stream(response=response, parse=stream_cast_to or (lambda data: data))
-        return self._parse(response, cast_to)
+            return Stream(response=response, parse=stream_cast_to or _identity, done=stream_done)
+        if binary:
+            return BinaryResponse(response)
+        result = self._parse(response, cast_to, success)
+        if page is None:
+            return result
+        items_field, cursor, next_field = page
+
+        def fetch(value: Any) -> Any:
+            return self.request(
+                method,
+                path,
+                cast_to=cast_to,
+                query={**(query or {}), cursor: value},
+                headers=headers,
+                success=success,
+                page=page,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+
+        return SyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+
+    def poll(
+        self,
+        fetch: Callable[[], Any],
+        *,
+        status: str,
+        pending: tuple[str, ...],
+        done: tuple[str, ...],
+        timeout: float,
+        poll_interval: float,
+        on_progress: Callable[[Any], object] | None,
+    ) -> Any:
+        """Call `fetch()` until the result's `status` is out of `pending` (or in `done`)."""
+        self._check_poll(timeout, poll_interval)
+        deadline = time.monotonic() + timeout
+        while True:
+            result = fetch()
+            if on_progress is not None:
+                on_progress(result)
+            finished, value = self._poll_state(result, status, pending, done)
+            if finished:
+                return result
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise WaitTimeoutError(f"Still {status}={value!r} after waiting {timeout:g} s", last=result)
+            _sleep(min(poll_interval, remaining))
 
     def _send(
         self, request: httpx.Request, *, stream: bool, max_retries: int, raise_status: bool = True
@@ -445,11 +538,15 @@ class AsyncAPIClient(BaseClient):
         cast_to: Callable[[Any], Any] | None,
         body: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
+        file_fields: tuple[str, ...] = (),
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
         stream: bool = False,
         stream_cast_to: Callable[[Any], Any] | None = None,
+        stream_done: tuple[str, Any] | None = None,
         binary: bool = False,
+        success: tuple[str, tuple[Any, ...]] | None = None,
+        page: tuple[str, str, str] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -457,12 +554,13 @@ class AsyncAPIClient(BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Send one API operation. Used by the generated resource methods."""
-        request = self._build_request(
+        request, opened = self._build_request(
             self._http,
             method,
             path,
             body=body,
             files=files,
+            file_fields=file_fields,
             query=query,
             headers=headers,
             stream=stream,
@@ -471,14 +569,66 @@ class AsyncAPIClient(BaseClient):
             extra_body=extra_body,
             timeout=timeout,
         )
-        response = await self._send(request, stream=stream, max_retries=self._retries(max_retries))
+        try:
+            response = await self._send(request, stream=stream or binary, max_retries=self._retries(max_retries))
+        finally:
+            for handle in opened:
+                handle.close()
         if stream:
             if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
                 await response.aread()
                 await response.aclose()
                 raise self._not_a_stream(response)
-            return AsyncStream(response=response, parse=stream_cast_to or (lambda data: data))
-        return self._parse(response, cast_to)
+            return AsyncStream(response=response, parse=stream_cast_to or _identity, done=stream_done)
+        if binary:
+            return AsyncBinaryResponse(response)
+        result = self._parse(response, cast_to, success)
+        if page is None:
+            return result
+        items_field, cursor, next_field = page
+
+        def fetch(value: Any) -> Awaitable[Any]:
+            return self.request(
+                method,
+                path,
+                cast_to=cast_to,
+                query={**(query or {}), cursor: value},
+                headers=headers,
+                success=success,
+                page=page,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            )
+
+        return AsyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+
+    async def poll(
+        self,
+        fetch: Callable[[], Awaitable[Any]],
+        *,
+        status: str,
+        pending: tuple[str, ...],
+        done: tuple[str, ...],
+        timeout: float,
+        poll_interval: float,
+        on_progress: Callable[[Any], object] | None,
+    ) -> Any:
+        """Await `fetch()` until the result's `status` is out of `pending` (or in `done`)."""
+        self._check_poll(timeout, poll_interval)
+        deadline = time.monotonic() + timeout
+        while True:
+            result = await fetch()
+            if on_progress is not None:
+                on_progress(result)
+            finished, value = self._poll_state(result, status, pending, done)
+            if finished:
+                return result
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise WaitTimeoutError(f"Still {status}={value!r} after waiting {timeout:g} s", last=result)
+            await _async_sleep(min(poll_interval, remaining))
 
     async def _send(
         self, request: httpx.Request, *, stream: bool, max_retries: int, raise_status: bool = True
@@ -551,6 +701,10 @@ class AsyncAPIClient(BaseClient):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         await self.close()
+
+
+def _identity(data: Any) -> Any:
+    return data
 
 
 def _sleep(seconds: float) -> None:

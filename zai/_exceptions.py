@@ -29,6 +29,7 @@ import httpx
 
 __all__ = [
     "APIAuthenticationError",
+    "APIBusinessError",
     "APIConflictError",
     "APIConnectionError",
     "APIError",
@@ -53,6 +54,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
     "ZaiError",
     "status_error",
 ]
@@ -168,6 +170,18 @@ class APIResponseValidationError(APIResponseError):
 
 class APIStreamError(APIResponseError):
     """The server reported an error inside an event stream; `code` and `message` are the server's."""
+
+
+class APIBusinessError(APIResponseError):
+    """A 2xx body whose status envelope reports a failure (for example `{"code": 10003, "message": ...}`)."""
+
+
+class WaitTimeoutError(ZaiError, TimeoutError):
+    """A `wait()` helper reached its timeout; `last` is the last state it polled."""
+
+    def __init__(self, message: str, *, last: object) -> None:
+        super().__init__(message)
+        self.last = last
 
 
 class APIConnectionError(APIError):

@@ -34,8 +34,8 @@ _DONE = "[DONE]"
 _DRAIN_LIMIT = 64 * 1024
 
 
-def _event_value(event: ServerSentEvent, response: httpx.Response, parse: Callable[[Any], T]) -> T:
-    """Parse one event, raising the typed error an error event stands for."""
+def _event_data(event: ServerSentEvent, response: httpx.Response) -> Any:
+    """The decoded JSON of one event, raising the typed error an error event stands for."""
     try:
         data = json.loads(event.data)
     except ValueError:
@@ -48,6 +48,10 @@ def _event_value(event: ServerSentEvent, response: httpx.Response, parse: Callab
         _, code, message = decode_error_body(event.data)
         text = message or body_snippet(event.data.encode())
         raise APIStreamError(f"[{code}] {text}" if code else text, response=response, body=data, code=code)
+    return data
+
+
+def _parsed(data: Any, event: ServerSentEvent, response: httpx.Response, parse: Callable[[Any], T]) -> T:
     try:
         return parse(data)
     except Exception as exc:  # a parser bug must not surface as a bare KeyError or TypeError
@@ -58,8 +62,12 @@ def _event_value(event: ServerSentEvent, response: httpx.Response, parse: Callab
         ) from exc
 
 
+def _is_last(data: Any, done: tuple[str, Any] | None) -> bool:
+    return done is not None and isinstance(data, dict) and data.get(done[0]) == done[1]
+
+
 def _cut_short(response: httpx.Response) -> APIConnectionError:
-    return APIConnectionError("The stream ended before its [DONE] marker.", request=response.request)
+    return APIConnectionError("The stream ended before its end marker ([DONE]).", request=response.request)
 
 
 class Stream(Generic[T]):
@@ -72,11 +80,13 @@ class Stream(Generic[T]):
 
     response: httpx.Response
 
-    def __init__(self, *, response: httpx.Response, parse: Callable[[Any], T]) -> None:
+    def __init__(
+        self, *, response: httpx.Response, parse: Callable[[Any], T], done: tuple[str, Any] | None = None
+    ) -> None:
         self.response = response
         # The generator does not refer back to the stream, so a stream dropped mid-way is freed (and its
         # connection released) at once rather than at the next garbage collection.
-        self._iterator = _events(response, parse)
+        self._iterator = _events(response, parse, done)
 
     def __iter__(self) -> Iterator[T]:
         return self._iterator
@@ -103,9 +113,11 @@ class AsyncStream(Generic[T]):
 
     response: httpx.Response
 
-    def __init__(self, *, response: httpx.Response, parse: Callable[[Any], T]) -> None:
+    def __init__(
+        self, *, response: httpx.Response, parse: Callable[[Any], T], done: tuple[str, Any] | None = None
+    ) -> None:
         self.response = response
-        self._iterator = _aevents(response, parse)
+        self._iterator = _aevents(response, parse, done)
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._iterator
@@ -131,7 +143,9 @@ class AsyncStream(Generic[T]):
         await self.close()
 
 
-def _events(response: httpx.Response, parse: Callable[[Any], T]) -> Generator[T, None, None]:
+def _events(
+    response: httpx.Response, parse: Callable[[Any], T], done: tuple[str, Any] | None
+) -> Generator[T, None, None]:
     decoder = SSEDecoder()
     try:
         chunks = response.iter_bytes()
@@ -141,7 +155,11 @@ def _events(response: httpx.Response, parse: Callable[[Any], T]) -> Generator[T,
                     if event.data.startswith(_DONE):
                         _drain(chunks)
                         return
-                    yield _event_value(event, response, parse)
+                    data = _event_data(event, response)
+                    yield _parsed(data, event, response, parse)
+                    if _is_last(data, done):
+                        _drain(chunks)
+                        return
         except httpx.TimeoutException as exc:
             raise APITimeoutError(request=response.request) from exc
         except (httpx.HTTPError, httpx.StreamError) as exc:
@@ -149,13 +167,18 @@ def _events(response: httpx.Response, parse: Callable[[Any], T]) -> Generator[T,
         for event in decoder.flush():
             if event.data.startswith(_DONE):
                 return
-            yield _event_value(event, response, parse)
+            data = _event_data(event, response)
+            yield _parsed(data, event, response, parse)
+            if _is_last(data, done):
+                return
         raise _cut_short(response)
     finally:
         response.close()
 
 
-async def _aevents(response: httpx.Response, parse: Callable[[Any], T]) -> AsyncGenerator[T, None]:
+async def _aevents(
+    response: httpx.Response, parse: Callable[[Any], T], done: tuple[str, Any] | None
+) -> AsyncGenerator[T, None]:
     decoder = SSEDecoder()
     try:
         chunks = response.aiter_bytes()
@@ -165,7 +188,11 @@ async def _aevents(response: httpx.Response, parse: Callable[[Any], T]) -> Async
                     if event.data.startswith(_DONE):
                         await _adrain(chunks)
                         return
-                    yield _event_value(event, response, parse)
+                    data = _event_data(event, response)
+                    yield _parsed(data, event, response, parse)
+                    if _is_last(data, done):
+                        await _adrain(chunks)
+                        return
         except httpx.TimeoutException as exc:
             raise APITimeoutError(request=response.request) from exc
         except (httpx.HTTPError, httpx.StreamError) as exc:
@@ -173,7 +200,10 @@ async def _aevents(response: httpx.Response, parse: Callable[[Any], T]) -> Async
         for event in decoder.flush():
             if event.data.startswith(_DONE):
                 return
-            yield _event_value(event, response, parse)
+            data = _event_data(event, response)
+            yield _parsed(data, event, response, parse)
+            if _is_last(data, done):
+                return
         raise _cut_short(response)
     finally:
         await response.aclose()

@@ -301,7 +301,7 @@ _M = TypeVar("_M", bound=BaseModel)
 
 
 class SyncRequester(Protocol):
-    """What the generated resource classes need from a client: one request method."""
+    """What the generated resource classes need from a client: one request method and a poller."""
 
     def request(
         self,
@@ -311,16 +311,32 @@ class SyncRequester(Protocol):
         cast_to: Callable[[Any], Any] | None,
         body: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
+        file_fields: tuple[str, ...] = (),
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
         stream: bool = False,
         stream_cast_to: Callable[[Any], Any] | None = None,
+        stream_done: tuple[str, Any] | None = None,
         binary: bool = False,
+        success: tuple[str, tuple[Any, ...]] | None = None,
+        page: tuple[str, str, str] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Any = NOT_GIVEN,
         max_retries: int | Unset = NOT_GIVEN,
+    ) -> Any: ...
+
+    def poll(
+        self,
+        fetch: Callable[[], Any],
+        *,
+        status: str,
+        pending: tuple[str, ...],
+        done: tuple[str, ...],
+        timeout: float,
+        poll_interval: float,
+        on_progress: Callable[[Any], object] | None,
     ) -> Any: ...
 
 
@@ -335,16 +351,32 @@ class AsyncRequester(Protocol):
         cast_to: Callable[[Any], Any] | None,
         body: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
+        file_fields: tuple[str, ...] = (),
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
         stream: bool = False,
         stream_cast_to: Callable[[Any], Any] | None = None,
+        stream_done: tuple[str, Any] | None = None,
         binary: bool = False,
+        success: tuple[str, tuple[Any, ...]] | None = None,
+        page: tuple[str, str, str] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Any = NOT_GIVEN,
         max_retries: int | Unset = NOT_GIVEN,
+    ) -> Any: ...
+
+    async def poll(
+        self,
+        fetch: Callable[[], Any],
+        *,
+        status: str,
+        pending: tuple[str, ...],
+        done: tuple[str, ...],
+        timeout: float,
+        poll_interval: float,
+        on_progress: Callable[[Any], object] | None,
     ) -> Any: ...
 
 

@@ -4,6 +4,7 @@ from zai_api.types import NOT_GIVEN, BaseModel, NotGiven
 
 from .._exceptions import (
     APIAuthenticationError,
+    APIBusinessError,
     APIConflictError,
     APIConnectionError,
     APIError,
@@ -20,6 +21,7 @@ from .._exceptions import (
     APIStreamError,
     APITimeoutError,
     APIUnprocessableEntityError,
+    WaitTimeoutError,
     ZaiError,
 )
 from .._streaming import AsyncStream, Stream
@@ -30,6 +32,7 @@ StreamResponse = Stream
 __all__ = [
     "NOT_GIVEN",
     "APIAuthenticationError",
+    "APIBusinessError",
     "APIConflictError",
     "APIConnectionError",
     "APIError",
@@ -51,5 +54,6 @@ __all__ = [
     "NotGiven",
     "Stream",
     "StreamResponse",
+    "WaitTimeoutError",
     "ZaiError",
 ]

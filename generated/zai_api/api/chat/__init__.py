@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, cast, overload
+from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
 
 from zai_api.models.async_result import AsyncResult
 from zai_api.models.async_task_status import AsyncTaskStatus
@@ -18,6 +18,8 @@ from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileTypes, NotGiven, 
 if TYPE_CHECKING:
     import httpx
 
+    from zai._binary import AsyncBinaryResponse, BinaryResponse
+    from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.assistant_message import AssistantMessageParam
     from zai_api.models.code_geex_extra import CodeGeexExtraParam
@@ -258,7 +260,7 @@ class ChatCompletions:
             extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
-            extra_body: Fields to add to (or override in) the JSON body.
+            extra_body: Fields to add to (or override in) the request body.
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
@@ -495,7 +497,7 @@ class AsyncChatCompletions:
             extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
-            extra_body: Fields to add to (or override in) the JSON body.
+            extra_body: Fields to add to (or override in) the request body.
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
@@ -609,7 +611,7 @@ class ChatAsyncCompletions:
             extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
-            extra_body: Fields to add to (or override in) the JSON body.
+            extra_body: Fields to add to (or override in) the request body.
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
@@ -669,7 +671,7 @@ class ChatAsyncCompletions:
             id:
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
-            extra_body: Fields to add to (or override in) the JSON body.
+            extra_body: Fields to add to (or override in) the request body.
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
@@ -762,7 +764,7 @@ class AsyncChatAsyncCompletions:
             extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
-            extra_body: Fields to add to (or override in) the JSON body.
+            extra_body: Fields to add to (or override in) the request body.
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
@@ -822,7 +824,7 @@ class AsyncChatAsyncCompletions:
             id:
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
-            extra_body: Fields to add to (or override in) the JSON body.
+            extra_body: Fields to add to (or override in) the request body.
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
