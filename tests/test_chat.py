@@ -67,7 +67,7 @@ def test_create_parses_the_whole_completion(api: Api) -> None:
     assert choice.message.content is None
     assert choice.message.reasoning_content == "Need the weather."
     call = choice.message.tool_calls[0]
-    assert (call.id, call.type_, call.function.name) == ("call_1", "function", "get_weather")
+    assert (call.id, call.type, call.function.name) == ("call_1", "function", "get_weather")
     assert json.loads(call.function.arguments) == {"city": "Paris"}
     assert completion.usage.prompt_tokens_details.cached_tokens == 4
     assert completion.web_search[0].refer == "ref_1"

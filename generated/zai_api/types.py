@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import os
 from collections.abc import Iterator, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Callable, ClassVar, Generic, Optional, Protocol, Tuple, TypeVar, Union
@@ -70,6 +71,10 @@ class File:
     def __repr__(self) -> str:
         return f"File(file_name={self.file_name!r}, mime_type={self.mime_type!r})"
 
+
+# What the SDK's methods accept for a file: a path, bytes, a binary file object, a `File`, or a
+# (filename, content[, content_type[, headers]]) tuple.
+FileInput = Union[str, "os.PathLike[str]", bytes, IO[bytes], File, Tuple[Any, ...]]
 
 T = TypeVar("T")
 
@@ -386,6 +391,7 @@ __all__ = [
     "AsyncRequester",
     "BaseModel",
     "File",
+    "FileInput",
     "FileTypes",
     "NotGiven",
     "OpenIntEnum",

@@ -10,7 +10,32 @@ from typing import TYPE_CHECKING, cast
 from ..types import AsyncRequester, SyncRequester
 
 if TYPE_CHECKING:
+    from .agents import Agents, AsyncAgents
+    from .applications import Applications, AsyncApplications
+    from .assistant import Assistant, AsyncAssistant
+    from .audio import AsyncAudio, Audio
+    from .batches import AsyncBatches, Batches
     from .chat import AsyncChat, Chat
+    from .embeddings import AsyncEmbeddings, Embeddings
+    from .file_parser import AsyncFileParser, FileParser
+    from .files import AsyncFiles, Files
+    from .fine_tuning import AsyncFineTuning, FineTuning
+    from .images import AsyncImages, Images
+    from .knowledge import AsyncKnowledge, Knowledge
+    from .layout_parsing import AsyncLayoutParsing, LayoutParsing
+    from .legacy_knowledge import AsyncLegacyKnowledge, LegacyKnowledge
+    from .models import AsyncModels, Models
+    from .moderations import AsyncModerations, Moderations
+    from .ocr import AsyncOcr, Ocr
+    from .rerank import AsyncRerank, Rerank
+    from .tokenizer import AsyncTokenizer, Tokenizer
+    from .tools import AsyncTools, Tools
+    from .usage import AsyncUsage, Usage
+    from .videos import AsyncVideos, Videos
+    from .voice import AsyncVoice, Voice
+    from .web_reader import AsyncWebReader, WebReader
+    from .web_search import AsyncWebSearch, WebSearch
+    from .zrag import AsyncZrag, Zrag
 
     pass
 
@@ -19,17 +44,317 @@ class Resources:
     """Top-level resources of a synchronous client."""
 
     @cached_property
+    def agents(self) -> Agents:
+        from .agents import Agents  # noqa: PLC0415
+
+        return Agents(cast("SyncRequester", self))
+
+    @cached_property
+    def applications(self) -> Applications:
+        from .applications import Applications  # noqa: PLC0415
+
+        return Applications(cast("SyncRequester", self))
+
+    @cached_property
+    def assistant(self) -> Assistant:
+        from .assistant import Assistant  # noqa: PLC0415
+
+        return Assistant(cast("SyncRequester", self))
+
+    @cached_property
+    def audio(self) -> Audio:
+        from .audio import Audio  # noqa: PLC0415
+
+        return Audio(cast("SyncRequester", self))
+
+    @cached_property
+    def batches(self) -> Batches:
+        from .batches import Batches  # noqa: PLC0415
+
+        return Batches(cast("SyncRequester", self))
+
+    @cached_property
     def chat(self) -> Chat:
         from .chat import Chat  # noqa: PLC0415
 
         return Chat(cast("SyncRequester", self))
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        from .embeddings import Embeddings  # noqa: PLC0415
+
+        return Embeddings(cast("SyncRequester", self))
+
+    @cached_property
+    def file_parser(self) -> FileParser:
+        from .file_parser import FileParser  # noqa: PLC0415
+
+        return FileParser(cast("SyncRequester", self))
+
+    @cached_property
+    def files(self) -> Files:
+        from .files import Files  # noqa: PLC0415
+
+        return Files(cast("SyncRequester", self))
+
+    @cached_property
+    def fine_tuning(self) -> FineTuning:
+        from .fine_tuning import FineTuning  # noqa: PLC0415
+
+        return FineTuning(cast("SyncRequester", self))
+
+    @cached_property
+    def images(self) -> Images:
+        from .images import Images  # noqa: PLC0415
+
+        return Images(cast("SyncRequester", self))
+
+    @cached_property
+    def knowledge(self) -> Knowledge:
+        from .knowledge import Knowledge  # noqa: PLC0415
+
+        return Knowledge(cast("SyncRequester", self))
+
+    @cached_property
+    def layout_parsing(self) -> LayoutParsing:
+        from .layout_parsing import LayoutParsing  # noqa: PLC0415
+
+        return LayoutParsing(cast("SyncRequester", self))
+
+    @cached_property
+    def legacy_knowledge(self) -> LegacyKnowledge:
+        from .legacy_knowledge import LegacyKnowledge  # noqa: PLC0415
+
+        return LegacyKnowledge(cast("SyncRequester", self))
+
+    @cached_property
+    def models(self) -> Models:
+        from .models import Models  # noqa: PLC0415
+
+        return Models(cast("SyncRequester", self))
+
+    @cached_property
+    def moderations(self) -> Moderations:
+        from .moderations import Moderations  # noqa: PLC0415
+
+        return Moderations(cast("SyncRequester", self))
+
+    @cached_property
+    def ocr(self) -> Ocr:
+        from .ocr import Ocr  # noqa: PLC0415
+
+        return Ocr(cast("SyncRequester", self))
+
+    @cached_property
+    def rerank(self) -> Rerank:
+        from .rerank import Rerank  # noqa: PLC0415
+
+        return Rerank(cast("SyncRequester", self))
+
+    @cached_property
+    def tokenizer(self) -> Tokenizer:
+        from .tokenizer import Tokenizer  # noqa: PLC0415
+
+        return Tokenizer(cast("SyncRequester", self))
+
+    @cached_property
+    def tools(self) -> Tools:
+        from .tools import Tools  # noqa: PLC0415
+
+        return Tools(cast("SyncRequester", self))
+
+    @cached_property
+    def usage(self) -> Usage:
+        from .usage import Usage  # noqa: PLC0415
+
+        return Usage(cast("SyncRequester", self))
+
+    @cached_property
+    def videos(self) -> Videos:
+        from .videos import Videos  # noqa: PLC0415
+
+        return Videos(cast("SyncRequester", self))
+
+    @cached_property
+    def voice(self) -> Voice:
+        from .voice import Voice  # noqa: PLC0415
+
+        return Voice(cast("SyncRequester", self))
+
+    @cached_property
+    def web_reader(self) -> WebReader:
+        from .web_reader import WebReader  # noqa: PLC0415
+
+        return WebReader(cast("SyncRequester", self))
+
+    @cached_property
+    def web_search(self) -> WebSearch:
+        from .web_search import WebSearch  # noqa: PLC0415
+
+        return WebSearch(cast("SyncRequester", self))
+
+    @cached_property
+    def zrag(self) -> Zrag:
+        from .zrag import Zrag  # noqa: PLC0415
+
+        return Zrag(cast("SyncRequester", self))
 
 
 class AsyncResources:
     """Top-level resources of an asynchronous client."""
 
     @cached_property
+    def agents(self) -> AsyncAgents:
+        from .agents import AsyncAgents  # noqa: PLC0415
+
+        return AsyncAgents(cast("AsyncRequester", self))
+
+    @cached_property
+    def applications(self) -> AsyncApplications:
+        from .applications import AsyncApplications  # noqa: PLC0415
+
+        return AsyncApplications(cast("AsyncRequester", self))
+
+    @cached_property
+    def assistant(self) -> AsyncAssistant:
+        from .assistant import AsyncAssistant  # noqa: PLC0415
+
+        return AsyncAssistant(cast("AsyncRequester", self))
+
+    @cached_property
+    def audio(self) -> AsyncAudio:
+        from .audio import AsyncAudio  # noqa: PLC0415
+
+        return AsyncAudio(cast("AsyncRequester", self))
+
+    @cached_property
+    def batches(self) -> AsyncBatches:
+        from .batches import AsyncBatches  # noqa: PLC0415
+
+        return AsyncBatches(cast("AsyncRequester", self))
+
+    @cached_property
     def chat(self) -> AsyncChat:
         from .chat import AsyncChat  # noqa: PLC0415
 
         return AsyncChat(cast("AsyncRequester", self))
+
+    @cached_property
+    def embeddings(self) -> AsyncEmbeddings:
+        from .embeddings import AsyncEmbeddings  # noqa: PLC0415
+
+        return AsyncEmbeddings(cast("AsyncRequester", self))
+
+    @cached_property
+    def file_parser(self) -> AsyncFileParser:
+        from .file_parser import AsyncFileParser  # noqa: PLC0415
+
+        return AsyncFileParser(cast("AsyncRequester", self))
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        from .files import AsyncFiles  # noqa: PLC0415
+
+        return AsyncFiles(cast("AsyncRequester", self))
+
+    @cached_property
+    def fine_tuning(self) -> AsyncFineTuning:
+        from .fine_tuning import AsyncFineTuning  # noqa: PLC0415
+
+        return AsyncFineTuning(cast("AsyncRequester", self))
+
+    @cached_property
+    def images(self) -> AsyncImages:
+        from .images import AsyncImages  # noqa: PLC0415
+
+        return AsyncImages(cast("AsyncRequester", self))
+
+    @cached_property
+    def knowledge(self) -> AsyncKnowledge:
+        from .knowledge import AsyncKnowledge  # noqa: PLC0415
+
+        return AsyncKnowledge(cast("AsyncRequester", self))
+
+    @cached_property
+    def layout_parsing(self) -> AsyncLayoutParsing:
+        from .layout_parsing import AsyncLayoutParsing  # noqa: PLC0415
+
+        return AsyncLayoutParsing(cast("AsyncRequester", self))
+
+    @cached_property
+    def legacy_knowledge(self) -> AsyncLegacyKnowledge:
+        from .legacy_knowledge import AsyncLegacyKnowledge  # noqa: PLC0415
+
+        return AsyncLegacyKnowledge(cast("AsyncRequester", self))
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        from .models import AsyncModels  # noqa: PLC0415
+
+        return AsyncModels(cast("AsyncRequester", self))
+
+    @cached_property
+    def moderations(self) -> AsyncModerations:
+        from .moderations import AsyncModerations  # noqa: PLC0415
+
+        return AsyncModerations(cast("AsyncRequester", self))
+
+    @cached_property
+    def ocr(self) -> AsyncOcr:
+        from .ocr import AsyncOcr  # noqa: PLC0415
+
+        return AsyncOcr(cast("AsyncRequester", self))
+
+    @cached_property
+    def rerank(self) -> AsyncRerank:
+        from .rerank import AsyncRerank  # noqa: PLC0415
+
+        return AsyncRerank(cast("AsyncRequester", self))
+
+    @cached_property
+    def tokenizer(self) -> AsyncTokenizer:
+        from .tokenizer import AsyncTokenizer  # noqa: PLC0415
+
+        return AsyncTokenizer(cast("AsyncRequester", self))
+
+    @cached_property
+    def tools(self) -> AsyncTools:
+        from .tools import AsyncTools  # noqa: PLC0415
+
+        return AsyncTools(cast("AsyncRequester", self))
+
+    @cached_property
+    def usage(self) -> AsyncUsage:
+        from .usage import AsyncUsage  # noqa: PLC0415
+
+        return AsyncUsage(cast("AsyncRequester", self))
+
+    @cached_property
+    def videos(self) -> AsyncVideos:
+        from .videos import AsyncVideos  # noqa: PLC0415
+
+        return AsyncVideos(cast("AsyncRequester", self))
+
+    @cached_property
+    def voice(self) -> AsyncVoice:
+        from .voice import AsyncVoice  # noqa: PLC0415
+
+        return AsyncVoice(cast("AsyncRequester", self))
+
+    @cached_property
+    def web_reader(self) -> AsyncWebReader:
+        from .web_reader import AsyncWebReader  # noqa: PLC0415
+
+        return AsyncWebReader(cast("AsyncRequester", self))
+
+    @cached_property
+    def web_search(self) -> AsyncWebSearch:
+        from .web_search import AsyncWebSearch  # noqa: PLC0415
+
+        return AsyncWebSearch(cast("AsyncRequester", self))
+
+    @cached_property
+    def zrag(self) -> AsyncZrag:
+        from .zrag import AsyncZrag  # noqa: PLC0415
+
+        return AsyncZrag(cast("AsyncRequester", self))

@@ -6,11 +6,129 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .agent_async_result_request import AgentAsyncResultRequest
+    from .agent_async_result_request_custom_variables import AgentAsyncResultRequestCustomVariables
+    from .agent_choice import AgentChoice
+    from .agent_chunk_choice import AgentChunkChoice
+    from .agent_conversation_request import AgentConversationRequest
+    from .agent_conversation_variables import AgentConversationVariables
+    from .agent_error import AgentError
+    from .agent_file_id_part import AgentFileIdPart
+    from .agent_file_url_part import AgentFileUrlPart
+    from .agent_image_url_part import AgentImageUrlPart
+    from .agent_invoke_request import AgentInvokeRequest
+    from .agent_invoke_request_custom_variables import AgentInvokeRequestCustomVariables
+    from .agent_message import AgentMessage
+    from .agent_message_role import AgentMessageRole
+    from .agent_output_content import AgentOutputContent
+    from .agent_output_message import AgentOutputMessage
+    from .agent_slide_page import AgentSlidePage
+    from .agent_text_part import AgentTextPart
+    from .agent_tool_step import AgentToolStep
+    from .agent_usage import AgentUsage
+    from .agent_video_url_part import AgentVideoUrlPart
+    from .agents_completion import AgentsCompletion
+    from .agents_completion_chunk import AgentsCompletionChunk
+    from .application_conversation_response import ApplicationConversationResponse
+    from .application_conversation_response_data import ApplicationConversationResponseData
+    from .application_document_slices import ApplicationDocumentSlices
+    from .application_document_slices_document import ApplicationDocumentSlicesDocument
+    from .application_document_slices_images_item import ApplicationDocumentSlicesImagesItem
+    from .application_file_stat_request import ApplicationFileStatRequest
+    from .application_file_stat_response import ApplicationFileStatResponse
+    from .application_file_stat_response_data_item import ApplicationFileStatResponseDataItem
+    from .application_file_upload_request import ApplicationFileUploadRequest
+    from .application_file_upload_response import ApplicationFileUploadResponse
+    from .application_file_upload_response_data import ApplicationFileUploadResponseData
+    from .application_file_upload_response_data_fail_info_item import ApplicationFileUploadResponseDataFailInfoItem
+    from .application_file_upload_response_data_success_info_item import (
+        ApplicationFileUploadResponseDataSuccessInfoItem,
+    )
+    from .application_history_session_record_response import ApplicationHistorySessionRecordResponse
+    from .application_history_session_record_response_data import ApplicationHistorySessionRecordResponseData
+    from .application_invoke_choice import ApplicationInvokeChoice
+    from .application_invoke_choice_error_msg import ApplicationInvokeChoiceErrorMsg
+    from .application_invoke_delta import ApplicationInvokeDelta
+    from .application_invoke_event import ApplicationInvokeEvent
+    from .application_invoke_input import ApplicationInvokeInput
+    from .application_invoke_message import ApplicationInvokeMessage
+    from .application_invoke_messages import ApplicationInvokeMessages
+    from .application_invoke_request import ApplicationInvokeRequest
+    from .application_invoke_response import ApplicationInvokeResponse
+    from .application_invoke_usage import ApplicationInvokeUsage
+    from .application_message_data import ApplicationMessageData
+    from .application_slice import ApplicationSlice
+    from .application_slice_info_request import ApplicationSliceInfoRequest
+    from .application_slice_info_response import ApplicationSliceInfoResponse
+    from .application_slice_info_response_data import ApplicationSliceInfoResponseData
+    from .application_slice_position import ApplicationSlicePosition
+    from .application_tool_calls import ApplicationToolCalls
+    from .application_tool_calls_tool_calls_data import ApplicationToolCallsToolCallsData
+    from .application_variable import ApplicationVariable
+    from .application_variable_input_template import ApplicationVariableInputTemplate
+    from .application_variables_response import ApplicationVariablesResponse
+    from .assistant_attachment import AssistantAttachment
+    from .assistant_choice import AssistantChoice
+    from .assistant_choice_metadata import AssistantChoiceMetadata
+    from .assistant_code_interpreter_call import AssistantCodeInterpreterCall
+    from .assistant_code_interpreter_call_code_interpreter import AssistantCodeInterpreterCallCodeInterpreter
+    from .assistant_code_interpreter_call_code_interpreter_outputs_item import (
+        AssistantCodeInterpreterCallCodeInterpreterOutputsItem,
+    )
+    from .assistant_completion import AssistantCompletion
+    from .assistant_completion_metadata_type_0 import AssistantCompletionMetadataType0
+    from .assistant_conversation_message import AssistantConversationMessage
+    from .assistant_conversation_request import AssistantConversationRequest
+    from .assistant_conversation_request_metadata import AssistantConversationRequestMetadata
+    from .assistant_conversation_usage import AssistantConversationUsage
+    from .assistant_conversation_usage_page import AssistantConversationUsagePage
+    from .assistant_conversation_usage_request import AssistantConversationUsageRequest
+    from .assistant_conversation_usage_response import AssistantConversationUsageResponse
+    from .assistant_drawing_tool_call import AssistantDrawingToolCall
+    from .assistant_drawing_tool_call_drawing_tool import AssistantDrawingToolCallDrawingTool
+    from .assistant_drawing_tool_call_drawing_tool_outputs_item import AssistantDrawingToolCallDrawingToolOutputsItem
+    from .assistant_error import AssistantError
+    from .assistant_extra_parameters import AssistantExtraParameters
+    from .assistant_function_call import AssistantFunctionCall
+    from .assistant_function_call_function import AssistantFunctionCallFunction
+    from .assistant_function_call_function_arguments_type_1 import AssistantFunctionCallFunctionArgumentsType1
+    from .assistant_function_call_function_outputs_item import AssistantFunctionCallFunctionOutputsItem
+    from .assistant_info import AssistantInfo
+    from .assistant_info_tags_item import AssistantInfoTagsItem
     from .assistant_message import AssistantMessage
     from .assistant_message_audio import AssistantMessageAudio
+    from .assistant_retrieval_call import AssistantRetrievalCall
+    from .assistant_retrieval_call_retrieval import AssistantRetrievalCallRetrieval
+    from .assistant_retrieval_call_retrieval_outputs_item import AssistantRetrievalCallRetrievalOutputsItem
+    from .assistant_support_request import AssistantSupportRequest
+    from .assistant_support_response import AssistantSupportResponse
+    from .assistant_text_delta import AssistantTextDelta
+    from .assistant_tool_calls_delta import AssistantToolCallsDelta
+    from .assistant_translate_options import AssistantTranslateOptions
+    from .assistant_web_browser_call import AssistantWebBrowserCall
+    from .assistant_web_browser_call_web_browser import AssistantWebBrowserCallWebBrowser
+    from .assistant_web_browser_call_web_browser_outputs_item import AssistantWebBrowserCallWebBrowserOutputsItem
     from .async_chat_completion_request import AsyncChatCompletionRequest
     from .async_result import AsyncResult
     from .async_task_status import AsyncTaskStatus
+    from .audio_customization_request import AudioCustomizationRequest
+    from .audio_speech_chunk import AudioSpeechChunk
+    from .audio_speech_chunk_choice import AudioSpeechChunkChoice
+    from .audio_speech_delta import AudioSpeechDelta
+    from .audio_speech_request import AudioSpeechRequest
+    from .audio_speech_request_encode_format import AudioSpeechRequestEncodeFormat
+    from .audio_transcription import AudioTranscription
+    from .audio_transcription_chunk import AudioTranscriptionChunk
+    from .audio_transcription_request import AudioTranscriptionRequest
+    from .batch import Batch
+    from .batch_create_request import BatchCreateRequest
+    from .batch_create_request_metadata_type_0 import BatchCreateRequestMetadataType0
+    from .batch_error import BatchError
+    from .batch_errors import BatchErrors
+    from .batch_list import BatchList
+    from .batch_metadata_type_0 import BatchMetadataType0
+    from .batch_request_counts import BatchRequestCounts
+    from .batch_status import BatchStatus
     from .chat_completion import ChatCompletion
     from .chat_completion_choice import ChatCompletionChoice
     from .chat_completion_chunk import ChatCompletionChunk
@@ -28,20 +146,105 @@ if TYPE_CHECKING:
     from .completion_usage_completion_tokens_details import CompletionUsageCompletionTokensDetails
     from .completion_usage_prompt_tokens_details import CompletionUsagePromptTokensDetails
     from .content_filter_result import ContentFilterResult
+    from .embedding_create_request import EmbeddingCreateRequest
+    from .embedding_item import EmbeddingItem
+    from .embedding_response import EmbeddingResponse
     from .error_detail import ErrorDetail
     from .error_response import ErrorResponse
+    from .file_create_request import FileCreateRequest
+    from .file_deleted import FileDeleted
+    from .file_list import FileList
+    from .file_object import FileObject
+    from .file_parser_create_request import FileParserCreateRequest
+    from .file_parser_format_type import FileParserFormatType
+    from .file_parser_result import FileParserResult
+    from .file_parser_status import FileParserStatus
+    from .file_parser_sync_request import FileParserSyncRequest
+    from .file_parser_sync_tool_type import FileParserSyncToolType
+    from .file_parser_task import FileParserTask
+    from .file_parser_tool_type import FileParserToolType
     from .file_part import FilePart
     from .file_part_file import FilePartFile
+    from .file_upload_detail import FileUploadDetail
+    from .file_upload_detail_callback_header import FileUploadDetailCallbackHeader
     from .file_url_part import FileUrlPart
+    from .fine_tuning_error import FineTuningError
+    from .fine_tuning_hyperparameters import FineTuningHyperparameters
+    from .fine_tuning_job import FineTuningJob
+    from .fine_tuning_job_create_request import FineTuningJobCreateRequest
+    from .fine_tuning_job_event import FineTuningJobEvent
+    from .fine_tuning_job_event_list import FineTuningJobEventList
+    from .fine_tuning_job_list import FineTuningJobList
+    from .fine_tuning_metrics import FineTuningMetrics
+    from .fine_tuning_model_deleted import FineTuningModelDeleted
     from .finish_reason import FinishReason
     from .function_call import FunctionCall
     from .function_definition import FunctionDefinition
     from .function_definition_parameters import FunctionDefinitionParameters
     from .function_tool import FunctionTool
+    from .image_async_generation_request import ImageAsyncGenerationRequest
+    from .image_generation_request import ImageGenerationRequest
+    from .image_generation_response import ImageGenerationResponse
+    from .image_generation_result_item import ImageGenerationResultItem
     from .image_url_part import ImageUrlPart
     from .input_audio_part import InputAudioPart
     from .input_audio_part_input_audio import InputAudioPartInputAudio
     from .input_audio_part_input_audio_format import InputAudioPartInputAudioFormat
+    from .knowledge_ack import KnowledgeAck
+    from .knowledge_base import KnowledgeBase
+    from .knowledge_capacity import KnowledgeCapacity
+    from .knowledge_capacity_response import KnowledgeCapacityResponse
+    from .knowledge_create_request import KnowledgeCreateRequest
+    from .knowledge_create_response import KnowledgeCreateResponse
+    from .knowledge_created import KnowledgeCreated
+    from .knowledge_document import KnowledgeDocument
+    from .knowledge_document_failure import KnowledgeDocumentFailure
+    from .knowledge_document_image import KnowledgeDocumentImage
+    from .knowledge_document_image_list import KnowledgeDocumentImageList
+    from .knowledge_document_image_list_response import KnowledgeDocumentImageListResponse
+    from .knowledge_document_list import KnowledgeDocumentList
+    from .knowledge_document_list_response import KnowledgeDocumentListResponse
+    from .knowledge_document_reembed_request import KnowledgeDocumentReembedRequest
+    from .knowledge_document_reembed_request_callback_header import KnowledgeDocumentReembedRequestCallbackHeader
+    from .knowledge_document_retrieve_response import KnowledgeDocumentRetrieveResponse
+    from .knowledge_document_upload_failure import KnowledgeDocumentUploadFailure
+    from .knowledge_document_upload_request import KnowledgeDocumentUploadRequest
+    from .knowledge_document_upload_request_callback_header import KnowledgeDocumentUploadRequestCallbackHeader
+    from .knowledge_document_upload_response import KnowledgeDocumentUploadResponse
+    from .knowledge_document_upload_result import KnowledgeDocumentUploadResult
+    from .knowledge_document_upload_success import KnowledgeDocumentUploadSuccess
+    from .knowledge_document_upload_url_request import KnowledgeDocumentUploadUrlRequest
+    from .knowledge_document_upload_url_response import KnowledgeDocumentUploadUrlResponse
+    from .knowledge_document_upload_url_result import KnowledgeDocumentUploadUrlResult
+    from .knowledge_document_url_failure import KnowledgeDocumentUrlFailure
+    from .knowledge_document_url_source import KnowledgeDocumentUrlSource
+    from .knowledge_document_url_source_callback_header import KnowledgeDocumentUrlSourceCallbackHeader
+    from .knowledge_document_url_success import KnowledgeDocumentUrlSuccess
+    from .knowledge_list import KnowledgeList
+    from .knowledge_list_response import KnowledgeListResponse
+    from .knowledge_retrieve_response import KnowledgeRetrieveResponse
+    from .knowledge_search_hit import KnowledgeSearchHit
+    from .knowledge_search_hit_metadata import KnowledgeSearchHitMetadata
+    from .knowledge_search_request import KnowledgeSearchRequest
+    from .knowledge_search_response import KnowledgeSearchResponse
+    from .knowledge_update_request import KnowledgeUpdateRequest
+    from .knowledge_update_request_callback_header import KnowledgeUpdateRequestCallbackHeader
+    from .knowledge_usage import KnowledgeUsage
+    from .layout_data_info import LayoutDataInfo
+    from .layout_detail import LayoutDetail
+    from .layout_page_info import LayoutPageInfo
+    from .layout_parsing_request import LayoutParsingRequest
+    from .layout_parsing_response import LayoutParsingResponse
+    from .legacy_knowledge_ack import LegacyKnowledgeAck
+    from .legacy_knowledge_create_request import LegacyKnowledgeCreateRequest
+    from .legacy_knowledge_document_update_request import LegacyKnowledgeDocumentUpdateRequest
+    from .legacy_knowledge_document_update_request_callback_header import (
+        LegacyKnowledgeDocumentUpdateRequestCallbackHeader,
+    )
+    from .legacy_knowledge_info import LegacyKnowledgeInfo
+    from .legacy_knowledge_list import LegacyKnowledgeList
+    from .legacy_knowledge_update_request import LegacyKnowledgeUpdateRequest
+    from .list_voices_voice_type import ListVoicesVoiceType
     from .mcp_call import McpCall
     from .mcp_call_tools_item import McpCallToolsItem
     from .mcp_tool import McpTool
@@ -49,8 +252,31 @@ if TYPE_CHECKING:
     from .mcp_tool_mcp_headers import McpToolMcpHeaders
     from .media_url import MediaUrl
     from .message_tool_call import MessageToolCall
+    from .model_info import ModelInfo
+    from .model_list import ModelList
+    from .moderation_audio_part import ModerationAudioPart
+    from .moderation_image_part import ModerationImagePart
+    from .moderation_media_url import ModerationMediaUrl
+    from .moderation_request import ModerationRequest
+    from .moderation_response import ModerationResponse
+    from .moderation_result import ModerationResult
+    from .moderation_text_part import ModerationTextPart
+    from .moderation_usage import ModerationUsage
+    from .moderation_usage_moderation_text import ModerationUsageModerationText
+    from .moderation_video_part import ModerationVideoPart
+    from .ocr_handwriting_request import OcrHandwritingRequest
+    from .ocr_handwriting_result import OcrHandwritingResult
+    from .ocr_location import OcrLocation
+    from .ocr_probability import OcrProbability
+    from .ocr_status import OcrStatus
+    from .ocr_tool_type import OcrToolType
+    from .ocr_words_result import OcrWordsResult
     from .reasoning_effort import ReasoningEffort
     from .reply_audio import ReplyAudio
+    from .rerank_request import RerankRequest
+    from .rerank_response import RerankResponse
+    from .rerank_result import RerankResult
+    from .rerank_usage import RerankUsage
     from .response_format import ResponseFormat
     from .response_format_type import ResponseFormatType
     from .retrieval_tool import RetrievalTool
@@ -62,19 +288,208 @@ if TYPE_CHECKING:
     from .text_part import TextPart
     from .thinking_config import ThinkingConfig
     from .thinking_config_type import ThinkingConfigType
+    from .tokenizer_request import TokenizerRequest
+    from .tokenizer_response import TokenizerResponse
+    from .tokenizer_usage import TokenizerUsage
     from .tool_message import ToolMessage
+    from .tools_search_intent import ToolsSearchIntent
+    from .tools_search_recommend import ToolsSearchRecommend
+    from .tools_search_result import ToolsSearchResult
+    from .tools_web_search_choice import ToolsWebSearchChoice
+    from .tools_web_search_chunk import ToolsWebSearchChunk
+    from .tools_web_search_chunk_choice import ToolsWebSearchChunkChoice
+    from .tools_web_search_delta import ToolsWebSearchDelta
+    from .tools_web_search_message import ToolsWebSearchMessage
+    from .tools_web_search_request import ToolsWebSearchRequest
+    from .tools_web_search_response import ToolsWebSearchResponse
+    from .tools_web_search_tool_call import ToolsWebSearchToolCall
+    from .usage_limit import UsageLimit
+    from .usage_limit_detail import UsageLimitDetail
+    from .usage_model_summary import UsageModelSummary
+    from .usage_model_totals import UsageModelTotals
+    from .usage_model_usage import UsageModelUsage
+    from .usage_model_usage_response import UsageModelUsageResponse
+    from .usage_quota_limit import UsageQuotaLimit
+    from .usage_quota_limit_response import UsageQuotaLimitResponse
+    from .usage_tool_detail import UsageToolDetail
+    from .usage_tool_totals import UsageToolTotals
+    from .usage_tool_usage import UsageToolUsage
+    from .usage_tool_usage_response import UsageToolUsageResponse
     from .user_message import UserMessage
+    from .video_generation_request import VideoGenerationRequest
+    from .video_image_input_type_2 import VideoImageInputType2
+    from .video_result_item import VideoResultItem
     from .video_url_part import VideoUrlPart
+    from .voice_clone_request import VoiceCloneRequest
+    from .voice_clone_response import VoiceCloneResponse
+    from .voice_delete_request import VoiceDeleteRequest
+    from .voice_delete_response import VoiceDeleteResponse
+    from .voice_info import VoiceInfo
+    from .voice_list_response import VoiceListResponse
+    from .web_reader_request import WebReaderRequest
+    from .web_reader_response import WebReaderResponse
+    from .web_reader_result import WebReaderResult
+    from .web_reader_result_external import WebReaderResultExternal
+    from .web_reader_result_images import WebReaderResultImages
+    from .web_reader_result_links import WebReaderResultLinks
+    from .web_reader_result_metadata import WebReaderResultMetadata
+    from .web_search_intent import WebSearchIntent
+    from .web_search_request import WebSearchRequest
+    from .web_search_response import WebSearchResponse
     from .web_search_result import WebSearchResult
+    from .web_search_result_item import WebSearchResultItem
     from .web_search_tool import WebSearchTool
     from .web_search_tool_config import WebSearchToolConfig
+    from .zrag_chat_event import ZragChatEvent
+    from .zrag_chat_event_data import ZragChatEventData
+    from .zrag_chat_event_data_arguments import ZragChatEventDataArguments
+    from .zrag_chat_message import ZragChatMessage
+    from .zrag_chat_request import ZragChatRequest
+    from .zrag_chat_retrieval import ZragChatRetrieval
+    from .zrag_chat_usage import ZragChatUsage
+    from .zrag_chat_usage_completion_tokens_details import ZragChatUsageCompletionTokensDetails
+    from .zrag_chat_usage_prompt_tokens_details import ZragChatUsagePromptTokensDetails
+    from .zrag_history_message import ZragHistoryMessage
+    from .zrag_history_message_role import ZragHistoryMessageRole
+    from .zrag_knowledge_scope import ZragKnowledgeScope
+    from .zrag_query_part import ZragQueryPart
+    from .zrag_retrieve_request import ZragRetrieveRequest
+    from .zrag_retrieve_request_recall_method import ZragRetrieveRequestRecallMethod
+    from .zrag_retrieve_response import ZragRetrieveResponse
+    from .zrag_retrieve_result import ZragRetrieveResult
+    from .zrag_retrieve_result_rewritten_query import ZragRetrieveResultRewrittenQuery
+    from .zrag_search_filters import ZragSearchFilters
+    from .zrag_search_filters_index_types_item import ZragSearchFiltersIndexTypesItem
+    from .zrag_search_filters_qa_intervention import ZragSearchFiltersQaIntervention
+    from .zrag_slice import ZragSlice
+    from .zrag_slice_image_url import ZragSliceImageUrl
+    from .zrag_slice_medias_item import ZragSliceMediasItem
+    from .zrag_slice_metadata import ZragSliceMetadata
+    from .zrag_slice_video_url import ZragSliceVideoUrl
+    from .zrag_tag_filter import ZragTagFilter
+    from .zrag_tag_filter_filter_type import ZragTagFilterFilterType
+    from .zrag_tag_filter_value_type import ZragTagFilterValueType
 
 _MODULES = {
+    "AgentAsyncResultRequest": ".agent_async_result_request",
+    "AgentAsyncResultRequestCustomVariables": ".agent_async_result_request_custom_variables",
+    "AgentChoice": ".agent_choice",
+    "AgentChunkChoice": ".agent_chunk_choice",
+    "AgentConversationRequest": ".agent_conversation_request",
+    "AgentConversationVariables": ".agent_conversation_variables",
+    "AgentError": ".agent_error",
+    "AgentFileIdPart": ".agent_file_id_part",
+    "AgentFileUrlPart": ".agent_file_url_part",
+    "AgentImageUrlPart": ".agent_image_url_part",
+    "AgentInvokeRequest": ".agent_invoke_request",
+    "AgentInvokeRequestCustomVariables": ".agent_invoke_request_custom_variables",
+    "AgentMessage": ".agent_message",
+    "AgentMessageRole": ".agent_message_role",
+    "AgentOutputContent": ".agent_output_content",
+    "AgentOutputMessage": ".agent_output_message",
+    "AgentSlidePage": ".agent_slide_page",
+    "AgentTextPart": ".agent_text_part",
+    "AgentToolStep": ".agent_tool_step",
+    "AgentUsage": ".agent_usage",
+    "AgentVideoUrlPart": ".agent_video_url_part",
+    "AgentsCompletion": ".agents_completion",
+    "AgentsCompletionChunk": ".agents_completion_chunk",
+    "ApplicationConversationResponse": ".application_conversation_response",
+    "ApplicationConversationResponseData": ".application_conversation_response_data",
+    "ApplicationDocumentSlices": ".application_document_slices",
+    "ApplicationDocumentSlicesDocument": ".application_document_slices_document",
+    "ApplicationDocumentSlicesImagesItem": ".application_document_slices_images_item",
+    "ApplicationFileStatRequest": ".application_file_stat_request",
+    "ApplicationFileStatResponse": ".application_file_stat_response",
+    "ApplicationFileStatResponseDataItem": ".application_file_stat_response_data_item",
+    "ApplicationFileUploadRequest": ".application_file_upload_request",
+    "ApplicationFileUploadResponse": ".application_file_upload_response",
+    "ApplicationFileUploadResponseData": ".application_file_upload_response_data",
+    "ApplicationFileUploadResponseDataFailInfoItem": ".application_file_upload_response_data_fail_info_item",
+    "ApplicationFileUploadResponseDataSuccessInfoItem": ".application_file_upload_response_data_success_info_item",
+    "ApplicationHistorySessionRecordResponse": ".application_history_session_record_response",
+    "ApplicationHistorySessionRecordResponseData": ".application_history_session_record_response_data",
+    "ApplicationInvokeChoice": ".application_invoke_choice",
+    "ApplicationInvokeChoiceErrorMsg": ".application_invoke_choice_error_msg",
+    "ApplicationInvokeDelta": ".application_invoke_delta",
+    "ApplicationInvokeEvent": ".application_invoke_event",
+    "ApplicationInvokeInput": ".application_invoke_input",
+    "ApplicationInvokeMessage": ".application_invoke_message",
+    "ApplicationInvokeMessages": ".application_invoke_messages",
+    "ApplicationInvokeRequest": ".application_invoke_request",
+    "ApplicationInvokeResponse": ".application_invoke_response",
+    "ApplicationInvokeUsage": ".application_invoke_usage",
+    "ApplicationMessageData": ".application_message_data",
+    "ApplicationSlice": ".application_slice",
+    "ApplicationSliceInfoRequest": ".application_slice_info_request",
+    "ApplicationSliceInfoResponse": ".application_slice_info_response",
+    "ApplicationSliceInfoResponseData": ".application_slice_info_response_data",
+    "ApplicationSlicePosition": ".application_slice_position",
+    "ApplicationToolCalls": ".application_tool_calls",
+    "ApplicationToolCallsToolCallsData": ".application_tool_calls_tool_calls_data",
+    "ApplicationVariable": ".application_variable",
+    "ApplicationVariableInputTemplate": ".application_variable_input_template",
+    "ApplicationVariablesResponse": ".application_variables_response",
+    "AssistantAttachment": ".assistant_attachment",
+    "AssistantChoice": ".assistant_choice",
+    "AssistantChoiceMetadata": ".assistant_choice_metadata",
+    "AssistantCodeInterpreterCall": ".assistant_code_interpreter_call",
+    "AssistantCodeInterpreterCallCodeInterpreter": ".assistant_code_interpreter_call_code_interpreter",
+    "AssistantCodeInterpreterCallCodeInterpreterOutputsItem": ".assistant_code_interpreter_call_code_interpreter_outputs_item",
+    "AssistantCompletion": ".assistant_completion",
+    "AssistantCompletionMetadataType0": ".assistant_completion_metadata_type_0",
+    "AssistantConversationMessage": ".assistant_conversation_message",
+    "AssistantConversationRequest": ".assistant_conversation_request",
+    "AssistantConversationRequestMetadata": ".assistant_conversation_request_metadata",
+    "AssistantConversationUsage": ".assistant_conversation_usage",
+    "AssistantConversationUsagePage": ".assistant_conversation_usage_page",
+    "AssistantConversationUsageRequest": ".assistant_conversation_usage_request",
+    "AssistantConversationUsageResponse": ".assistant_conversation_usage_response",
+    "AssistantDrawingToolCall": ".assistant_drawing_tool_call",
+    "AssistantDrawingToolCallDrawingTool": ".assistant_drawing_tool_call_drawing_tool",
+    "AssistantDrawingToolCallDrawingToolOutputsItem": ".assistant_drawing_tool_call_drawing_tool_outputs_item",
+    "AssistantError": ".assistant_error",
+    "AssistantExtraParameters": ".assistant_extra_parameters",
+    "AssistantFunctionCall": ".assistant_function_call",
+    "AssistantFunctionCallFunction": ".assistant_function_call_function",
+    "AssistantFunctionCallFunctionArgumentsType1": ".assistant_function_call_function_arguments_type_1",
+    "AssistantFunctionCallFunctionOutputsItem": ".assistant_function_call_function_outputs_item",
+    "AssistantInfo": ".assistant_info",
+    "AssistantInfoTagsItem": ".assistant_info_tags_item",
     "AssistantMessage": ".assistant_message",
     "AssistantMessageAudio": ".assistant_message_audio",
+    "AssistantRetrievalCall": ".assistant_retrieval_call",
+    "AssistantRetrievalCallRetrieval": ".assistant_retrieval_call_retrieval",
+    "AssistantRetrievalCallRetrievalOutputsItem": ".assistant_retrieval_call_retrieval_outputs_item",
+    "AssistantSupportRequest": ".assistant_support_request",
+    "AssistantSupportResponse": ".assistant_support_response",
+    "AssistantTextDelta": ".assistant_text_delta",
+    "AssistantToolCallsDelta": ".assistant_tool_calls_delta",
+    "AssistantTranslateOptions": ".assistant_translate_options",
+    "AssistantWebBrowserCall": ".assistant_web_browser_call",
+    "AssistantWebBrowserCallWebBrowser": ".assistant_web_browser_call_web_browser",
+    "AssistantWebBrowserCallWebBrowserOutputsItem": ".assistant_web_browser_call_web_browser_outputs_item",
     "AsyncChatCompletionRequest": ".async_chat_completion_request",
     "AsyncResult": ".async_result",
     "AsyncTaskStatus": ".async_task_status",
+    "AudioCustomizationRequest": ".audio_customization_request",
+    "AudioSpeechChunk": ".audio_speech_chunk",
+    "AudioSpeechChunkChoice": ".audio_speech_chunk_choice",
+    "AudioSpeechDelta": ".audio_speech_delta",
+    "AudioSpeechRequest": ".audio_speech_request",
+    "AudioSpeechRequestEncodeFormat": ".audio_speech_request_encode_format",
+    "AudioTranscription": ".audio_transcription",
+    "AudioTranscriptionChunk": ".audio_transcription_chunk",
+    "AudioTranscriptionRequest": ".audio_transcription_request",
+    "Batch": ".batch",
+    "BatchCreateRequest": ".batch_create_request",
+    "BatchCreateRequestMetadataType0": ".batch_create_request_metadata_type_0",
+    "BatchError": ".batch_error",
+    "BatchErrors": ".batch_errors",
+    "BatchList": ".batch_list",
+    "BatchMetadataType0": ".batch_metadata_type_0",
+    "BatchRequestCounts": ".batch_request_counts",
+    "BatchStatus": ".batch_status",
     "ChatCompletion": ".chat_completion",
     "ChatCompletionChoice": ".chat_completion_choice",
     "ChatCompletionChunk": ".chat_completion_chunk",
@@ -92,20 +507,103 @@ _MODULES = {
     "CompletionUsageCompletionTokensDetails": ".completion_usage_completion_tokens_details",
     "CompletionUsagePromptTokensDetails": ".completion_usage_prompt_tokens_details",
     "ContentFilterResult": ".content_filter_result",
+    "EmbeddingCreateRequest": ".embedding_create_request",
+    "EmbeddingItem": ".embedding_item",
+    "EmbeddingResponse": ".embedding_response",
     "ErrorDetail": ".error_detail",
     "ErrorResponse": ".error_response",
+    "FileCreateRequest": ".file_create_request",
+    "FileDeleted": ".file_deleted",
+    "FileList": ".file_list",
+    "FileObject": ".file_object",
+    "FileParserCreateRequest": ".file_parser_create_request",
+    "FileParserFormatType": ".file_parser_format_type",
+    "FileParserResult": ".file_parser_result",
+    "FileParserStatus": ".file_parser_status",
+    "FileParserSyncRequest": ".file_parser_sync_request",
+    "FileParserSyncToolType": ".file_parser_sync_tool_type",
+    "FileParserTask": ".file_parser_task",
+    "FileParserToolType": ".file_parser_tool_type",
     "FilePart": ".file_part",
     "FilePartFile": ".file_part_file",
+    "FileUploadDetail": ".file_upload_detail",
+    "FileUploadDetailCallbackHeader": ".file_upload_detail_callback_header",
     "FileUrlPart": ".file_url_part",
+    "FineTuningError": ".fine_tuning_error",
+    "FineTuningHyperparameters": ".fine_tuning_hyperparameters",
+    "FineTuningJob": ".fine_tuning_job",
+    "FineTuningJobCreateRequest": ".fine_tuning_job_create_request",
+    "FineTuningJobEvent": ".fine_tuning_job_event",
+    "FineTuningJobEventList": ".fine_tuning_job_event_list",
+    "FineTuningJobList": ".fine_tuning_job_list",
+    "FineTuningMetrics": ".fine_tuning_metrics",
+    "FineTuningModelDeleted": ".fine_tuning_model_deleted",
     "FinishReason": ".finish_reason",
     "FunctionCall": ".function_call",
     "FunctionDefinition": ".function_definition",
     "FunctionDefinitionParameters": ".function_definition_parameters",
     "FunctionTool": ".function_tool",
+    "ImageAsyncGenerationRequest": ".image_async_generation_request",
+    "ImageGenerationRequest": ".image_generation_request",
+    "ImageGenerationResponse": ".image_generation_response",
+    "ImageGenerationResultItem": ".image_generation_result_item",
     "ImageUrlPart": ".image_url_part",
     "InputAudioPart": ".input_audio_part",
     "InputAudioPartInputAudio": ".input_audio_part_input_audio",
     "InputAudioPartInputAudioFormat": ".input_audio_part_input_audio_format",
+    "KnowledgeAck": ".knowledge_ack",
+    "KnowledgeBase": ".knowledge_base",
+    "KnowledgeCapacity": ".knowledge_capacity",
+    "KnowledgeCapacityResponse": ".knowledge_capacity_response",
+    "KnowledgeCreateRequest": ".knowledge_create_request",
+    "KnowledgeCreateResponse": ".knowledge_create_response",
+    "KnowledgeCreated": ".knowledge_created",
+    "KnowledgeDocument": ".knowledge_document",
+    "KnowledgeDocumentFailure": ".knowledge_document_failure",
+    "KnowledgeDocumentImage": ".knowledge_document_image",
+    "KnowledgeDocumentImageList": ".knowledge_document_image_list",
+    "KnowledgeDocumentImageListResponse": ".knowledge_document_image_list_response",
+    "KnowledgeDocumentList": ".knowledge_document_list",
+    "KnowledgeDocumentListResponse": ".knowledge_document_list_response",
+    "KnowledgeDocumentReembedRequest": ".knowledge_document_reembed_request",
+    "KnowledgeDocumentReembedRequestCallbackHeader": ".knowledge_document_reembed_request_callback_header",
+    "KnowledgeDocumentRetrieveResponse": ".knowledge_document_retrieve_response",
+    "KnowledgeDocumentUploadFailure": ".knowledge_document_upload_failure",
+    "KnowledgeDocumentUploadRequest": ".knowledge_document_upload_request",
+    "KnowledgeDocumentUploadRequestCallbackHeader": ".knowledge_document_upload_request_callback_header",
+    "KnowledgeDocumentUploadResponse": ".knowledge_document_upload_response",
+    "KnowledgeDocumentUploadResult": ".knowledge_document_upload_result",
+    "KnowledgeDocumentUploadSuccess": ".knowledge_document_upload_success",
+    "KnowledgeDocumentUploadUrlRequest": ".knowledge_document_upload_url_request",
+    "KnowledgeDocumentUploadUrlResponse": ".knowledge_document_upload_url_response",
+    "KnowledgeDocumentUploadUrlResult": ".knowledge_document_upload_url_result",
+    "KnowledgeDocumentUrlFailure": ".knowledge_document_url_failure",
+    "KnowledgeDocumentUrlSource": ".knowledge_document_url_source",
+    "KnowledgeDocumentUrlSourceCallbackHeader": ".knowledge_document_url_source_callback_header",
+    "KnowledgeDocumentUrlSuccess": ".knowledge_document_url_success",
+    "KnowledgeList": ".knowledge_list",
+    "KnowledgeListResponse": ".knowledge_list_response",
+    "KnowledgeRetrieveResponse": ".knowledge_retrieve_response",
+    "KnowledgeSearchHit": ".knowledge_search_hit",
+    "KnowledgeSearchHitMetadata": ".knowledge_search_hit_metadata",
+    "KnowledgeSearchRequest": ".knowledge_search_request",
+    "KnowledgeSearchResponse": ".knowledge_search_response",
+    "KnowledgeUpdateRequest": ".knowledge_update_request",
+    "KnowledgeUpdateRequestCallbackHeader": ".knowledge_update_request_callback_header",
+    "KnowledgeUsage": ".knowledge_usage",
+    "LayoutDataInfo": ".layout_data_info",
+    "LayoutDetail": ".layout_detail",
+    "LayoutPageInfo": ".layout_page_info",
+    "LayoutParsingRequest": ".layout_parsing_request",
+    "LayoutParsingResponse": ".layout_parsing_response",
+    "LegacyKnowledgeAck": ".legacy_knowledge_ack",
+    "LegacyKnowledgeCreateRequest": ".legacy_knowledge_create_request",
+    "LegacyKnowledgeDocumentUpdateRequest": ".legacy_knowledge_document_update_request",
+    "LegacyKnowledgeDocumentUpdateRequestCallbackHeader": ".legacy_knowledge_document_update_request_callback_header",
+    "LegacyKnowledgeInfo": ".legacy_knowledge_info",
+    "LegacyKnowledgeList": ".legacy_knowledge_list",
+    "LegacyKnowledgeUpdateRequest": ".legacy_knowledge_update_request",
+    "ListVoicesVoiceType": ".list_voices_voice_type",
     "McpCall": ".mcp_call",
     "McpCallToolsItem": ".mcp_call_tools_item",
     "McpTool": ".mcp_tool",
@@ -113,8 +611,31 @@ _MODULES = {
     "McpToolMcpHeaders": ".mcp_tool_mcp_headers",
     "MediaUrl": ".media_url",
     "MessageToolCall": ".message_tool_call",
+    "ModelInfo": ".model_info",
+    "ModelList": ".model_list",
+    "ModerationAudioPart": ".moderation_audio_part",
+    "ModerationImagePart": ".moderation_image_part",
+    "ModerationMediaUrl": ".moderation_media_url",
+    "ModerationRequest": ".moderation_request",
+    "ModerationResponse": ".moderation_response",
+    "ModerationResult": ".moderation_result",
+    "ModerationTextPart": ".moderation_text_part",
+    "ModerationUsage": ".moderation_usage",
+    "ModerationUsageModerationText": ".moderation_usage_moderation_text",
+    "ModerationVideoPart": ".moderation_video_part",
+    "OcrHandwritingRequest": ".ocr_handwriting_request",
+    "OcrHandwritingResult": ".ocr_handwriting_result",
+    "OcrLocation": ".ocr_location",
+    "OcrProbability": ".ocr_probability",
+    "OcrStatus": ".ocr_status",
+    "OcrToolType": ".ocr_tool_type",
+    "OcrWordsResult": ".ocr_words_result",
     "ReasoningEffort": ".reasoning_effort",
     "ReplyAudio": ".reply_audio",
+    "RerankRequest": ".rerank_request",
+    "RerankResponse": ".rerank_response",
+    "RerankResult": ".rerank_result",
+    "RerankUsage": ".rerank_usage",
     "ResponseFormat": ".response_format",
     "ResponseFormatType": ".response_format_type",
     "RetrievalTool": ".retrieval_tool",
@@ -126,20 +647,209 @@ _MODULES = {
     "TextPart": ".text_part",
     "ThinkingConfig": ".thinking_config",
     "ThinkingConfigType": ".thinking_config_type",
+    "TokenizerRequest": ".tokenizer_request",
+    "TokenizerResponse": ".tokenizer_response",
+    "TokenizerUsage": ".tokenizer_usage",
     "ToolMessage": ".tool_message",
+    "ToolsSearchIntent": ".tools_search_intent",
+    "ToolsSearchRecommend": ".tools_search_recommend",
+    "ToolsSearchResult": ".tools_search_result",
+    "ToolsWebSearchChoice": ".tools_web_search_choice",
+    "ToolsWebSearchChunk": ".tools_web_search_chunk",
+    "ToolsWebSearchChunkChoice": ".tools_web_search_chunk_choice",
+    "ToolsWebSearchDelta": ".tools_web_search_delta",
+    "ToolsWebSearchMessage": ".tools_web_search_message",
+    "ToolsWebSearchRequest": ".tools_web_search_request",
+    "ToolsWebSearchResponse": ".tools_web_search_response",
+    "ToolsWebSearchToolCall": ".tools_web_search_tool_call",
+    "UsageLimit": ".usage_limit",
+    "UsageLimitDetail": ".usage_limit_detail",
+    "UsageModelSummary": ".usage_model_summary",
+    "UsageModelTotals": ".usage_model_totals",
+    "UsageModelUsage": ".usage_model_usage",
+    "UsageModelUsageResponse": ".usage_model_usage_response",
+    "UsageQuotaLimit": ".usage_quota_limit",
+    "UsageQuotaLimitResponse": ".usage_quota_limit_response",
+    "UsageToolDetail": ".usage_tool_detail",
+    "UsageToolTotals": ".usage_tool_totals",
+    "UsageToolUsage": ".usage_tool_usage",
+    "UsageToolUsageResponse": ".usage_tool_usage_response",
     "UserMessage": ".user_message",
+    "VideoGenerationRequest": ".video_generation_request",
+    "VideoImageInputType2": ".video_image_input_type_2",
+    "VideoResultItem": ".video_result_item",
     "VideoUrlPart": ".video_url_part",
+    "VoiceCloneRequest": ".voice_clone_request",
+    "VoiceCloneResponse": ".voice_clone_response",
+    "VoiceDeleteRequest": ".voice_delete_request",
+    "VoiceDeleteResponse": ".voice_delete_response",
+    "VoiceInfo": ".voice_info",
+    "VoiceListResponse": ".voice_list_response",
+    "WebReaderRequest": ".web_reader_request",
+    "WebReaderResponse": ".web_reader_response",
+    "WebReaderResult": ".web_reader_result",
+    "WebReaderResultExternal": ".web_reader_result_external",
+    "WebReaderResultImages": ".web_reader_result_images",
+    "WebReaderResultLinks": ".web_reader_result_links",
+    "WebReaderResultMetadata": ".web_reader_result_metadata",
+    "WebSearchIntent": ".web_search_intent",
+    "WebSearchRequest": ".web_search_request",
+    "WebSearchResponse": ".web_search_response",
     "WebSearchResult": ".web_search_result",
+    "WebSearchResultItem": ".web_search_result_item",
     "WebSearchTool": ".web_search_tool",
     "WebSearchToolConfig": ".web_search_tool_config",
+    "ZragChatEvent": ".zrag_chat_event",
+    "ZragChatEventData": ".zrag_chat_event_data",
+    "ZragChatEventDataArguments": ".zrag_chat_event_data_arguments",
+    "ZragChatMessage": ".zrag_chat_message",
+    "ZragChatRequest": ".zrag_chat_request",
+    "ZragChatRetrieval": ".zrag_chat_retrieval",
+    "ZragChatUsage": ".zrag_chat_usage",
+    "ZragChatUsageCompletionTokensDetails": ".zrag_chat_usage_completion_tokens_details",
+    "ZragChatUsagePromptTokensDetails": ".zrag_chat_usage_prompt_tokens_details",
+    "ZragHistoryMessage": ".zrag_history_message",
+    "ZragHistoryMessageRole": ".zrag_history_message_role",
+    "ZragKnowledgeScope": ".zrag_knowledge_scope",
+    "ZragQueryPart": ".zrag_query_part",
+    "ZragRetrieveRequest": ".zrag_retrieve_request",
+    "ZragRetrieveRequestRecallMethod": ".zrag_retrieve_request_recall_method",
+    "ZragRetrieveResponse": ".zrag_retrieve_response",
+    "ZragRetrieveResult": ".zrag_retrieve_result",
+    "ZragRetrieveResultRewrittenQuery": ".zrag_retrieve_result_rewritten_query",
+    "ZragSearchFilters": ".zrag_search_filters",
+    "ZragSearchFiltersIndexTypesItem": ".zrag_search_filters_index_types_item",
+    "ZragSearchFiltersQaIntervention": ".zrag_search_filters_qa_intervention",
+    "ZragSlice": ".zrag_slice",
+    "ZragSliceImageUrl": ".zrag_slice_image_url",
+    "ZragSliceMediasItem": ".zrag_slice_medias_item",
+    "ZragSliceMetadata": ".zrag_slice_metadata",
+    "ZragSliceVideoUrl": ".zrag_slice_video_url",
+    "ZragTagFilter": ".zrag_tag_filter",
+    "ZragTagFilterFilterType": ".zrag_tag_filter_filter_type",
+    "ZragTagFilterValueType": ".zrag_tag_filter_value_type",
 }
 
 __all__ = (
+    "AgentAsyncResultRequest",
+    "AgentAsyncResultRequestCustomVariables",
+    "AgentChoice",
+    "AgentChunkChoice",
+    "AgentConversationRequest",
+    "AgentConversationVariables",
+    "AgentError",
+    "AgentFileIdPart",
+    "AgentFileUrlPart",
+    "AgentImageUrlPart",
+    "AgentInvokeRequest",
+    "AgentInvokeRequestCustomVariables",
+    "AgentMessage",
+    "AgentMessageRole",
+    "AgentOutputContent",
+    "AgentOutputMessage",
+    "AgentsCompletion",
+    "AgentsCompletionChunk",
+    "AgentSlidePage",
+    "AgentTextPart",
+    "AgentToolStep",
+    "AgentUsage",
+    "AgentVideoUrlPart",
+    "ApplicationConversationResponse",
+    "ApplicationConversationResponseData",
+    "ApplicationDocumentSlices",
+    "ApplicationDocumentSlicesDocument",
+    "ApplicationDocumentSlicesImagesItem",
+    "ApplicationFileStatRequest",
+    "ApplicationFileStatResponse",
+    "ApplicationFileStatResponseDataItem",
+    "ApplicationFileUploadRequest",
+    "ApplicationFileUploadResponse",
+    "ApplicationFileUploadResponseData",
+    "ApplicationFileUploadResponseDataFailInfoItem",
+    "ApplicationFileUploadResponseDataSuccessInfoItem",
+    "ApplicationHistorySessionRecordResponse",
+    "ApplicationHistorySessionRecordResponseData",
+    "ApplicationInvokeChoice",
+    "ApplicationInvokeChoiceErrorMsg",
+    "ApplicationInvokeDelta",
+    "ApplicationInvokeEvent",
+    "ApplicationInvokeInput",
+    "ApplicationInvokeMessage",
+    "ApplicationInvokeMessages",
+    "ApplicationInvokeRequest",
+    "ApplicationInvokeResponse",
+    "ApplicationInvokeUsage",
+    "ApplicationMessageData",
+    "ApplicationSlice",
+    "ApplicationSliceInfoRequest",
+    "ApplicationSliceInfoResponse",
+    "ApplicationSliceInfoResponseData",
+    "ApplicationSlicePosition",
+    "ApplicationToolCalls",
+    "ApplicationToolCallsToolCallsData",
+    "ApplicationVariable",
+    "ApplicationVariableInputTemplate",
+    "ApplicationVariablesResponse",
+    "AssistantAttachment",
+    "AssistantChoice",
+    "AssistantChoiceMetadata",
+    "AssistantCodeInterpreterCall",
+    "AssistantCodeInterpreterCallCodeInterpreter",
+    "AssistantCodeInterpreterCallCodeInterpreterOutputsItem",
+    "AssistantCompletion",
+    "AssistantCompletionMetadataType0",
+    "AssistantConversationMessage",
+    "AssistantConversationRequest",
+    "AssistantConversationRequestMetadata",
+    "AssistantConversationUsage",
+    "AssistantConversationUsagePage",
+    "AssistantConversationUsageRequest",
+    "AssistantConversationUsageResponse",
+    "AssistantDrawingToolCall",
+    "AssistantDrawingToolCallDrawingTool",
+    "AssistantDrawingToolCallDrawingToolOutputsItem",
+    "AssistantError",
+    "AssistantExtraParameters",
+    "AssistantFunctionCall",
+    "AssistantFunctionCallFunction",
+    "AssistantFunctionCallFunctionArgumentsType1",
+    "AssistantFunctionCallFunctionOutputsItem",
+    "AssistantInfo",
+    "AssistantInfoTagsItem",
     "AssistantMessage",
     "AssistantMessageAudio",
+    "AssistantRetrievalCall",
+    "AssistantRetrievalCallRetrieval",
+    "AssistantRetrievalCallRetrievalOutputsItem",
+    "AssistantSupportRequest",
+    "AssistantSupportResponse",
+    "AssistantTextDelta",
+    "AssistantToolCallsDelta",
+    "AssistantTranslateOptions",
+    "AssistantWebBrowserCall",
+    "AssistantWebBrowserCallWebBrowser",
+    "AssistantWebBrowserCallWebBrowserOutputsItem",
     "AsyncChatCompletionRequest",
     "AsyncResult",
     "AsyncTaskStatus",
+    "AudioCustomizationRequest",
+    "AudioSpeechChunk",
+    "AudioSpeechChunkChoice",
+    "AudioSpeechDelta",
+    "AudioSpeechRequest",
+    "AudioSpeechRequestEncodeFormat",
+    "AudioTranscription",
+    "AudioTranscriptionChunk",
+    "AudioTranscriptionRequest",
+    "Batch",
+    "BatchCreateRequest",
+    "BatchCreateRequestMetadataType0",
+    "BatchError",
+    "BatchErrors",
+    "BatchList",
+    "BatchMetadataType0",
+    "BatchRequestCounts",
+    "BatchStatus",
     "ChatCompletion",
     "ChatCompletionChoice",
     "ChatCompletionChunk",
@@ -157,20 +867,103 @@ __all__ = (
     "CompletionUsageCompletionTokensDetails",
     "CompletionUsagePromptTokensDetails",
     "ContentFilterResult",
+    "EmbeddingCreateRequest",
+    "EmbeddingItem",
+    "EmbeddingResponse",
     "ErrorDetail",
     "ErrorResponse",
+    "FileCreateRequest",
+    "FileDeleted",
+    "FileList",
+    "FileObject",
+    "FileParserCreateRequest",
+    "FileParserFormatType",
+    "FileParserResult",
+    "FileParserStatus",
+    "FileParserSyncRequest",
+    "FileParserSyncToolType",
+    "FileParserTask",
+    "FileParserToolType",
     "FilePart",
     "FilePartFile",
+    "FileUploadDetail",
+    "FileUploadDetailCallbackHeader",
     "FileUrlPart",
+    "FineTuningError",
+    "FineTuningHyperparameters",
+    "FineTuningJob",
+    "FineTuningJobCreateRequest",
+    "FineTuningJobEvent",
+    "FineTuningJobEventList",
+    "FineTuningJobList",
+    "FineTuningMetrics",
+    "FineTuningModelDeleted",
     "FinishReason",
     "FunctionCall",
     "FunctionDefinition",
     "FunctionDefinitionParameters",
     "FunctionTool",
+    "ImageAsyncGenerationRequest",
+    "ImageGenerationRequest",
+    "ImageGenerationResponse",
+    "ImageGenerationResultItem",
     "ImageUrlPart",
     "InputAudioPart",
     "InputAudioPartInputAudio",
     "InputAudioPartInputAudioFormat",
+    "KnowledgeAck",
+    "KnowledgeBase",
+    "KnowledgeCapacity",
+    "KnowledgeCapacityResponse",
+    "KnowledgeCreated",
+    "KnowledgeCreateRequest",
+    "KnowledgeCreateResponse",
+    "KnowledgeDocument",
+    "KnowledgeDocumentFailure",
+    "KnowledgeDocumentImage",
+    "KnowledgeDocumentImageList",
+    "KnowledgeDocumentImageListResponse",
+    "KnowledgeDocumentList",
+    "KnowledgeDocumentListResponse",
+    "KnowledgeDocumentReembedRequest",
+    "KnowledgeDocumentReembedRequestCallbackHeader",
+    "KnowledgeDocumentRetrieveResponse",
+    "KnowledgeDocumentUploadFailure",
+    "KnowledgeDocumentUploadRequest",
+    "KnowledgeDocumentUploadRequestCallbackHeader",
+    "KnowledgeDocumentUploadResponse",
+    "KnowledgeDocumentUploadResult",
+    "KnowledgeDocumentUploadSuccess",
+    "KnowledgeDocumentUploadUrlRequest",
+    "KnowledgeDocumentUploadUrlResponse",
+    "KnowledgeDocumentUploadUrlResult",
+    "KnowledgeDocumentUrlFailure",
+    "KnowledgeDocumentUrlSource",
+    "KnowledgeDocumentUrlSourceCallbackHeader",
+    "KnowledgeDocumentUrlSuccess",
+    "KnowledgeList",
+    "KnowledgeListResponse",
+    "KnowledgeRetrieveResponse",
+    "KnowledgeSearchHit",
+    "KnowledgeSearchHitMetadata",
+    "KnowledgeSearchRequest",
+    "KnowledgeSearchResponse",
+    "KnowledgeUpdateRequest",
+    "KnowledgeUpdateRequestCallbackHeader",
+    "KnowledgeUsage",
+    "LayoutDataInfo",
+    "LayoutDetail",
+    "LayoutPageInfo",
+    "LayoutParsingRequest",
+    "LayoutParsingResponse",
+    "LegacyKnowledgeAck",
+    "LegacyKnowledgeCreateRequest",
+    "LegacyKnowledgeDocumentUpdateRequest",
+    "LegacyKnowledgeDocumentUpdateRequestCallbackHeader",
+    "LegacyKnowledgeInfo",
+    "LegacyKnowledgeList",
+    "LegacyKnowledgeUpdateRequest",
+    "ListVoicesVoiceType",
     "McpCall",
     "McpCallToolsItem",
     "McpTool",
@@ -178,8 +971,31 @@ __all__ = (
     "McpToolMcpHeaders",
     "MediaUrl",
     "MessageToolCall",
+    "ModelInfo",
+    "ModelList",
+    "ModerationAudioPart",
+    "ModerationImagePart",
+    "ModerationMediaUrl",
+    "ModerationRequest",
+    "ModerationResponse",
+    "ModerationResult",
+    "ModerationTextPart",
+    "ModerationUsage",
+    "ModerationUsageModerationText",
+    "ModerationVideoPart",
+    "OcrHandwritingRequest",
+    "OcrHandwritingResult",
+    "OcrLocation",
+    "OcrProbability",
+    "OcrStatus",
+    "OcrToolType",
+    "OcrWordsResult",
     "ReasoningEffort",
     "ReplyAudio",
+    "RerankRequest",
+    "RerankResponse",
+    "RerankResult",
+    "RerankUsage",
     "ResponseFormat",
     "ResponseFormatType",
     "RetrievalTool",
@@ -191,12 +1007,87 @@ __all__ = (
     "TextPart",
     "ThinkingConfig",
     "ThinkingConfigType",
+    "TokenizerRequest",
+    "TokenizerResponse",
+    "TokenizerUsage",
     "ToolMessage",
+    "ToolsSearchIntent",
+    "ToolsSearchRecommend",
+    "ToolsSearchResult",
+    "ToolsWebSearchChoice",
+    "ToolsWebSearchChunk",
+    "ToolsWebSearchChunkChoice",
+    "ToolsWebSearchDelta",
+    "ToolsWebSearchMessage",
+    "ToolsWebSearchRequest",
+    "ToolsWebSearchResponse",
+    "ToolsWebSearchToolCall",
+    "UsageLimit",
+    "UsageLimitDetail",
+    "UsageModelSummary",
+    "UsageModelTotals",
+    "UsageModelUsage",
+    "UsageModelUsageResponse",
+    "UsageQuotaLimit",
+    "UsageQuotaLimitResponse",
+    "UsageToolDetail",
+    "UsageToolTotals",
+    "UsageToolUsage",
+    "UsageToolUsageResponse",
     "UserMessage",
+    "VideoGenerationRequest",
+    "VideoImageInputType2",
+    "VideoResultItem",
     "VideoUrlPart",
+    "VoiceCloneRequest",
+    "VoiceCloneResponse",
+    "VoiceDeleteRequest",
+    "VoiceDeleteResponse",
+    "VoiceInfo",
+    "VoiceListResponse",
+    "WebReaderRequest",
+    "WebReaderResponse",
+    "WebReaderResult",
+    "WebReaderResultExternal",
+    "WebReaderResultImages",
+    "WebReaderResultLinks",
+    "WebReaderResultMetadata",
+    "WebSearchIntent",
+    "WebSearchRequest",
+    "WebSearchResponse",
     "WebSearchResult",
+    "WebSearchResultItem",
     "WebSearchTool",
     "WebSearchToolConfig",
+    "ZragChatEvent",
+    "ZragChatEventData",
+    "ZragChatEventDataArguments",
+    "ZragChatMessage",
+    "ZragChatRequest",
+    "ZragChatRetrieval",
+    "ZragChatUsage",
+    "ZragChatUsageCompletionTokensDetails",
+    "ZragChatUsagePromptTokensDetails",
+    "ZragHistoryMessage",
+    "ZragHistoryMessageRole",
+    "ZragKnowledgeScope",
+    "ZragQueryPart",
+    "ZragRetrieveRequest",
+    "ZragRetrieveRequestRecallMethod",
+    "ZragRetrieveResponse",
+    "ZragRetrieveResult",
+    "ZragRetrieveResultRewrittenQuery",
+    "ZragSearchFilters",
+    "ZragSearchFiltersIndexTypesItem",
+    "ZragSearchFiltersQaIntervention",
+    "ZragSlice",
+    "ZragSliceImageUrl",
+    "ZragSliceMediasItem",
+    "ZragSliceMetadata",
+    "ZragSliceVideoUrl",
+    "ZragTagFilter",
+    "ZragTagFilterFilterType",
+    "ZragTagFilterValueType",
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,7 +13,9 @@ from ..types import BaseModel, serialize
 if TYPE_CHECKING:
     from zai_api.models.chat_completion_choice import ChatCompletionChoiceParam
     from zai_api.models.completion_usage import CompletionUsageParam
+    from zai_api.models.image_generation_result_item import ImageGenerationResultItemParam
     from zai_api.models.task_status import TaskStatus
+    from zai_api.models.video_result_item import VideoResultItemParam
 
     pass
 
@@ -32,6 +34,8 @@ class AsyncResult(BaseModel):
         created (int): Creation time, Unix seconds.
         choices (list[ChatCompletionChoice]): The completion's choices (chat tasks).
         usage (CompletionUsage): Token accounting.
+        image_result (list[ImageGenerationResultItem]): The generated images (deferred image tasks).
+        video_result (list[VideoResultItem]): The generated videos (video tasks).
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
@@ -42,6 +46,8 @@ class AsyncResult(BaseModel):
         "created": "created",
         "choices": "choices",
         "usage": "usage",
+        "image_result": "image_result",
+        "video_result": "video_result",
     }
 
     id: str | None = None
@@ -51,6 +57,8 @@ class AsyncResult(BaseModel):
     created: int | None = None
     choices: list[ChatCompletionChoice] | None = None
     usage: CompletionUsage | None = None
+    image_result: list[ImageGenerationResultItem] | None = None
+    video_result: list[VideoResultItem] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,17 +77,23 @@ class AsyncResult(BaseModel):
             field_dict["choices"] = serialize(self.choices)
         if self.usage is not None:
             field_dict["usage"] = serialize(self.usage)
+        if self.image_result is not None:
+            field_dict["image_result"] = serialize(self.image_result)
+        if self.video_result is not None:
+            field_dict["video_result"] = serialize(self.video_result)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _task_status = d.pop("task_status", None)
         _choices = d.pop("choices", None)
         _usage = d.pop("usage", None)
+        _image_result = d.pop("image_result", None)
+        _video_result = d.pop("video_result", None)
         obj = cls(
             id=d.pop("id", None),
             request_id=d.pop("request_id", None),
@@ -95,6 +109,22 @@ class AsyncResult(BaseModel):
                 else _choices
             ),
             usage=(CompletionUsage.from_dict(_usage) if isinstance(_usage, dict) else _usage),
+            image_result=(
+                [
+                    (ImageGenerationResultItem.from_dict(_item0) if isinstance(_item0, dict) else _item0)
+                    for _item0 in _image_result
+                ]
+                if isinstance(_image_result, list)
+                else _image_result
+            ),
+            video_result=(
+                [
+                    (VideoResultItem.from_dict(_item0) if isinstance(_item0, dict) else _item0)
+                    for _item0 in _video_result
+                ]
+                if isinstance(_video_result, list)
+                else _video_result
+            ),
         )
         obj.additional_properties = d
         return obj
@@ -110,6 +140,8 @@ _AsyncResultParamOptional = TypedDict(
         "created": "int",
         "choices": "Sequence[ChatCompletionChoiceParam | BaseModel]",
         "usage": "CompletionUsageParam | BaseModel",
+        "image_result": "Sequence[ImageGenerationResultItemParam | BaseModel]",
+        "video_result": "Sequence[VideoResultItemParam | BaseModel]",
     },
     total=False,
 )
@@ -122,4 +154,6 @@ class AsyncResultParam(_AsyncResultParamOptional):
 # Imported last so that models referring to each other can be imported in any order.
 from zai_api.models.chat_completion_choice import ChatCompletionChoice  # noqa: E402
 from zai_api.models.completion_usage import CompletionUsage  # noqa: E402
+from zai_api.models.image_generation_result_item import ImageGenerationResultItem  # noqa: E402
 from zai_api.models.task_status import TaskStatus  # noqa: E402
+from zai_api.models.video_result_item import VideoResultItem  # noqa: E402

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -30,7 +30,7 @@ class ChatCompletion(BaseModel):
         request_id (str): The caller's `request_id`, or one the server generated.
         created (int): Creation time, Unix seconds.
         model (str): The model that answered.
-        object_ (str): Object kind, when the server sends it.
+        object (str): Object kind, when the server sends it.
         choices (list[ChatCompletionChoice]):
         usage (CompletionUsage): Token accounting.
         web_search (list[WebSearchResult]): Search results, when a web-search tool ran.
@@ -42,7 +42,7 @@ class ChatCompletion(BaseModel):
         "request_id": "request_id",
         "created": "created",
         "model": "model",
-        "object": "object_",
+        "object": "object",
         "choices": "choices",
         "usage": "usage",
         "web_search": "web_search",
@@ -53,7 +53,7 @@ class ChatCompletion(BaseModel):
     request_id: str | None = None
     created: int | None = None
     model: str | None = None
-    object_: str | None = None
+    object: str | None = None
     choices: list[ChatCompletionChoice] | None = None
     usage: CompletionUsage | None = None
     web_search: list[WebSearchResult] | None = None
@@ -70,8 +70,8 @@ class ChatCompletion(BaseModel):
             field_dict["created"] = self.created
         if self.model is not None:
             field_dict["model"] = self.model
-        if self.object_ is not None:
-            field_dict["object"] = self.object_
+        if self.object is not None:
+            field_dict["object"] = self.object
         if self.choices is not None:
             field_dict["choices"] = serialize(self.choices)
         if self.usage is not None:
@@ -86,7 +86,7 @@ class ChatCompletion(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _choices = d.pop("choices", None)
         _usage = d.pop("usage", None)
@@ -97,7 +97,7 @@ class ChatCompletion(BaseModel):
             request_id=d.pop("request_id", None),
             created=d.pop("created", None),
             model=d.pop("model", None),
-            object_=d.pop("object", None),
+            object=d.pop("object", None),
             choices=(
                 [
                     (ChatCompletionChoice.from_dict(_item0) if isinstance(_item0, dict) else _item0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,20 +25,20 @@ class ChatCompletionMessageToolCall(BaseModel):
 
     Attributes:
         id (str): Id to quote in the `tool` message that answers it.
-        type_ (str): `function`, `web_search`, `retrieval` or `mcp`.
+        type (str): `function`, `web_search`, `retrieval` or `mcp`.
         function (FunctionCall): Name and arguments of a function call.
         mcp (McpCall): An MCP step taken by the model.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
-        "type": "type_",
+        "type": "type",
         "function": "function",
         "mcp": "mcp",
     }
 
     id: str | None = None
-    type_: str | None = None
+    type: str | None = None
     function: FunctionCall | None = None
     mcp: McpCall | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -47,8 +47,8 @@ class ChatCompletionMessageToolCall(BaseModel):
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.function is not None:
             field_dict["function"] = serialize(self.function)
         if self.mcp is not None:
@@ -59,13 +59,13 @@ class ChatCompletionMessageToolCall(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _function = d.pop("function", None)
         _mcp = d.pop("mcp", None)
         obj = cls(
             id=d.pop("id", None),
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             function=(FunctionCall.from_dict(_function) if isinstance(_function, dict) else _function),
             mcp=(McpCall.from_dict(_mcp) if isinstance(_mcp, dict) else _mcp),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,20 +25,20 @@ class ChoiceDeltaToolCall(BaseModel):
     Attributes:
         index (int): Which tool call this piece extends.
         id (str): Id of the call, in its first piece.
-        type_ (str): Tool kind, in the first piece.
+        type (str): Tool kind, in the first piece.
         function (ChoiceDeltaToolCallFunction):
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "index": "index",
         "id": "id",
-        "type": "type_",
+        "type": "type",
         "function": "function",
     }
 
     index: int | None = None
     id: str | None = None
-    type_: str | None = None
+    type: str | None = None
     function: ChoiceDeltaToolCallFunction | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,8 +48,8 @@ class ChoiceDeltaToolCall(BaseModel):
             field_dict["index"] = self.index
         if self.id is not None:
             field_dict["id"] = self.id
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.function is not None:
             field_dict["function"] = serialize(self.function)
         if self.additional_properties:
@@ -58,13 +58,13 @@ class ChoiceDeltaToolCall(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _function = d.pop("function", None)
         obj = cls(
             index=d.pop("index", None),
             id=d.pop("id", None),
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             function=(ChoiceDeltaToolCallFunction.from_dict(_function) if isinstance(_function, dict) else _function),
         )
         obj.additional_properties = d

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,23 +22,23 @@ T = TypeVar("T", bound="FileUrlPart")
 class FileUrlPart(BaseModel):
     """
     Attributes:
-        type_ (Literal['file_url']):
+        type (Literal['file_url']):
         file_url (MediaUrl): Where to find a medium.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "type": "type_",
+        "type": "type",
         "file_url": "file_url",
     }
 
-    type_: Literal["file_url"] = "file_url"
+    type: Literal["file_url"] = "file_url"
     file_url: MediaUrl
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.file_url is not None:
             field_dict["file_url"] = serialize(self.file_url)
         if self.additional_properties:
@@ -47,11 +47,11 @@ class FileUrlPart(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _file_url = d.pop("file_url", None)
         obj = cls(
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             file_url=(MediaUrl.from_dict(_file_url) if isinstance(_file_url, dict) else _file_url),
         )
         obj.additional_properties = d

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,23 +22,23 @@ T = TypeVar("T", bound="InputAudioPart")
 class InputAudioPart(BaseModel):
     """
     Attributes:
-        type_ (Literal['input_audio']):
+        type (Literal['input_audio']):
         input_audio (InputAudioPartInputAudio): Spoken input for `glm-4-voice` (up to 10 minutes).
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "type": "type_",
+        "type": "type",
         "input_audio": "input_audio",
     }
 
-    type_: Literal["input_audio"] = "input_audio"
+    type: Literal["input_audio"] = "input_audio"
     input_audio: InputAudioPartInputAudio
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.input_audio is not None:
             field_dict["input_audio"] = serialize(self.input_audio)
         if self.additional_properties:
@@ -47,11 +47,11 @@ class InputAudioPart(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _input_audio = d.pop("input_audio", None)
         obj = cls(
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             input_audio=(
                 InputAudioPartInputAudio.from_dict(_input_audio) if isinstance(_input_audio, dict) else _input_audio
             ),

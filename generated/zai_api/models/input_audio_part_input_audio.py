@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,36 +24,36 @@ class InputAudioPartInputAudio(BaseModel):
 
     Attributes:
         data (str): Base64-encoded audio.
-        format_ (InputAudioPartInputAudioFormat): Audio container.
+        format (InputAudioPartInputAudioFormat): Audio container.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "data": "data",
-        "format": "format_",
+        "format": "format",
     }
 
     data: str
-    format_: InputAudioPartInputAudioFormat
+    format: InputAudioPartInputAudioFormat
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         if self.data is not None:
             field_dict["data"] = self.data
-        if self.format_ is not None:
-            field_dict["format"] = serialize(self.format_)
+        if self.format is not None:
+            field_dict["format"] = serialize(self.format)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _format_ = d.pop("format", None)
+        _format = d.pop("format", None)
         obj = cls(
             data=d.pop("data", None),
-            format_=(InputAudioPartInputAudioFormat(_format_) if _format_.__class__ is str else _format_),
+            format=(InputAudioPartInputAudioFormat(_format) if _format.__class__ is str else _format),
         )
         obj.additional_properties = d
         return obj

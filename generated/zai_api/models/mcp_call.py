@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +22,7 @@ class McpCall(BaseModel):
 
     Attributes:
         id (str): Id of the step.
-        type_ (str): `mcp_list_tools` or `mcp_call`.
+        type (str): `mcp_list_tools` or `mcp_call`.
         server_label (str): The server used.
         name (str): Tool called (`mcp_call`).
         arguments (str): Arguments as a JSON-encoded string (`mcp_call`).
@@ -33,7 +33,7 @@ class McpCall(BaseModel):
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
-        "type": "type_",
+        "type": "type",
         "server_label": "server_label",
         "name": "name",
         "arguments": "arguments",
@@ -43,7 +43,7 @@ class McpCall(BaseModel):
     }
 
     id: str | None = None
-    type_: str | None = None
+    type: str | None = None
     server_label: str | None = None
     name: str | None = None
     arguments: str | None = None
@@ -56,8 +56,8 @@ class McpCall(BaseModel):
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.server_label is not None:
             field_dict["server_label"] = self.server_label
         if self.name is not None:
@@ -76,11 +76,11 @@ class McpCall(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         obj = cls(
             id=d.pop("id", None),
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             server_label=d.pop("server_label", None),
             name=d.pop("name", None),
             arguments=d.pop("arguments", None),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,23 +22,23 @@ T = TypeVar("T", bound="McpTool")
 class McpTool(BaseModel):
     """
     Attributes:
-        type_ (Literal['mcp']):
+        type (Literal['mcp']):
         mcp (McpToolMcp): A Model Context Protocol server whose tools the model may call.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "type": "type_",
+        "type": "type",
         "mcp": "mcp",
     }
 
-    type_: Literal["mcp"] = "mcp"
+    type: Literal["mcp"] = "mcp"
     mcp: McpToolMcp
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.mcp is not None:
             field_dict["mcp"] = serialize(self.mcp)
         if self.additional_properties:
@@ -47,11 +47,11 @@ class McpTool(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _mcp = d.pop("mcp", None)
         obj = cls(
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             mcp=(McpToolMcp.from_dict(_mcp) if isinstance(_mcp, dict) else _mcp),
         )
         obj.additional_properties = d

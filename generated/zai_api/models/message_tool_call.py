@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,18 +24,18 @@ class MessageToolCall(BaseModel):
 
     Attributes:
         id (str): Id of the call.
-        type_ (str): Tool kind (`function`, `web_search`, `retrieval`, `mcp`).
+        type (str): Tool kind (`function`, `web_search`, `retrieval`, `mcp`).
         function (FunctionCall): Name and arguments of a function call.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
-        "type": "type_",
+        "type": "type",
         "function": "function",
     }
 
     id: str
-    type_: str
+    type: str
     function: FunctionCall | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -43,8 +43,8 @@ class MessageToolCall(BaseModel):
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.function is not None:
             field_dict["function"] = serialize(self.function)
         if self.additional_properties:
@@ -53,12 +53,12 @@ class MessageToolCall(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _function = d.pop("function", None)
         obj = cls(
             id=d.pop("id", None),
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             function=(FunctionCall.from_dict(_function) if isinstance(_function, dict) else _function),
         )
         obj.additional_properties = d

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,31 +23,31 @@ class ResponseFormat(BaseModel):
     """Output format for text models.
 
     Attributes:
-        type_ (ResponseFormatType): `text` (default) or `json_object`, which makes the model emit a single JSON value.
+        type (ResponseFormatType): `text` (default) or `json_object`, which makes the model emit a single JSON value.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "type": "type_",
+        "type": "type",
     }
 
-    type_: ResponseFormatType
+    type: ResponseFormatType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.type_ is not None:
-            field_dict["type"] = serialize(self.type_)
+        if self.type is not None:
+            field_dict["type"] = serialize(self.type)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _type_ = d.pop("type", None)
+        _type = d.pop("type", None)
         obj = cls(
-            type_=(ResponseFormatType(_type_) if _type_.__class__ is str else _type_),
+            type=(ResponseFormatType(_type) if _type.__class__ is str else _type),
         )
         obj.additional_properties = d
         return obj

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,23 +21,23 @@ class SensitiveWordCheck(BaseModel):
     """Content-safety screening options (accounts with screening control only).
 
     Attributes:
-        type_ (str): What to screen; `ALL` is the documented value.
+        type (str): What to screen; `ALL` is the documented value.
         status (str): `ENABLE` or `DISABLE`.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "type": "type_",
+        "type": "type",
         "status": "status",
     }
 
-    type_: str | None = None
+    type: str | None = None
     status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.status is not None:
             field_dict["status"] = self.status
         if self.additional_properties:
@@ -46,10 +46,10 @@ class SensitiveWordCheck(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         obj = cls(
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             status=d.pop("status", None),
         )
         obj.additional_properties = d

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,23 +20,23 @@ T = TypeVar("T", bound="TextPart")
 class TextPart(BaseModel):
     """
     Attributes:
-        type_ (Literal['text']):
+        type (Literal['text']):
         text (str): The text.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "type": "type_",
+        "type": "type",
         "text": "text",
     }
 
-    type_: Literal["text"] = "text"
+    type: Literal["text"] = "text"
     text: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.text is not None:
             field_dict["text"] = self.text
         if self.additional_properties:
@@ -45,10 +45,10 @@ class TextPart(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         obj = cls(
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             text=d.pop("text", None),
         )
         obj.additional_properties = d

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,24 +23,24 @@ class ThinkingConfig(BaseModel):
     """Chain-of-thought control for GLM-4.5 and later.
 
     Attributes:
-        type_ (ThinkingConfigType): Whether the model may think before answering (`enabled` by default).
+        type (ThinkingConfigType): Whether the model may think before answering (`enabled` by default).
         clear_thinking (bool): Drop `reasoning_content` of earlier turns from the context (the default). Set false to
             keep it ("preserved thinking"); earlier reasoning must then be sent back unchanged.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "type": "type_",
+        "type": "type",
         "clear_thinking": "clear_thinking",
     }
 
-    type_: ThinkingConfigType | None = None
+    type: ThinkingConfigType | None = None
     clear_thinking: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.type_ is not None:
-            field_dict["type"] = serialize(self.type_)
+        if self.type is not None:
+            field_dict["type"] = serialize(self.type)
         if self.clear_thinking is not None:
             field_dict["clear_thinking"] = self.clear_thinking
         if self.additional_properties:
@@ -49,11 +49,11 @@ class ThinkingConfig(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _type_ = d.pop("type", None)
+        _type = d.pop("type", None)
         obj = cls(
-            type_=(ThinkingConfigType(_type_) if _type_.__class__ is str else _type_),
+            type=(ThinkingConfigType(_type) if _type.__class__ is str else _type),
             clear_thinking=d.pop("clear_thinking", None),
         )
         obj.additional_properties = d

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,23 +22,23 @@ T = TypeVar("T", bound="VideoUrlPart")
 class VideoUrlPart(BaseModel):
     """
     Attributes:
-        type_ (Literal['video_url']):
+        type (Literal['video_url']):
         video_url (MediaUrl): Where to find a medium.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "type": "type_",
+        "type": "type",
         "video_url": "video_url",
     }
 
-    type_: Literal["video_url"] = "video_url"
+    type: Literal["video_url"] = "video_url"
     video_url: MediaUrl
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.video_url is not None:
             field_dict["video_url"] = serialize(self.video_url)
         if self.additional_properties:
@@ -47,11 +47,11 @@ class VideoUrlPart(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _video_url = d.pop("video_url", None)
         obj = cls(
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             video_url=(MediaUrl.from_dict(_video_url) if isinstance(_video_url, dict) else _video_url),
         )
         obj.additional_properties = d

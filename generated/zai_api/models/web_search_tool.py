@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,23 +22,23 @@ T = TypeVar("T", bound="WebSearchTool")
 class WebSearchTool(BaseModel):
     """
     Attributes:
-        type_ (Literal['web_search']):
+        type (Literal['web_search']):
         web_search (WebSearchToolConfig): Let the model search the web before answering.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "type": "type_",
+        "type": "type",
         "web_search": "web_search",
     }
 
-    type_: Literal["web_search"] = "web_search"
+    type: Literal["web_search"] = "web_search"
     web_search: WebSearchToolConfig
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.type_ is not None:
-            field_dict["type"] = self.type_
+        if self.type is not None:
+            field_dict["type"] = self.type
         if self.web_search is not None:
             field_dict["web_search"] = serialize(self.web_search)
         if self.additional_properties:
@@ -47,11 +47,11 @@ class WebSearchTool(BaseModel):
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _web_search = d.pop("web_search", None)
         obj = cls(
-            type_=d.pop("type", None),
+            type=d.pop("type", None),
             web_search=(WebSearchToolConfig.from_dict(_web_search) if isinstance(_web_search, dict) else _web_search),
         )
         obj.additional_properties = d

@@ -13,7 +13,7 @@ from zai_api.models.async_task_status import AsyncTaskStatus
 from zai_api.models.chat_completion import ChatCompletion
 from zai_api.models.chat_completion_chunk import ChatCompletionChunk
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileTypes, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
@@ -662,8 +662,8 @@ class ChatAsyncCompletions:
         """Retrieve the result of a deferred task
 
         Returns the state of a task created by a deferred operation. While the task runs only the
-        task fields are present; once `task_status` is `SUCCESS` the result fields (`choices`,
-        `usage`, ...) are filled in.
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
         `GET /paas/v4/async-result/{id}`
 
@@ -690,6 +690,36 @@ class ChatAsyncCompletions:
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+            ),
+        )
+
+    def wait(
+        self,
+        id: str,
+        *,
+        timeout: float = 900.0,
+        poll_interval: float = 2.0,
+        on_progress: Callable[[AsyncResult], object] | None = None,
+    ) -> AsyncResult:
+        """Poll `retrieve_completion_result` until the task is no longer pending, and return its last state.
+
+        Args:
+            timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
+            poll_interval: Seconds between two polls.
+            on_progress: Called with every state polled, the last one included.
+        """
+        return cast(
+            "AsyncResult",
+            self._client.poll(
+                lambda: self.retrieve_completion_result(
+                    id=id,
+                ),
+                status="task_status",
+                pending=("PROCESSING",),
+                done=(),
+                timeout=timeout,
+                poll_interval=poll_interval,
+                on_progress=on_progress,
             ),
         )
 
@@ -815,8 +845,8 @@ class AsyncChatAsyncCompletions:
         """Retrieve the result of a deferred task
 
         Returns the state of a task created by a deferred operation. While the task runs only the
-        task fields are present; once `task_status` is `SUCCESS` the result fields (`choices`,
-        `usage`, ...) are filled in.
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
         `GET /paas/v4/async-result/{id}`
 
@@ -843,5 +873,35 @@ class AsyncChatAsyncCompletions:
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+            ),
+        )
+
+    async def wait(
+        self,
+        id: str,
+        *,
+        timeout: float = 900.0,
+        poll_interval: float = 2.0,
+        on_progress: Callable[[AsyncResult], object] | None = None,
+    ) -> AsyncResult:
+        """Poll `retrieve_completion_result` until the task is no longer pending, and return its last state.
+
+        Args:
+            timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
+            poll_interval: Seconds between two polls.
+            on_progress: Called with every state polled, the last one included.
+        """
+        return cast(
+            "AsyncResult",
+            await self._client.poll(
+                lambda: self.retrieve_completion_result(
+                    id=id,
+                ),
+                status="task_status",
+                pending=("PROCESSING",),
+                done=(),
+                timeout=timeout,
+                poll_interval=poll_interval,
+                on_progress=on_progress,
             ),
         )

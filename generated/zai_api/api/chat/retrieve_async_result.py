@@ -57,8 +57,8 @@ def sync_detailed(
     """Retrieve the result of a deferred task
 
      Returns the state of a task created by a deferred operation. While the task runs only the
-    task fields are present; once `task_status` is `SUCCESS` the result fields (`choices`,
-    `usage`, ...) are filled in.
+    task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+    `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
         id (str):
@@ -90,8 +90,8 @@ def sync(
     """Retrieve the result of a deferred task
 
      Returns the state of a task created by a deferred operation. While the task runs only the
-    task fields are present; once `task_status` is `SUCCESS` the result fields (`choices`,
-    `usage`, ...) are filled in.
+    task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+    `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
         id (str):
@@ -118,8 +118,8 @@ async def asyncio_detailed(
     """Retrieve the result of a deferred task
 
      Returns the state of a task created by a deferred operation. While the task runs only the
-    task fields are present; once `task_status` is `SUCCESS` the result fields (`choices`,
-    `usage`, ...) are filled in.
+    task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+    `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
         id (str):
@@ -149,8 +149,8 @@ async def asyncio(
     """Retrieve the result of a deferred task
 
      Returns the state of a task created by a deferred operation. While the task runs only the
-    task fields are present; once `task_status` is `SUCCESS` the result fields (`choices`,
-    `usage`, ...) are filled in.
+    task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+    `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
         id (str):
