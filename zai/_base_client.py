@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from types import TracebackType
-from typing import IO, Any, Awaitable, Callable, ClassVar, TypeVar, Union
+from typing import IO, Any, Callable, ClassVar, TypeVar, Union
 
 import httpx
 

@@ -138,7 +138,7 @@ class AsyncBinaryResponse:
 
     async def stream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = _CHUNK) -> None:
         """Write the body to `file` chunk by chunk, never holding it whole in memory."""
-        with open(file, "wb") as handle:  # noqa: ASYNC230  (local disk writes are short)
+        with open(file, "wb") as handle:
             async for chunk in self.iter_bytes(chunk_size):
                 handle.write(chunk)
 
