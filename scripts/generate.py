@@ -181,6 +181,90 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
+def _resolve(spec: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and "$ref" in node:
+        section, name = node["$ref"].split("/")[-2:]
+        node = spec["components"][section][name]
+    return node
+
+
+def _example(spec: dict[str, Any], holder: dict[str, Any]) -> Any:
+    """The example of a media type, parameter or schema (its own, or its schema's)."""
+    if "example" in holder:
+        return holder["example"]
+    if holder.get("examples"):
+        examples = holder["examples"]
+        first = examples[0] if isinstance(examples, list) else next(iter(examples.values()))
+        return first.get("value") if isinstance(examples, dict) else first
+    schema = _resolve(spec, holder.get("schema"))
+    if isinstance(schema, dict) and holder is not schema:
+        return _example(spec, schema)
+    return None
+
+
+def examples(spec: dict[str, Any]) -> dict[str, Any]:
+    """Each bound operation with its bindings and the spec's request and response examples.
+
+    Shipped as `zai_api/examples.json`: `zai.testing` answers with these examples, and the test
+    suite calls every SDK method with them.
+    """
+    operations = []
+    for path, item in spec.get("paths", {}).items():
+        for method in METHODS:
+            operation = item.get(method)
+            if operation is None:
+                continue
+            success = next(code for code in operation["responses"] if str(code).startswith("2"))
+            response = _resolve(spec, operation["responses"][success])
+            content = response.get("content", {})
+            entry: dict[str, Any] = {
+                "operationId": operation["operationId"],
+                "method": method.upper(),
+                "path": path,
+                "bindings": response.get("x-zai-bindings", []),
+                "parameters": [
+                    {
+                        "name": p["name"],
+                        "in": p["in"],
+                        "required": bool(p.get("required")),
+                        "type": _resolve(spec, p.get("schema", {})).get("type"),
+                        "example": _example(spec, p),
+                    }
+                    for p in (
+                        _resolve(spec, raw) for raw in item.get("parameters", []) + operation.get("parameters", [])
+                    )
+                ],
+                "status": int(success),
+            }
+            body = operation.get("requestBody")
+            if body is not None:
+                body = _resolve(spec, body)
+                content_type, media = next(iter(body["content"].items()))
+                schema = _resolve(spec, media.get("schema", {}))
+                entry["request"] = {
+                    "content_type": content_type,
+                    "example": _example(spec, media),
+                    "required": schema.get("required", []),
+                    "fields": {
+                        name: {
+                            "type": _resolve(spec, field).get("type"),
+                            "format": _resolve(spec, field).get("format"),
+                            "items": _resolve(spec, _resolve(spec, field).get("items", {})).get("format"),
+                        }
+                        for name, field in schema.get("properties", {}).items()
+                    },
+                }
+            for media_type, media in content.items():
+                if media_type == "text/event-stream":
+                    entry["event"] = _example(spec, media)
+                elif "json" in media_type:
+                    entry["response"] = _example(spec, media)
+                else:
+                    entry.setdefault("binary_type", media_type)
+            operations.append(entry)
+    return {"operations": operations}
+
+
 def _run(cmd: list[str], cwd: Path | None = None) -> None:
     result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
@@ -222,6 +306,9 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
                 HEADER.format(version=GENERATOR_VERSION) + module.read_text(encoding="utf-8"), encoding="utf-8"
             )
         (target / "py.typed").write_text("", encoding="utf-8")
+        (target / "examples.json").write_text(
+            json.dumps(examples(spec), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
         if output.exists():
             shutil.rmtree(output)
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -42,6 +42,11 @@ def test_default_base_urls() -> None:
         ("https://api.z.ai/api/paas/v4", "/paas/v4/chat/completions", "https://api.z.ai/api/paas/v4/chat/completions"),
         ("https://api.z.ai/api/paas/v4/", "/v1/agents", "https://api.z.ai/api/v1/agents"),
         ("https://api.z.ai/api/coding/paas/v4", "/paas/v4/models", "https://api.z.ai/api/coding/paas/v4/models"),
+        (
+            "https://api.z.ai/api/coding/paas/v4",
+            "/monitor/usage/quota/limit",
+            "https://api.z.ai/api/monitor/usage/quota/limit",
+        ),
         ("https://open.bigmodel.cn/api/paas/v4", "/zrag/agent/chat", "https://open.bigmodel.cn/api/zrag/agent/chat"),
         ("http://proxy.local/zai", "/paas/v4/chat/completions", "http://proxy.local/zai/chat/completions"),
         (

@@ -47,6 +47,7 @@ DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=10
 # Operations under this prefix are addressed relative to `base_url`; the others (agents,
 # knowledge bases, ...) relative to the API root, which is `base_url` without this suffix.
 PAAS_PREFIX = "/paas/v4"
+CODING_PREFIX = "/coding"
 
 TimeoutTypes = Union[float, httpx.Timeout, None]
 _T = TypeVar("_T")
@@ -80,6 +81,9 @@ def split_base_url(base_url: str) -> tuple[str, str]:
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ZaiError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
     root = url[: -len(PAAS_PREFIX)] if url.endswith(PAAS_PREFIX) else url
+    # The Coding-Plan endpoint (`.../api/coding/paas/v4`) shares the platform's root for the rest.
+    if url.endswith(PAAS_PREFIX) and root.endswith(CODING_PREFIX):
+        root = root[: -len(CODING_PREFIX)]
     return url, root
 
 

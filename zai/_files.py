@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import IO, Any, Union
 
-from zai_api.types import NOT_GIVEN, json_default
+from zai_api.types import NOT_GIVEN, File, json_default
 
 __all__ = ["FileInput", "multipart"]
 
@@ -24,6 +24,8 @@ Part = tuple[str, tuple[Any, ...]]
 
 
 def _file_part(name: str, value: Any, opened: list[IO[bytes]]) -> tuple[Any, ...]:
+    if isinstance(value, File):
+        value = value.to_tuple() if value.file_name else value.payload
     if isinstance(value, tuple):
         if not 2 <= len(value) <= 4:
             raise TypeError(f"Argument `{name}`: a file tuple is (filename, content[, content_type[, headers]])")

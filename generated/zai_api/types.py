@@ -289,6 +289,9 @@ class BaseModel:
         # Only reached when normal lookup fails: expose undeclared fields as attributes.
         if name == "additional_properties" or name.startswith("__"):
             raise AttributeError(name)
+        attr = self._zai_fields.get(name)
+        if attr is not None and attr != name:  # a wire name spelled differently in Python (`list_`)
+            return getattr(self, attr)
         try:
             return self.additional_properties[name]
         except KeyError:

@@ -15,6 +15,7 @@ from typing import Any, Callable, Union
 from urllib.parse import parse_qs, urlsplit
 
 from ._chat import ChatSimulator
+from ._examples import SpecExamples
 
 __all__ = ["FakeZai", "RecordedRequest", "Reply", "Reset", "SSE"]
 
@@ -110,10 +111,12 @@ class FakeZai:
             assert server.count("POST", "/paas/v4/chat/completions") == 2
 
     Paths are the spec's (relative to `/api`). Scripted actions are used in order, one per request
-    to that route; then the built-in simulation answers (chat completions, deferred chat, results).
+    to that route; then the built-in simulation answers (chat completions, deferred chat, results),
+    and every other operation of the API answers with the example of the OpenAPI document. With
+    `simulate_chat=False` the chat operations answer with their examples too.
     """
 
-    def __init__(self, *, port: int = 0, require_auth: bool = True) -> None:
+    def __init__(self, *, port: int = 0, require_auth: bool = True, simulate_chat: bool = True) -> None:
         self.require_auth = require_auth
         self.requests: list[RecordedRequest] = []
         self._scripts: dict[tuple[str, str], deque[Action]] = defaultdict(deque)
@@ -121,7 +124,9 @@ class FakeZai:
         self.chat = ChatSimulator()
         self._routes: dict[tuple[str, str], Handler] = {}
         self._prefix_routes: list[tuple[str, str, Handler]] = []
-        self.chat.install(self)
+        if simulate_chat:
+            self.chat.install(self)
+        self.examples = SpecExamples()
         self._server = _QuietServer(("127.0.0.1", port), _make_handler(self))
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -204,9 +209,12 @@ class FakeZai:
                 if method == request.method and request.path.startswith(prefix):
                     handler = candidate
                     break
-        if handler is None:
+        if handler is not None:
+            return handler(request)
+        answer = self.examples.answer(request)
+        if answer is None:
             return Reply(404, {"error": {"code": "1222", "message": f"No such API: {request.method} {request.path}"}})
-        return handler(request)
+        return answer
 
 
 class _QuietServer(ThreadingHTTPServer):

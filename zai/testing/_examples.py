@@ -1,0 +1,85 @@
+"""Answers for every operation of the API, built from the examples in the OpenAPI document.
+
+The document's examples ship with the generated package (`zai_api/examples.json`); this module
+matches a request to its operation and answers with the example: JSON, an event stream when the
+request asks for one, or bytes for downloads. A list request that carries its cursor gets an empty
+page, so that iterating every page ends.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._server import SSE, RecordedRequest, Reply
+
+__all__ = ["SpecExamples", "load_operations"]
+
+# What a binary download returns: a tiny WAV header is as good as any bytes for a client.
+BINARY_BODY = (
+    b"RIFF$\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x80>\x00\x00"
+    b"\x00}\x00\x00\x02\x00\x10\x00data\x00\x00\x00\x00"
+)
+
+
+@lru_cache(maxsize=1)
+def load_operations() -> list[dict[str, Any]]:
+    """Every operation of the document, with its bindings and examples."""
+    text = resources.files("zai_api").joinpath("examples.json").read_text(encoding="utf-8")
+    operations: list[dict[str, Any]] = json.loads(text)["operations"]
+    return operations
+
+
+def _pattern(path: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path)) + "$")
+
+
+def _wants_stream(request: RecordedRequest, field: str) -> bool:
+    if "json" in request.headers.get("content-type", ""):
+        body = request.json()
+        return isinstance(body, dict) and body.get(field) is True
+    return f'name="{field}"\r\n\r\ntrue'.encode() in request.body
+
+
+class SpecExamples:
+    """Matches requests to operations and answers with their examples."""
+
+    def __init__(self) -> None:
+        # Literal paths first, so that `/knowledge/capacity` is not taken for `/knowledge/{id}`.
+        operations = sorted(load_operations(), key=lambda operation: operation["path"].count("{"))
+        self._routes = [(operation["method"], _pattern(operation["path"]), operation) for operation in operations]
+
+    def find(self, method: str, path: str) -> dict[str, Any] | None:
+        for route_method, pattern, operation in self._routes:
+            if route_method == method and pattern.match(path):
+                return operation
+        return None
+
+    def answer(self, request: RecordedRequest) -> Reply | SSE | None:
+        from ._server import SSE, Reply  # noqa: PLC0415
+
+        operation = self.find(request.method, request.path)
+        if operation is None:
+            return None
+        binding = operation["bindings"][0] if operation["bindings"] else {}
+        stream = binding.get("stream")
+        if stream and (stream == "always" or _wants_stream(request, stream)):
+            event = operation.get("event") or {}
+            events = [event]
+            done = binding.get("stream_done")
+            if done:
+                events.append({**event, done["field"]: done["value"]})
+            return SSE(events, done=not done)
+        if operation.get("binary_type") and "response" not in operation:
+            return Reply(operation["status"], body=BINARY_BODY, content_type=operation["binary_type"])
+        body = operation.get("response")
+        page = binding.get("paginate")
+        if page and page["cursor"] in request.query and isinstance(body, dict):
+            body = {**body, page["items"]: []}
+            if "has_more" in body:
+                body["has_more"] = False
+        return Reply(operation["status"], body)
