@@ -4,7 +4,9 @@ downloads, pagination, waiting, status envelopes, SSE-only streams, raw mode."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 import inspect
+import pkgutil
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +14,14 @@ import pytest
 
 import zai
 import zai._files as files_module
+import zai.types
 from tests.conftest import KEY, Api
 from zai import APIBusinessError, AsyncZaiClient, WaitTimeoutError, ZaiClient
 from zai._binary import AsyncBinaryResponse
 from zai.testing import SSE, FakeZai, Reply
 from zai.testing._examples import BINARY_BODY
+from zai.types.chat.chat_completion import Completion
+from zai.types.chat.chat_completion_chunk import ChatCompletionChunk
 
 MESSAGES = [{"role": "user", "content": "hi"}]
 
@@ -318,3 +323,14 @@ def test_batches_create_sends_zai_sdk_default(api: Api) -> None:
         "completion_window": "24h",
         "auto_delete_input_file": True,
     }
+
+
+def test_zai_types_import_paths() -> None:
+    modules = [m.name for m in pkgutil.walk_packages(zai.types.__path__, prefix="zai.types.")]
+    assert len(modules) > 30
+    for name in modules:
+        module = importlib.import_module(name)
+        for alias in getattr(module, "__all__", []):
+            value = getattr(module, alias)
+            assert isinstance(value, type), f"{name}.{alias}"
+    assert issubclass(Completion, zai.BaseModel) and issubclass(ChatCompletionChunk, zai.BaseModel)
