@@ -78,6 +78,7 @@ class Config:
     import_rounds: int = 15
     async_rounds: int = 7
     async_bursts: int = 3  # bursts of CONCURRENCY calls per sample
+    async_warmup: int = 5  # untimed bursts per client first
     generate_runs: int = 3
 
     @classmethod
@@ -306,15 +307,18 @@ def cpu_samples(operations: dict[str, Callable[[], int] | None], rounds: int, re
     return samples
 
 
-async def throughput_samples(subjects: dict[str, AsyncSubject], rounds: int, bursts: int) -> Samples:
+async def throughput_samples(subjects: dict[str, AsyncSubject], rounds: int, bursts: int, warmup: int) -> Samples:
     """Calls per second of bursts of CONCURRENCY concurrent calls, one sample per round, alternating."""
     samples = Samples()
 
     async def burst(call: AsyncCall) -> None:
         await asyncio.gather(*(call() for _ in range(CONCURRENCY)))
 
-    for subject in subjects.values():  # warm-up: open the pool's connections
-        await burst(subject.call)
+    # Warm-up: the first bursts open connections, and httpcore's pool then settles (idle connections
+    # expire after 5 s) on a steady number of connections; measuring before that is mostly noise.
+    for round_index in range(warmup):
+        for kind in rotated(list(subjects), round_index):
+            await burst(subjects[kind].call)
     for round_index in range(rounds):
         for kind in rotated(list(subjects), round_index):
             gc.collect()
@@ -338,7 +342,7 @@ async def async_measures(kinds: Sequence[str], base_url: str, config: Config) ->
                 subjects[kind] = subject
         try:
             rounds = config.async_rounds if not defaults else max(2, config.async_rounds // 2)
-            results[key] = await throughput_samples(subjects, rounds, config.async_bursts)
+            results[key] = await throughput_samples(subjects, rounds, config.async_bursts, config.async_warmup)
             results[key].missing.update(missing)
         finally:
             for subject in subjects.values():

@@ -35,6 +35,7 @@ from ._exceptions import (
 from ._files import multipart
 from ._logging import log_request, log_response, log_retry
 from ._pagination import AsyncCursorPage, SyncCursorPage
+from ._response import RETRIES_TAKEN, APIResponse, AsyncAPIResponse
 from ._retry import backoff, retry_delay, should_retry
 from ._streaming import AsyncStream, Stream
 from ._version import __version__
@@ -111,6 +112,7 @@ class BaseClient:
     api_key: str
     base_url: str
     max_retries: int
+    _http: httpx.Client | httpx.AsyncClient
     timeout: httpx.Timeout
     disable_token_cache: bool
     source_channel: str | None
@@ -152,13 +154,45 @@ class BaseClient:
         }
         if self.accept_language:
             headers["Accept-Language"] = self.accept_language
-        if custom_headers:
-            headers.update(custom_headers)
+        self._custom_headers = dict(custom_headers or {})
+        headers.update(self._custom_headers)
         self._headers = headers
 
     def __repr__(self) -> str:
         mode = "jwt" if self._auth.jwt else "bearer"
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={mode!r}, max_retries={self.max_retries})"
+
+    def with_options(
+        self: _Self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        custom_headers: Mapping[str, str] | None = None,
+        disable_token_cache: bool | None = None,
+        source_channel: str | None = None,
+    ) -> _Self:
+        """A copy of this client with some options changed; it shares this client's connections.
+
+            client.with_options(timeout=10, max_retries=0).chat.completions.create(...)
+
+        `custom_headers` are merged into this client's.
+        """
+        cls: Any = type(self)
+        copy: _Self = cls(
+            api_key=api_key if api_key is not None else self.api_key,
+            base_url=base_url if base_url is not None else self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            http_client=self._http,
+            custom_headers={**self._custom_headers, **(custom_headers or {})},
+            disable_token_cache=self.disable_token_cache if disable_token_cache is None else disable_token_cache,
+            source_channel=source_channel if source_channel is not None else self.source_channel,
+        )
+        return copy
+
+    copy = with_options
 
     def _url(self, path: str) -> str:
         if path.startswith(PAAS_PREFIX + "/"):
@@ -347,6 +381,7 @@ class SyncAPIClient(BaseClient):
         binary: bool = False,
         success: tuple[str, tuple[Any, ...]] | None = None,
         page: tuple[str, str, str] | None = None,
+        response_mode: str = "parsed",
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -370,39 +405,54 @@ class SyncAPIClient(BaseClient):
             timeout=timeout,
         )
         try:
-            response = self._send(request, stream=stream or binary, max_retries=self._retries(max_retries))
+            response = self._send(
+                request,
+                stream=stream or binary or response_mode == "streaming",
+                max_retries=self._retries(max_retries),
+            )
         finally:
             for handle in opened:
                 handle.close()
-        if stream:
-            if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
-                response.read()
-                response.close()
-                raise self._not_a_stream(response)
-            return Stream(response=response, parse=stream_cast_to or _identity, done=stream_done)
-        if binary:
-            return BinaryResponse(response)
-        result = self._parse(response, cast_to, success)
-        if page is None:
-            return result
-        items_field, cursor, next_field = page
 
-        def fetch(value: Any) -> Any:
-            return self.request(
-                method,
-                path,
-                cast_to=cast_to,
-                query={**(query or {}), cursor: value},
-                headers=headers,
-                success=success,
-                page=page,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            )
+        def process() -> Any:
+            if stream:
+                if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
+                    response.read()
+                    response.close()
+                    raise self._not_a_stream(response)
+                return Stream(response=response, parse=stream_cast_to or _identity, done=stream_done)
+            if binary:
+                return BinaryResponse(response)
+            if not response.is_stream_consumed:
+                try:
+                    response.read()
+                finally:
+                    response.close()
+            result = self._parse(response, cast_to, success)
+            if page is None:
+                return result
+            items_field, cursor, next_field = page
 
-        return SyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+            def fetch(value: Any) -> Any:
+                return self.request(
+                    method,
+                    path,
+                    cast_to=cast_to,
+                    query={**(query or {}), cursor: value},
+                    headers=headers,
+                    success=success,
+                    page=page,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                )
+
+            return SyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+
+        if response_mode == "parsed":
+            return process()
+        return APIResponse(response, process)
 
     def poll(
         self,
@@ -459,6 +509,7 @@ class SyncAPIClient(BaseClient):
                 retries_taken += 1
                 continue
             log_response(request, response, started)
+            response.extensions[RETRIES_TAKEN] = retries_taken
             if response.is_success or (not raise_status and retries_taken >= max_retries):
                 return response
             error = status_error(response)
@@ -551,6 +602,7 @@ class AsyncAPIClient(BaseClient):
         binary: bool = False,
         success: tuple[str, tuple[Any, ...]] | None = None,
         page: tuple[str, str, str] | None = None,
+        response_mode: str = "parsed",
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -574,39 +626,54 @@ class AsyncAPIClient(BaseClient):
             timeout=timeout,
         )
         try:
-            response = await self._send(request, stream=stream or binary, max_retries=self._retries(max_retries))
+            response = await self._send(
+                request,
+                stream=stream or binary or response_mode == "streaming",
+                max_retries=self._retries(max_retries),
+            )
         finally:
             for handle in opened:
                 handle.close()
-        if stream:
-            if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
-                await response.aread()
-                await response.aclose()
-                raise self._not_a_stream(response)
-            return AsyncStream(response=response, parse=stream_cast_to or _identity, done=stream_done)
-        if binary:
-            return AsyncBinaryResponse(response)
-        result = self._parse(response, cast_to, success)
-        if page is None:
-            return result
-        items_field, cursor, next_field = page
 
-        def fetch(value: Any) -> Awaitable[Any]:
-            return self.request(
-                method,
-                path,
-                cast_to=cast_to,
-                query={**(query or {}), cursor: value},
-                headers=headers,
-                success=success,
-                page=page,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-                max_retries=max_retries,
-            )
+        async def process() -> Any:
+            if stream:
+                if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
+                    await response.aread()
+                    await response.aclose()
+                    raise self._not_a_stream(response)
+                return AsyncStream(response=response, parse=stream_cast_to or _identity, done=stream_done)
+            if binary:
+                return AsyncBinaryResponse(response)
+            if not response.is_stream_consumed:
+                try:
+                    await response.aread()
+                finally:
+                    await response.aclose()
+            result = self._parse(response, cast_to, success)
+            if page is None:
+                return result
+            items_field, cursor, next_field = page
 
-        return AsyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+            def fetch(value: Any) -> Awaitable[Any]:
+                return self.request(
+                    method,
+                    path,
+                    cast_to=cast_to,
+                    query={**(query or {}), cursor: value},
+                    headers=headers,
+                    success=success,
+                    page=page,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    timeout=timeout,
+                    max_retries=max_retries,
+                )
+
+            return AsyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+
+        if response_mode == "parsed":
+            return await process()
+        return AsyncAPIResponse(response, process)
 
     async def poll(
         self,
@@ -663,6 +730,7 @@ class AsyncAPIClient(BaseClient):
                 retries_taken += 1
                 continue
             log_response(request, response, started)
+            response.extensions[RETRIES_TAKEN] = retries_taken
             if response.is_success or (not raise_status and retries_taken >= max_retries):
                 return response
             error = status_error(response)

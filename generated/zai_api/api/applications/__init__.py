@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.application_invoke_message import ApplicationInvokeMessageParam
 
@@ -32,6 +33,16 @@ class Applications:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ApplicationsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return ApplicationsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> ApplicationsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return ApplicationsWithStreamingResponse(self._client)
 
     def variables(
         self,
@@ -436,11 +447,853 @@ class Applications:
         )
 
 
+class ApplicationsWithRawResponse:
+    """The methods of `client.applications`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def variables(
+        self,
+        app_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationVariablesResponse]:
+        """Get an application's input variables
+
+        Lists the input fields an application expects (text inputs, drop-downs, file and media uploads), so
+        that an invocation can fill them.
+
+        `GET /llm-application/open/v2/application/{app_id}/variables`
+
+        Args:
+            app_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationVariablesResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/v2/application/{app_id}/variables".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                    }
+                ),
+                cast_to=ApplicationVariablesResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def upload_files(
+        self,
+        *,
+        app_id: str,
+        files: Sequence[FileInput],
+        upload_unit_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        file_type: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationFileUploadResponse]:
+        """Upload files to an application
+
+        Uploads one or more files for an application (repeat the `files` field per file) and
+        reports which were accepted. Parsing continues in the background; check it with
+        `file_stat`.
+
+        `POST /llm-application/open/v2/application/file_upload`
+
+        Args:
+            app_id: Id of the application.
+            files: The files; each is sent as its own `files` form field.
+            upload_unit_id: Id of the upload field the files are for; required by text applications, omitted for
+                conversation temporary files.
+            conversation_id: Conversation the files belong to; required for temporary files of conversational
+                applications.
+            file_type: Kind of file: 1 spreadsheet, 2 document, 3 audio, 4 image, 5 video.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationFileUploadResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/file_upload",
+                cast_to=ApplicationFileUploadResponse.from_dict,
+                files={
+                    "app_id": app_id,
+                    "files": files,
+                    "upload_unit_id": upload_unit_id,
+                    "conversation_id": conversation_id,
+                    "file_type": file_type,
+                },
+                file_fields=("files",),
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def file_status(
+        self,
+        *,
+        app_id: str,
+        file_ids: Sequence[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationFileStatResponse]:
+        """Get the parsing status of uploaded files
+
+        Reports, per file, whether the platform has finished parsing files uploaded to an application.
+
+        `POST /llm-application/open/v2/application/file_stat`
+
+        Args:
+            app_id: Id of the application.
+            file_ids: Ids returned by the upload.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationFileStatResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/file_stat",
+                cast_to=ApplicationFileStatResponse.from_dict,
+                body={
+                    "app_id": app_id,
+                    "file_ids": file_ids,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create_conversation(
+        self,
+        app_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationConversationResponse]:
+        """Start an application conversation
+
+        Opens a new conversation with a conversational application and returns its id, needed for
+        invocations and temporary file uploads.
+
+        `POST /llm-application/open/v2/application/{app_id}/conversation`
+
+        Args:
+            app_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationConversationResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/{app_id}/conversation".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                    }
+                ),
+                cast_to=ApplicationConversationResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    @overload
+    def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[False] = False,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationInvokeResponse]: ...
+
+    @overload
+    def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[ApplicationInvokeResponse]]: ...
+
+    @overload
+    def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: bool,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]: ...
+
+    def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: bool = False,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]:
+        """Invoke an application
+
+        Runs a conversational or text application on the given inputs. The server streams
+        Server-Sent Events unless `stream` is false; each event carries a `delta` (text, node
+        events, tool calls), the synchronous answer carries `messages`.
+
+        `POST /llm-application/open/v3/application/invoke`
+
+        Args:
+            app_id: Id of the application.
+            messages: The inputs.
+            conversation_id: Conversation to continue; a new one is created when absent.
+            stream: Stream Server-Sent Events; the server defaults to true when the field is absent.
+            third_request_id: Caller's trace id, passed on to plugins to help trace a call.
+            role: Author of the input for conversational applications, `user` or `assistant`.
+            send_log_event: Stream node log events as they happen (default false).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v3/application/invoke",
+                cast_to=ApplicationInvokeResponse.from_dict,
+                body={
+                    "app_id": app_id,
+                    "messages": messages,
+                    "conversation_id": conversation_id,
+                    "stream": stream,
+                    "third_request_id": third_request_id,
+                    "role": role,
+                    "send_log_event": send_log_event,
+                },
+                stream=stream is True,
+                stream_cast_to=ApplicationInvokeResponse.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def slice_info(
+        self,
+        *,
+        request_id: str,
+        node_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationSliceInfoResponse]:
+        """Get knowledge-slice citations of a run
+
+        Returns the knowledge-base slices a knowledge node of an earlier run cited, with their documents and
+        positions on the page.
+
+        `POST /llm-application/open/v2/application/slice_info`
+
+        Args:
+            request_id: The `request_id` returned by the invocation.
+            node_id: Id of the knowledge node.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationSliceInfoResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/slice_info",
+                cast_to=ApplicationSliceInfoResponse.from_dict,
+                body={
+                    "request_id": request_id,
+                    "node_id": node_id,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def history_session_record(
+        self,
+        app_id: str,
+        conversation_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationHistorySessionRecordResponse]:
+        """Get suggested follow-up questions
+
+        Returns follow-up questions the application suggests for a conversation, based on its latest
+        exchange.
+
+        `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
+
+        Args:
+            app_id:
+            conversation_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationHistorySessionRecordResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                        "conversation_id": path_param("conversation_id", conversation_id),
+                    }
+                ),
+                cast_to=ApplicationHistorySessionRecordResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class ApplicationsWithStreamingResponse:
+    """The methods of `client.applications`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def variables(
+        self,
+        app_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationVariablesResponse]:
+        """Get an application's input variables
+
+        Lists the input fields an application expects (text inputs, drop-downs, file and media uploads), so
+        that an invocation can fill them.
+
+        `GET /llm-application/open/v2/application/{app_id}/variables`
+
+        Args:
+            app_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationVariablesResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/v2/application/{app_id}/variables".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                    }
+                ),
+                cast_to=ApplicationVariablesResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def upload_files(
+        self,
+        *,
+        app_id: str,
+        files: Sequence[FileInput],
+        upload_unit_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        file_type: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationFileUploadResponse]:
+        """Upload files to an application
+
+        Uploads one or more files for an application (repeat the `files` field per file) and
+        reports which were accepted. Parsing continues in the background; check it with
+        `file_stat`.
+
+        `POST /llm-application/open/v2/application/file_upload`
+
+        Args:
+            app_id: Id of the application.
+            files: The files; each is sent as its own `files` form field.
+            upload_unit_id: Id of the upload field the files are for; required by text applications, omitted for
+                conversation temporary files.
+            conversation_id: Conversation the files belong to; required for temporary files of conversational
+                applications.
+            file_type: Kind of file: 1 spreadsheet, 2 document, 3 audio, 4 image, 5 video.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationFileUploadResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/file_upload",
+                cast_to=ApplicationFileUploadResponse.from_dict,
+                files={
+                    "app_id": app_id,
+                    "files": files,
+                    "upload_unit_id": upload_unit_id,
+                    "conversation_id": conversation_id,
+                    "file_type": file_type,
+                },
+                file_fields=("files",),
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def file_status(
+        self,
+        *,
+        app_id: str,
+        file_ids: Sequence[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationFileStatResponse]:
+        """Get the parsing status of uploaded files
+
+        Reports, per file, whether the platform has finished parsing files uploaded to an application.
+
+        `POST /llm-application/open/v2/application/file_stat`
+
+        Args:
+            app_id: Id of the application.
+            file_ids: Ids returned by the upload.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationFileStatResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/file_stat",
+                cast_to=ApplicationFileStatResponse.from_dict,
+                body={
+                    "app_id": app_id,
+                    "file_ids": file_ids,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create_conversation(
+        self,
+        app_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationConversationResponse]:
+        """Start an application conversation
+
+        Opens a new conversation with a conversational application and returns its id, needed for
+        invocations and temporary file uploads.
+
+        `POST /llm-application/open/v2/application/{app_id}/conversation`
+
+        Args:
+            app_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationConversationResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/{app_id}/conversation".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                    }
+                ),
+                cast_to=ApplicationConversationResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    @overload
+    def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[False] = False,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationInvokeResponse]: ...
+
+    @overload
+    def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[ApplicationInvokeResponse]]: ...
+
+    @overload
+    def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: bool,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]: ...
+
+    def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: bool = False,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]:
+        """Invoke an application
+
+        Runs a conversational or text application on the given inputs. The server streams
+        Server-Sent Events unless `stream` is false; each event carries a `delta` (text, node
+        events, tool calls), the synchronous answer carries `messages`.
+
+        `POST /llm-application/open/v3/application/invoke`
+
+        Args:
+            app_id: Id of the application.
+            messages: The inputs.
+            conversation_id: Conversation to continue; a new one is created when absent.
+            stream: Stream Server-Sent Events; the server defaults to true when the field is absent.
+            third_request_id: Caller's trace id, passed on to plugins to help trace a call.
+            role: Author of the input for conversational applications, `user` or `assistant`.
+            send_log_event: Stream node log events as they happen (default false).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v3/application/invoke",
+                cast_to=ApplicationInvokeResponse.from_dict,
+                body={
+                    "app_id": app_id,
+                    "messages": messages,
+                    "conversation_id": conversation_id,
+                    "stream": stream,
+                    "third_request_id": third_request_id,
+                    "role": role,
+                    "send_log_event": send_log_event,
+                },
+                stream=stream is True,
+                stream_cast_to=ApplicationInvokeResponse.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def slice_info(
+        self,
+        *,
+        request_id: str,
+        node_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationSliceInfoResponse]:
+        """Get knowledge-slice citations of a run
+
+        Returns the knowledge-base slices a knowledge node of an earlier run cited, with their documents and
+        positions on the page.
+
+        `POST /llm-application/open/v2/application/slice_info`
+
+        Args:
+            request_id: The `request_id` returned by the invocation.
+            node_id: Id of the knowledge node.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationSliceInfoResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/slice_info",
+                cast_to=ApplicationSliceInfoResponse.from_dict,
+                body={
+                    "request_id": request_id,
+                    "node_id": node_id,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def history_session_record(
+        self,
+        app_id: str,
+        conversation_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ApplicationHistorySessionRecordResponse]:
+        """Get suggested follow-up questions
+
+        Returns follow-up questions the application suggests for a conversation, based on its latest
+        exchange.
+
+        `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
+
+        Args:
+            app_id:
+            conversation_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ApplicationHistorySessionRecordResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                        "conversation_id": path_param("conversation_id", conversation_id),
+                    }
+                ),
+                cast_to=ApplicationHistorySessionRecordResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncApplications:
     """`client.applications` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncApplicationsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncApplicationsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncApplicationsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncApplicationsWithStreamingResponse(self._client)
 
     async def variables(
         self,
@@ -836,6 +1689,838 @@ class AsyncApplications:
                 ),
                 cast_to=ApplicationHistorySessionRecordResponse.from_dict,
                 success=("code", (200,)),
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncApplicationsWithRawResponse:
+    """The methods of `client.applications`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def variables(
+        self,
+        app_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationVariablesResponse]:
+        """Get an application's input variables
+
+        Lists the input fields an application expects (text inputs, drop-downs, file and media uploads), so
+        that an invocation can fill them.
+
+        `GET /llm-application/open/v2/application/{app_id}/variables`
+
+        Args:
+            app_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationVariablesResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/v2/application/{app_id}/variables".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                    }
+                ),
+                cast_to=ApplicationVariablesResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def upload_files(
+        self,
+        *,
+        app_id: str,
+        files: Sequence[FileInput],
+        upload_unit_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        file_type: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationFileUploadResponse]:
+        """Upload files to an application
+
+        Uploads one or more files for an application (repeat the `files` field per file) and
+        reports which were accepted. Parsing continues in the background; check it with
+        `file_stat`.
+
+        `POST /llm-application/open/v2/application/file_upload`
+
+        Args:
+            app_id: Id of the application.
+            files: The files; each is sent as its own `files` form field.
+            upload_unit_id: Id of the upload field the files are for; required by text applications, omitted for
+                conversation temporary files.
+            conversation_id: Conversation the files belong to; required for temporary files of conversational
+                applications.
+            file_type: Kind of file: 1 spreadsheet, 2 document, 3 audio, 4 image, 5 video.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationFileUploadResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/file_upload",
+                cast_to=ApplicationFileUploadResponse.from_dict,
+                files={
+                    "app_id": app_id,
+                    "files": files,
+                    "upload_unit_id": upload_unit_id,
+                    "conversation_id": conversation_id,
+                    "file_type": file_type,
+                },
+                file_fields=("files",),
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def file_status(
+        self,
+        *,
+        app_id: str,
+        file_ids: Sequence[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationFileStatResponse]:
+        """Get the parsing status of uploaded files
+
+        Reports, per file, whether the platform has finished parsing files uploaded to an application.
+
+        `POST /llm-application/open/v2/application/file_stat`
+
+        Args:
+            app_id: Id of the application.
+            file_ids: Ids returned by the upload.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationFileStatResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/file_stat",
+                cast_to=ApplicationFileStatResponse.from_dict,
+                body={
+                    "app_id": app_id,
+                    "file_ids": file_ids,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create_conversation(
+        self,
+        app_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationConversationResponse]:
+        """Start an application conversation
+
+        Opens a new conversation with a conversational application and returns its id, needed for
+        invocations and temporary file uploads.
+
+        `POST /llm-application/open/v2/application/{app_id}/conversation`
+
+        Args:
+            app_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationConversationResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/{app_id}/conversation".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                    }
+                ),
+                cast_to=ApplicationConversationResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    @overload
+    async def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[False] = False,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationInvokeResponse]: ...
+
+    @overload
+    async def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[ApplicationInvokeResponse]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: bool,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]: ...
+
+    async def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: bool = False,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]:
+        """Invoke an application
+
+        Runs a conversational or text application on the given inputs. The server streams
+        Server-Sent Events unless `stream` is false; each event carries a `delta` (text, node
+        events, tool calls), the synchronous answer carries `messages`.
+
+        `POST /llm-application/open/v3/application/invoke`
+
+        Args:
+            app_id: Id of the application.
+            messages: The inputs.
+            conversation_id: Conversation to continue; a new one is created when absent.
+            stream: Stream Server-Sent Events; the server defaults to true when the field is absent.
+            third_request_id: Caller's trace id, passed on to plugins to help trace a call.
+            role: Author of the input for conversational applications, `user` or `assistant`.
+            send_log_event: Stream node log events as they happen (default false).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v3/application/invoke",
+                cast_to=ApplicationInvokeResponse.from_dict,
+                body={
+                    "app_id": app_id,
+                    "messages": messages,
+                    "conversation_id": conversation_id,
+                    "stream": stream,
+                    "third_request_id": third_request_id,
+                    "role": role,
+                    "send_log_event": send_log_event,
+                },
+                stream=stream is True,
+                stream_cast_to=ApplicationInvokeResponse.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def slice_info(
+        self,
+        *,
+        request_id: str,
+        node_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationSliceInfoResponse]:
+        """Get knowledge-slice citations of a run
+
+        Returns the knowledge-base slices a knowledge node of an earlier run cited, with their documents and
+        positions on the page.
+
+        `POST /llm-application/open/v2/application/slice_info`
+
+        Args:
+            request_id: The `request_id` returned by the invocation.
+            node_id: Id of the knowledge node.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationSliceInfoResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/slice_info",
+                cast_to=ApplicationSliceInfoResponse.from_dict,
+                body={
+                    "request_id": request_id,
+                    "node_id": node_id,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def history_session_record(
+        self,
+        app_id: str,
+        conversation_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationHistorySessionRecordResponse]:
+        """Get suggested follow-up questions
+
+        Returns follow-up questions the application suggests for a conversation, based on its latest
+        exchange.
+
+        `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
+
+        Args:
+            app_id:
+            conversation_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationHistorySessionRecordResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                        "conversation_id": path_param("conversation_id", conversation_id),
+                    }
+                ),
+                cast_to=ApplicationHistorySessionRecordResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncApplicationsWithStreamingResponse:
+    """The methods of `client.applications`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def variables(
+        self,
+        app_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationVariablesResponse]:
+        """Get an application's input variables
+
+        Lists the input fields an application expects (text inputs, drop-downs, file and media uploads), so
+        that an invocation can fill them.
+
+        `GET /llm-application/open/v2/application/{app_id}/variables`
+
+        Args:
+            app_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationVariablesResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/v2/application/{app_id}/variables".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                    }
+                ),
+                cast_to=ApplicationVariablesResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def upload_files(
+        self,
+        *,
+        app_id: str,
+        files: Sequence[FileInput],
+        upload_unit_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        file_type: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationFileUploadResponse]:
+        """Upload files to an application
+
+        Uploads one or more files for an application (repeat the `files` field per file) and
+        reports which were accepted. Parsing continues in the background; check it with
+        `file_stat`.
+
+        `POST /llm-application/open/v2/application/file_upload`
+
+        Args:
+            app_id: Id of the application.
+            files: The files; each is sent as its own `files` form field.
+            upload_unit_id: Id of the upload field the files are for; required by text applications, omitted for
+                conversation temporary files.
+            conversation_id: Conversation the files belong to; required for temporary files of conversational
+                applications.
+            file_type: Kind of file: 1 spreadsheet, 2 document, 3 audio, 4 image, 5 video.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationFileUploadResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/file_upload",
+                cast_to=ApplicationFileUploadResponse.from_dict,
+                files={
+                    "app_id": app_id,
+                    "files": files,
+                    "upload_unit_id": upload_unit_id,
+                    "conversation_id": conversation_id,
+                    "file_type": file_type,
+                },
+                file_fields=("files",),
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def file_status(
+        self,
+        *,
+        app_id: str,
+        file_ids: Sequence[str],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationFileStatResponse]:
+        """Get the parsing status of uploaded files
+
+        Reports, per file, whether the platform has finished parsing files uploaded to an application.
+
+        `POST /llm-application/open/v2/application/file_stat`
+
+        Args:
+            app_id: Id of the application.
+            file_ids: Ids returned by the upload.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationFileStatResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/file_stat",
+                cast_to=ApplicationFileStatResponse.from_dict,
+                body={
+                    "app_id": app_id,
+                    "file_ids": file_ids,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create_conversation(
+        self,
+        app_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationConversationResponse]:
+        """Start an application conversation
+
+        Opens a new conversation with a conversational application and returns its id, needed for
+        invocations and temporary file uploads.
+
+        `POST /llm-application/open/v2/application/{app_id}/conversation`
+
+        Args:
+            app_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationConversationResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/{app_id}/conversation".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                    }
+                ),
+                cast_to=ApplicationConversationResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    @overload
+    async def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[False] = False,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationInvokeResponse]: ...
+
+    @overload
+    async def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[ApplicationInvokeResponse]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: bool,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]: ...
+
+    async def invoke(
+        self,
+        *,
+        app_id: str,
+        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        stream: bool = False,
+        third_request_id: str | NotGiven = NOT_GIVEN,
+        role: str | NotGiven = NOT_GIVEN,
+        send_log_event: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]:
+        """Invoke an application
+
+        Runs a conversational or text application on the given inputs. The server streams
+        Server-Sent Events unless `stream` is false; each event carries a `delta` (text, node
+        events, tool calls), the synchronous answer carries `messages`.
+
+        `POST /llm-application/open/v3/application/invoke`
+
+        Args:
+            app_id: Id of the application.
+            messages: The inputs.
+            conversation_id: Conversation to continue; a new one is created when absent.
+            stream: Stream Server-Sent Events; the server defaults to true when the field is absent.
+            third_request_id: Caller's trace id, passed on to plugins to help trace a call.
+            role: Author of the input for conversational applications, `user` or `assistant`.
+            send_log_event: Stream node log events as they happen (default false).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v3/application/invoke",
+                cast_to=ApplicationInvokeResponse.from_dict,
+                body={
+                    "app_id": app_id,
+                    "messages": messages,
+                    "conversation_id": conversation_id,
+                    "stream": stream,
+                    "third_request_id": third_request_id,
+                    "role": role,
+                    "send_log_event": send_log_event,
+                },
+                stream=stream is True,
+                stream_cast_to=ApplicationInvokeResponse.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def slice_info(
+        self,
+        *,
+        request_id: str,
+        node_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationSliceInfoResponse]:
+        """Get knowledge-slice citations of a run
+
+        Returns the knowledge-base slices a knowledge node of an earlier run cited, with their documents and
+        positions on the page.
+
+        `POST /llm-application/open/v2/application/slice_info`
+
+        Args:
+            request_id: The `request_id` returned by the invocation.
+            node_id: Id of the knowledge node.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationSliceInfoResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/v2/application/slice_info",
+                cast_to=ApplicationSliceInfoResponse.from_dict,
+                body={
+                    "request_id": request_id,
+                    "node_id": node_id,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def history_session_record(
+        self,
+        app_id: str,
+        conversation_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ApplicationHistorySessionRecordResponse]:
+        """Get suggested follow-up questions
+
+        Returns follow-up questions the application suggests for a conversation, based on its latest
+        exchange.
+
+        `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
+
+        Args:
+            app_id:
+            conversation_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ApplicationHistorySessionRecordResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
+                    **{
+                        "app_id": path_param("app_id", app_id),
+                        "conversation_id": path_param("conversation_id", conversation_id),
+                    }
+                ),
+                cast_to=ApplicationHistorySessionRecordResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.assistant_attachment import AssistantAttachmentParam
     from zai_api.models.assistant_conversation_message import AssistantConversationMessageParam
@@ -30,6 +31,16 @@ class Assistant:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AssistantWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AssistantWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AssistantWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AssistantWithStreamingResponse(self._client)
 
     @overload
     def conversation(
@@ -283,11 +294,543 @@ class Assistant:
         )
 
 
+class AssistantWithRawResponse:
+    """The methods of `client.assistant`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[False] = False,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantCompletion]: ...
+
+    @overload
+    def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AssistantCompletion]]: ...
+
+    @overload
+    def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantCompletion | Stream[AssistantCompletion]]: ...
+
+    def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool = False,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantCompletion | Stream[AssistantCompletion]]:
+        """Converse with an official assistant
+
+        Sends user messages to an official assistant, which may run tools (code interpreter,
+        drawing, web browsing, retrieval, functions) before answering. The server streams by
+        default when `stream` is absent; each Server-Sent Event is an `AssistantCompletion` whose
+        choices carry a text or tool-call delta.
+
+        `POST /paas/v4/assistant`
+
+        Args:
+            assistant_id: The assistant. Known official ids: `65940acff94777010aa6b796` (ChatGLM, general
+                chat), `65a265419d72d299a9230616` (data analysis), `664dd7bd5bb3a13ba0f81668`
+                (flowcharts), `664e0cade018d633146de0d2` (mind maps), `6654898292788e88ce9e7f4c`
+                (prompt engineering), `66437ef3d920bdc5c60f338e` (drawing), `659e54b1b8006379b4b2abd6`
+                (web search), `65d2f07bb2c10188f885bd89` (slides), `663058948bb259b7e8a22730` (arXiv
+                papers), `65a393b3619c6f13586246cd` (programming), `65b356af6924a59d52832e54` (fiction
+                writing), `668fdd45405f2e3c9f71f832` (English grammar).
+            messages: The user's new input.
+            model: The model behind the assistant, `glm-4-assistant` (server default) or `glm-4-alltools`.
+            stream: Return the reply as Server-Sent Events. The server defaults to true when the field is
+                absent.
+            conversation_id: Conversation to continue; omit to start a new one.
+            attachments: Files the assistant may use.
+            metadata: Free-form metadata stored with the conversation.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            user_id: Stable id of the end user (6-128 characters).
+            do_sample: Sample from the distribution; false makes the output more repeatable.
+            extra_parameters: Assistant-specific options.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AssistantCompletion | Stream[AssistantCompletion]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/assistant",
+                cast_to=AssistantCompletion.from_dict,
+                body={
+                    "assistant_id": assistant_id,
+                    "messages": messages,
+                    "model": model,
+                    "stream": stream,
+                    "conversation_id": conversation_id,
+                    "attachments": attachments,
+                    "metadata": metadata,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "do_sample": do_sample,
+                    "extra_parameters": extra_parameters,
+                },
+                stream=stream is True,
+                stream_cast_to=AssistantCompletion.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def query_support(
+        self,
+        *,
+        assistant_id_list: Sequence[str] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantSupportResponse]:
+        """List official assistants
+
+        Returns the profile (name, tools, starter prompts, ...) of the requested assistants, or of all
+        available ones when the id list is empty.
+
+        `POST /paas/v4/assistant/list`
+
+        Args:
+            assistant_id_list: Ids of the assistants; an empty list asks for every available assistant.
+            request_id: Caller-chosen id for the request.
+            user_id: Stable id of the end user.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AssistantSupportResponse]",
+            self._client.request(
+                "POST",
+                "/paas/v4/assistant/list",
+                cast_to=AssistantSupportResponse.from_dict,
+                body={
+                    "assistant_id_list": assistant_id_list,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def query_conversation_usage(
+        self,
+        assistant_id: str,
+        page: int = 1,
+        page_size: int = 10,
+        *,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantConversationUsageResponse]:
+        """List assistant conversations with their token usage
+
+        Pages through the caller's conversations with one assistant, newest first, each with its accumulated
+        token usage.
+
+        `POST /paas/v4/assistant/conversation/list`
+
+        Args:
+            assistant_id: The assistant whose conversations to list.
+            page: Page number, from 1 (server default 1).
+            page_size: Conversations per page, 1-100 (server default 5).
+            request_id: Caller-chosen id for the request.
+            user_id: Stable id of the end user.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AssistantConversationUsageResponse]",
+            self._client.request(
+                "POST",
+                "/paas/v4/assistant/conversation/list",
+                cast_to=AssistantConversationUsageResponse.from_dict,
+                body={
+                    "assistant_id": assistant_id,
+                    "page": page,
+                    "page_size": page_size,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AssistantWithStreamingResponse:
+    """The methods of `client.assistant`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[False] = False,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantCompletion]: ...
+
+    @overload
+    def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AssistantCompletion]]: ...
+
+    @overload
+    def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantCompletion | Stream[AssistantCompletion]]: ...
+
+    def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool = False,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantCompletion | Stream[AssistantCompletion]]:
+        """Converse with an official assistant
+
+        Sends user messages to an official assistant, which may run tools (code interpreter,
+        drawing, web browsing, retrieval, functions) before answering. The server streams by
+        default when `stream` is absent; each Server-Sent Event is an `AssistantCompletion` whose
+        choices carry a text or tool-call delta.
+
+        `POST /paas/v4/assistant`
+
+        Args:
+            assistant_id: The assistant. Known official ids: `65940acff94777010aa6b796` (ChatGLM, general
+                chat), `65a265419d72d299a9230616` (data analysis), `664dd7bd5bb3a13ba0f81668`
+                (flowcharts), `664e0cade018d633146de0d2` (mind maps), `6654898292788e88ce9e7f4c`
+                (prompt engineering), `66437ef3d920bdc5c60f338e` (drawing), `659e54b1b8006379b4b2abd6`
+                (web search), `65d2f07bb2c10188f885bd89` (slides), `663058948bb259b7e8a22730` (arXiv
+                papers), `65a393b3619c6f13586246cd` (programming), `65b356af6924a59d52832e54` (fiction
+                writing), `668fdd45405f2e3c9f71f832` (English grammar).
+            messages: The user's new input.
+            model: The model behind the assistant, `glm-4-assistant` (server default) or `glm-4-alltools`.
+            stream: Return the reply as Server-Sent Events. The server defaults to true when the field is
+                absent.
+            conversation_id: Conversation to continue; omit to start a new one.
+            attachments: Files the assistant may use.
+            metadata: Free-form metadata stored with the conversation.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            user_id: Stable id of the end user (6-128 characters).
+            do_sample: Sample from the distribution; false makes the output more repeatable.
+            extra_parameters: Assistant-specific options.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AssistantCompletion | Stream[AssistantCompletion]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/assistant",
+                cast_to=AssistantCompletion.from_dict,
+                body={
+                    "assistant_id": assistant_id,
+                    "messages": messages,
+                    "model": model,
+                    "stream": stream,
+                    "conversation_id": conversation_id,
+                    "attachments": attachments,
+                    "metadata": metadata,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "do_sample": do_sample,
+                    "extra_parameters": extra_parameters,
+                },
+                stream=stream is True,
+                stream_cast_to=AssistantCompletion.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def query_support(
+        self,
+        *,
+        assistant_id_list: Sequence[str] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantSupportResponse]:
+        """List official assistants
+
+        Returns the profile (name, tools, starter prompts, ...) of the requested assistants, or of all
+        available ones when the id list is empty.
+
+        `POST /paas/v4/assistant/list`
+
+        Args:
+            assistant_id_list: Ids of the assistants; an empty list asks for every available assistant.
+            request_id: Caller-chosen id for the request.
+            user_id: Stable id of the end user.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AssistantSupportResponse]",
+            self._client.request(
+                "POST",
+                "/paas/v4/assistant/list",
+                cast_to=AssistantSupportResponse.from_dict,
+                body={
+                    "assistant_id_list": assistant_id_list,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def query_conversation_usage(
+        self,
+        assistant_id: str,
+        page: int = 1,
+        page_size: int = 10,
+        *,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AssistantConversationUsageResponse]:
+        """List assistant conversations with their token usage
+
+        Pages through the caller's conversations with one assistant, newest first, each with its accumulated
+        token usage.
+
+        `POST /paas/v4/assistant/conversation/list`
+
+        Args:
+            assistant_id: The assistant whose conversations to list.
+            page: Page number, from 1 (server default 1).
+            page_size: Conversations per page, 1-100 (server default 5).
+            request_id: Caller-chosen id for the request.
+            user_id: Stable id of the end user.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AssistantConversationUsageResponse]",
+            self._client.request(
+                "POST",
+                "/paas/v4/assistant/conversation/list",
+                cast_to=AssistantConversationUsageResponse.from_dict,
+                body={
+                    "assistant_id": assistant_id,
+                    "page": page,
+                    "page_size": page_size,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncAssistant:
     """`client.assistant` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAssistantWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncAssistantWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAssistantWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncAssistantWithStreamingResponse(self._client)
 
     @overload
     async def conversation(
@@ -532,6 +1075,528 @@ class AsyncAssistant:
                     "request_id": request_id,
                     "user_id": user_id,
                 },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncAssistantWithRawResponse:
+    """The methods of `client.assistant`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[False] = False,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantCompletion]: ...
+
+    @overload
+    async def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AssistantCompletion]]: ...
+
+    @overload
+    async def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantCompletion | AsyncStream[AssistantCompletion]]: ...
+
+    async def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool = False,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantCompletion | AsyncStream[AssistantCompletion]]:
+        """Converse with an official assistant
+
+        Sends user messages to an official assistant, which may run tools (code interpreter,
+        drawing, web browsing, retrieval, functions) before answering. The server streams by
+        default when `stream` is absent; each Server-Sent Event is an `AssistantCompletion` whose
+        choices carry a text or tool-call delta.
+
+        `POST /paas/v4/assistant`
+
+        Args:
+            assistant_id: The assistant. Known official ids: `65940acff94777010aa6b796` (ChatGLM, general
+                chat), `65a265419d72d299a9230616` (data analysis), `664dd7bd5bb3a13ba0f81668`
+                (flowcharts), `664e0cade018d633146de0d2` (mind maps), `6654898292788e88ce9e7f4c`
+                (prompt engineering), `66437ef3d920bdc5c60f338e` (drawing), `659e54b1b8006379b4b2abd6`
+                (web search), `65d2f07bb2c10188f885bd89` (slides), `663058948bb259b7e8a22730` (arXiv
+                papers), `65a393b3619c6f13586246cd` (programming), `65b356af6924a59d52832e54` (fiction
+                writing), `668fdd45405f2e3c9f71f832` (English grammar).
+            messages: The user's new input.
+            model: The model behind the assistant, `glm-4-assistant` (server default) or `glm-4-alltools`.
+            stream: Return the reply as Server-Sent Events. The server defaults to true when the field is
+                absent.
+            conversation_id: Conversation to continue; omit to start a new one.
+            attachments: Files the assistant may use.
+            metadata: Free-form metadata stored with the conversation.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            user_id: Stable id of the end user (6-128 characters).
+            do_sample: Sample from the distribution; false makes the output more repeatable.
+            extra_parameters: Assistant-specific options.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AssistantCompletion | AsyncStream[AssistantCompletion]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/assistant",
+                cast_to=AssistantCompletion.from_dict,
+                body={
+                    "assistant_id": assistant_id,
+                    "messages": messages,
+                    "model": model,
+                    "stream": stream,
+                    "conversation_id": conversation_id,
+                    "attachments": attachments,
+                    "metadata": metadata,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "do_sample": do_sample,
+                    "extra_parameters": extra_parameters,
+                },
+                stream=stream is True,
+                stream_cast_to=AssistantCompletion.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def query_support(
+        self,
+        *,
+        assistant_id_list: Sequence[str] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantSupportResponse]:
+        """List official assistants
+
+        Returns the profile (name, tools, starter prompts, ...) of the requested assistants, or of all
+        available ones when the id list is empty.
+
+        `POST /paas/v4/assistant/list`
+
+        Args:
+            assistant_id_list: Ids of the assistants; an empty list asks for every available assistant.
+            request_id: Caller-chosen id for the request.
+            user_id: Stable id of the end user.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AssistantSupportResponse]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/assistant/list",
+                cast_to=AssistantSupportResponse.from_dict,
+                body={
+                    "assistant_id_list": assistant_id_list,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def query_conversation_usage(
+        self,
+        assistant_id: str,
+        page: int = 1,
+        page_size: int = 10,
+        *,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantConversationUsageResponse]:
+        """List assistant conversations with their token usage
+
+        Pages through the caller's conversations with one assistant, newest first, each with its accumulated
+        token usage.
+
+        `POST /paas/v4/assistant/conversation/list`
+
+        Args:
+            assistant_id: The assistant whose conversations to list.
+            page: Page number, from 1 (server default 1).
+            page_size: Conversations per page, 1-100 (server default 5).
+            request_id: Caller-chosen id for the request.
+            user_id: Stable id of the end user.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AssistantConversationUsageResponse]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/assistant/conversation/list",
+                cast_to=AssistantConversationUsageResponse.from_dict,
+                body={
+                    "assistant_id": assistant_id,
+                    "page": page,
+                    "page_size": page_size,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncAssistantWithStreamingResponse:
+    """The methods of `client.assistant`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[False] = False,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantCompletion]: ...
+
+    @overload
+    async def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AssistantCompletion]]: ...
+
+    @overload
+    async def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantCompletion | AsyncStream[AssistantCompletion]]: ...
+
+    async def conversation(
+        self,
+        assistant_id: str,
+        messages: Sequence[AssistantConversationMessageParam | BaseModel],
+        model: str | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool = False,
+        conversation_id: str | NotGiven = NOT_GIVEN,
+        attachments: Sequence[AssistantAttachmentParam | BaseModel] | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        extra_parameters: AssistantExtraParametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantCompletion | AsyncStream[AssistantCompletion]]:
+        """Converse with an official assistant
+
+        Sends user messages to an official assistant, which may run tools (code interpreter,
+        drawing, web browsing, retrieval, functions) before answering. The server streams by
+        default when `stream` is absent; each Server-Sent Event is an `AssistantCompletion` whose
+        choices carry a text or tool-call delta.
+
+        `POST /paas/v4/assistant`
+
+        Args:
+            assistant_id: The assistant. Known official ids: `65940acff94777010aa6b796` (ChatGLM, general
+                chat), `65a265419d72d299a9230616` (data analysis), `664dd7bd5bb3a13ba0f81668`
+                (flowcharts), `664e0cade018d633146de0d2` (mind maps), `6654898292788e88ce9e7f4c`
+                (prompt engineering), `66437ef3d920bdc5c60f338e` (drawing), `659e54b1b8006379b4b2abd6`
+                (web search), `65d2f07bb2c10188f885bd89` (slides), `663058948bb259b7e8a22730` (arXiv
+                papers), `65a393b3619c6f13586246cd` (programming), `65b356af6924a59d52832e54` (fiction
+                writing), `668fdd45405f2e3c9f71f832` (English grammar).
+            messages: The user's new input.
+            model: The model behind the assistant, `glm-4-assistant` (server default) or `glm-4-alltools`.
+            stream: Return the reply as Server-Sent Events. The server defaults to true when the field is
+                absent.
+            conversation_id: Conversation to continue; omit to start a new one.
+            attachments: Files the assistant may use.
+            metadata: Free-form metadata stored with the conversation.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            user_id: Stable id of the end user (6-128 characters).
+            do_sample: Sample from the distribution; false makes the output more repeatable.
+            extra_parameters: Assistant-specific options.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AssistantCompletion | AsyncStream[AssistantCompletion]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/assistant",
+                cast_to=AssistantCompletion.from_dict,
+                body={
+                    "assistant_id": assistant_id,
+                    "messages": messages,
+                    "model": model,
+                    "stream": stream,
+                    "conversation_id": conversation_id,
+                    "attachments": attachments,
+                    "metadata": metadata,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "do_sample": do_sample,
+                    "extra_parameters": extra_parameters,
+                },
+                stream=stream is True,
+                stream_cast_to=AssistantCompletion.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def query_support(
+        self,
+        *,
+        assistant_id_list: Sequence[str] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantSupportResponse]:
+        """List official assistants
+
+        Returns the profile (name, tools, starter prompts, ...) of the requested assistants, or of all
+        available ones when the id list is empty.
+
+        `POST /paas/v4/assistant/list`
+
+        Args:
+            assistant_id_list: Ids of the assistants; an empty list asks for every available assistant.
+            request_id: Caller-chosen id for the request.
+            user_id: Stable id of the end user.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AssistantSupportResponse]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/assistant/list",
+                cast_to=AssistantSupportResponse.from_dict,
+                body={
+                    "assistant_id_list": assistant_id_list,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def query_conversation_usage(
+        self,
+        assistant_id: str,
+        page: int = 1,
+        page_size: int = 10,
+        *,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AssistantConversationUsageResponse]:
+        """List assistant conversations with their token usage
+
+        Pages through the caller's conversations with one assistant, newest first, each with its accumulated
+        token usage.
+
+        `POST /paas/v4/assistant/conversation/list`
+
+        Args:
+            assistant_id: The assistant whose conversations to list.
+            page: Page number, from 1 (server default 1).
+            page_size: Conversations per page, 1-100 (server default 5).
+            request_id: Caller-chosen id for the request.
+            user_id: Stable id of the end user.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AssistantConversationUsageResponse]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/assistant/conversation/list",
+                cast_to=AssistantConversationUsageResponse.from_dict,
+                body={
+                    "assistant_id": assistant_id,
+                    "page": page,
+                    "page_size": page_size,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

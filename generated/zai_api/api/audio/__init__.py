@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.audio_speech_request_encode_format import AudioSpeechRequestEncodeFormat
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
@@ -33,6 +34,16 @@ class Audio:
     @cached_property
     def transcriptions(self) -> AudioTranscriptions:
         return AudioTranscriptions(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> AudioWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AudioWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AudioWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AudioWithStreamingResponse(self._client)
 
     @overload
     def speech(
@@ -255,6 +266,464 @@ class Audio:
         )
 
 
+class AudioWithRawResponse:
+    """The methods of `client.audio`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse]: ...
+
+    @overload
+    def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: Literal[True],
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AudioSpeechChunk]]: ...
+
+    @overload
+    def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: bool,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse | Stream[AudioSpeechChunk]]: ...
+
+    def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: bool | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse | Stream[AudioSpeechChunk]]:
+        """Synthesise speech from text
+
+        Reads text aloud with a system or cloned voice and returns the audio file (PCM audio is
+        24 kHz). With `stream: true` the audio arrives as Server-Sent Events whose
+        `choices[].delta.content` carries base64 (or hex) encoded PCM, ending with `data: [DONE]`.
+
+        `POST /paas/v4/audio/speech`
+
+        Args:
+            model: Speech model; known values `glm-tts` (and the older `cogtts`).
+            input: Text to speak, at most 1024 characters.
+            voice: Voice to speak with: a system voice (`tongtong`, the default, `chuichui`, `xiaochen`,
+                `jam`, `kazi`, `douji`, `luodo`) or the id of a cloned voice from `voice.clone`.
+            response_format: Audio format, `pcm` (the default) or `wav`. Streaming always produces `pcm`.
+            encode_format: Text encoding of the audio in streamed chunks, `base64` (the default) or `hex`.
+            speed: Speaking rate in [0.5, 2]; 1.0 is normal speed.
+            volume: Loudness in (0, 10]; 1.0 is normal volume.
+            stream: Return the audio as Server-Sent Events of encoded PCM chunks. Defaults to false.
+            watermark_enabled: Add AI-generated audio watermarks (the default); turning them off needs the watermark
+                waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[BinaryResponse | Stream[AudioSpeechChunk]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/audio/speech",
+                cast_to=None,
+                binary=True,
+                body={
+                    "model": model,
+                    "input": input,
+                    "voice": voice,
+                    "response_format": response_format,
+                    "encode_format": encode_format,
+                    "speed": speed,
+                    "volume": volume,
+                    "stream": stream,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                stream=stream is True,
+                stream_cast_to=AudioSpeechChunk.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def customization(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice_data: FileInput,
+        voice_text: str | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse]:
+        """Speak text in the voice of a sample
+
+        Older one-call voice cloning: upload a short voice sample with its transcript and get the
+        input text spoken in that voice, returned as an audio file. Prefer `voice.clone` followed
+        by `audio.speech` for new code.
+
+        `POST /paas/v4/audio/customization`
+
+        Args:
+            model: Speech model that clones the sample, for example `cogtts` or `glm-tts`.
+            input: Text to speak in the sampled voice.
+            voice_data: The voice sample recording (wav or mp3, a few seconds of clear speech).
+            voice_text: Transcript of the voice sample.
+            response_format: Audio format of the reply, for example `wav` or `pcm`.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            watermark_enabled: Add AI-generated audio watermarks (the default); turning them off needs the watermark
+                waiver.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[BinaryResponse]",
+            self._client.request(
+                "POST",
+                "/paas/v4/audio/customization",
+                cast_to=None,
+                binary=True,
+                files={
+                    "model": model,
+                    "input": input,
+                    "voice_data": voice_data,
+                    "voice_text": voice_text,
+                    "response_format": response_format,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                },
+                file_fields=("voice_data",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AudioWithStreamingResponse:
+    """The methods of `client.audio`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse]: ...
+
+    @overload
+    def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: Literal[True],
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AudioSpeechChunk]]: ...
+
+    @overload
+    def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: bool,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse | Stream[AudioSpeechChunk]]: ...
+
+    def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: bool | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse | Stream[AudioSpeechChunk]]:
+        """Synthesise speech from text
+
+        Reads text aloud with a system or cloned voice and returns the audio file (PCM audio is
+        24 kHz). With `stream: true` the audio arrives as Server-Sent Events whose
+        `choices[].delta.content` carries base64 (or hex) encoded PCM, ending with `data: [DONE]`.
+
+        `POST /paas/v4/audio/speech`
+
+        Args:
+            model: Speech model; known values `glm-tts` (and the older `cogtts`).
+            input: Text to speak, at most 1024 characters.
+            voice: Voice to speak with: a system voice (`tongtong`, the default, `chuichui`, `xiaochen`,
+                `jam`, `kazi`, `douji`, `luodo`) or the id of a cloned voice from `voice.clone`.
+            response_format: Audio format, `pcm` (the default) or `wav`. Streaming always produces `pcm`.
+            encode_format: Text encoding of the audio in streamed chunks, `base64` (the default) or `hex`.
+            speed: Speaking rate in [0.5, 2]; 1.0 is normal speed.
+            volume: Loudness in (0, 10]; 1.0 is normal volume.
+            stream: Return the audio as Server-Sent Events of encoded PCM chunks. Defaults to false.
+            watermark_enabled: Add AI-generated audio watermarks (the default); turning them off needs the watermark
+                waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[BinaryResponse | Stream[AudioSpeechChunk]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/audio/speech",
+                cast_to=None,
+                binary=True,
+                body={
+                    "model": model,
+                    "input": input,
+                    "voice": voice,
+                    "response_format": response_format,
+                    "encode_format": encode_format,
+                    "speed": speed,
+                    "volume": volume,
+                    "stream": stream,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                stream=stream is True,
+                stream_cast_to=AudioSpeechChunk.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def customization(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice_data: FileInput,
+        voice_text: str | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse]:
+        """Speak text in the voice of a sample
+
+        Older one-call voice cloning: upload a short voice sample with its transcript and get the
+        input text spoken in that voice, returned as an audio file. Prefer `voice.clone` followed
+        by `audio.speech` for new code.
+
+        `POST /paas/v4/audio/customization`
+
+        Args:
+            model: Speech model that clones the sample, for example `cogtts` or `glm-tts`.
+            input: Text to speak in the sampled voice.
+            voice_data: The voice sample recording (wav or mp3, a few seconds of clear speech).
+            voice_text: Transcript of the voice sample.
+            response_format: Audio format of the reply, for example `wav` or `pcm`.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            watermark_enabled: Add AI-generated audio watermarks (the default); turning them off needs the watermark
+                waiver.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[BinaryResponse]",
+            self._client.request(
+                "POST",
+                "/paas/v4/audio/customization",
+                cast_to=None,
+                binary=True,
+                files={
+                    "model": model,
+                    "input": input,
+                    "voice_data": voice_data,
+                    "voice_text": voice_text,
+                    "response_format": response_format,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                },
+                file_fields=("voice_data",),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncAudio:
     """`client.audio` (asynchronous)."""
 
@@ -264,6 +733,16 @@ class AsyncAudio:
     @cached_property
     def transcriptions(self) -> AsyncAudioTranscriptions:
         return AsyncAudioTranscriptions(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAudioWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncAudioWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAudioWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncAudioWithStreamingResponse(self._client)
 
     @overload
     async def speech(
@@ -486,11 +965,479 @@ class AsyncAudio:
         )
 
 
+class AsyncAudioWithRawResponse:
+    """The methods of `client.audio`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse]: ...
+
+    @overload
+    async def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: Literal[True],
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AudioSpeechChunk]]: ...
+
+    @overload
+    async def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: bool,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse | AsyncStream[AudioSpeechChunk]]: ...
+
+    async def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: bool | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse | AsyncStream[AudioSpeechChunk]]:
+        """Synthesise speech from text
+
+        Reads text aloud with a system or cloned voice and returns the audio file (PCM audio is
+        24 kHz). With `stream: true` the audio arrives as Server-Sent Events whose
+        `choices[].delta.content` carries base64 (or hex) encoded PCM, ending with `data: [DONE]`.
+
+        `POST /paas/v4/audio/speech`
+
+        Args:
+            model: Speech model; known values `glm-tts` (and the older `cogtts`).
+            input: Text to speak, at most 1024 characters.
+            voice: Voice to speak with: a system voice (`tongtong`, the default, `chuichui`, `xiaochen`,
+                `jam`, `kazi`, `douji`, `luodo`) or the id of a cloned voice from `voice.clone`.
+            response_format: Audio format, `pcm` (the default) or `wav`. Streaming always produces `pcm`.
+            encode_format: Text encoding of the audio in streamed chunks, `base64` (the default) or `hex`.
+            speed: Speaking rate in [0.5, 2]; 1.0 is normal speed.
+            volume: Loudness in (0, 10]; 1.0 is normal volume.
+            stream: Return the audio as Server-Sent Events of encoded PCM chunks. Defaults to false.
+            watermark_enabled: Add AI-generated audio watermarks (the default); turning them off needs the watermark
+                waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncBinaryResponse | AsyncStream[AudioSpeechChunk]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/audio/speech",
+                cast_to=None,
+                binary=True,
+                body={
+                    "model": model,
+                    "input": input,
+                    "voice": voice,
+                    "response_format": response_format,
+                    "encode_format": encode_format,
+                    "speed": speed,
+                    "volume": volume,
+                    "stream": stream,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                stream=stream is True,
+                stream_cast_to=AudioSpeechChunk.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def customization(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice_data: FileInput,
+        voice_text: str | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse]:
+        """Speak text in the voice of a sample
+
+        Older one-call voice cloning: upload a short voice sample with its transcript and get the
+        input text spoken in that voice, returned as an audio file. Prefer `voice.clone` followed
+        by `audio.speech` for new code.
+
+        `POST /paas/v4/audio/customization`
+
+        Args:
+            model: Speech model that clones the sample, for example `cogtts` or `glm-tts`.
+            input: Text to speak in the sampled voice.
+            voice_data: The voice sample recording (wav or mp3, a few seconds of clear speech).
+            voice_text: Transcript of the voice sample.
+            response_format: Audio format of the reply, for example `wav` or `pcm`.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            watermark_enabled: Add AI-generated audio watermarks (the default); turning them off needs the watermark
+                waiver.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncBinaryResponse]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/audio/customization",
+                cast_to=None,
+                binary=True,
+                files={
+                    "model": model,
+                    "input": input,
+                    "voice_data": voice_data,
+                    "voice_text": voice_text,
+                    "response_format": response_format,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                },
+                file_fields=("voice_data",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncAudioWithStreamingResponse:
+    """The methods of `client.audio`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse]: ...
+
+    @overload
+    async def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: Literal[True],
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AudioSpeechChunk]]: ...
+
+    @overload
+    async def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: bool,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse | AsyncStream[AudioSpeechChunk]]: ...
+
+    async def speech(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice: str,
+        response_format: str | NotGiven = NOT_GIVEN,
+        encode_format: AudioSpeechRequestEncodeFormat | Literal["base64", "hex"] | NotGiven = NOT_GIVEN,
+        speed: float = 1.0,
+        volume: float = 1.0,
+        stream: bool | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse | AsyncStream[AudioSpeechChunk]]:
+        """Synthesise speech from text
+
+        Reads text aloud with a system or cloned voice and returns the audio file (PCM audio is
+        24 kHz). With `stream: true` the audio arrives as Server-Sent Events whose
+        `choices[].delta.content` carries base64 (or hex) encoded PCM, ending with `data: [DONE]`.
+
+        `POST /paas/v4/audio/speech`
+
+        Args:
+            model: Speech model; known values `glm-tts` (and the older `cogtts`).
+            input: Text to speak, at most 1024 characters.
+            voice: Voice to speak with: a system voice (`tongtong`, the default, `chuichui`, `xiaochen`,
+                `jam`, `kazi`, `douji`, `luodo`) or the id of a cloned voice from `voice.clone`.
+            response_format: Audio format, `pcm` (the default) or `wav`. Streaming always produces `pcm`.
+            encode_format: Text encoding of the audio in streamed chunks, `base64` (the default) or `hex`.
+            speed: Speaking rate in [0.5, 2]; 1.0 is normal speed.
+            volume: Loudness in (0, 10]; 1.0 is normal volume.
+            stream: Return the audio as Server-Sent Events of encoded PCM chunks. Defaults to false.
+            watermark_enabled: Add AI-generated audio watermarks (the default); turning them off needs the watermark
+                waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncBinaryResponse | AsyncStream[AudioSpeechChunk]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/audio/speech",
+                cast_to=None,
+                binary=True,
+                body={
+                    "model": model,
+                    "input": input,
+                    "voice": voice,
+                    "response_format": response_format,
+                    "encode_format": encode_format,
+                    "speed": speed,
+                    "volume": volume,
+                    "stream": stream,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                stream=stream is True,
+                stream_cast_to=AudioSpeechChunk.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def customization(
+        self,
+        *,
+        model: str,
+        input: str,
+        voice_data: FileInput,
+        voice_text: str | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse]:
+        """Speak text in the voice of a sample
+
+        Older one-call voice cloning: upload a short voice sample with its transcript and get the
+        input text spoken in that voice, returned as an audio file. Prefer `voice.clone` followed
+        by `audio.speech` for new code.
+
+        `POST /paas/v4/audio/customization`
+
+        Args:
+            model: Speech model that clones the sample, for example `cogtts` or `glm-tts`.
+            input: Text to speak in the sampled voice.
+            voice_data: The voice sample recording (wav or mp3, a few seconds of clear speech).
+            voice_text: Transcript of the voice sample.
+            response_format: Audio format of the reply, for example `wav` or `pcm`.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            watermark_enabled: Add AI-generated audio watermarks (the default); turning them off needs the watermark
+                waiver.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncBinaryResponse]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/audio/customization",
+                cast_to=None,
+                binary=True,
+                files={
+                    "model": model,
+                    "input": input,
+                    "voice_data": voice_data,
+                    "voice_text": voice_text,
+                    "response_format": response_format,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                },
+                file_fields=("voice_data",),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AudioTranscriptions:
     """`client.audio.transcriptions`."""
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AudioTranscriptionsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AudioTranscriptionsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AudioTranscriptionsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AudioTranscriptionsWithStreamingResponse(self._client)
 
     @overload
     def create(
@@ -625,11 +1572,301 @@ class AudioTranscriptions:
         )
 
 
+class AudioTranscriptionsWithRawResponse:
+    """The methods of `client.audio.transcriptions`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AudioTranscription]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AudioTranscriptionChunk]]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: bool,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AudioTranscription | Stream[AudioTranscriptionChunk]]: ...
+
+    def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: bool | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AudioTranscription | Stream[AudioTranscriptionChunk]]:
+        """Transcribe speech to text
+
+        Converts a short recording (upload or base64) into text. With `stream: true` the text
+        arrives as Server-Sent Events of type `transcript.text.delta`, then one
+        `transcript.text.done`, then `data: [DONE]`.
+
+        `POST /paas/v4/audio/transcriptions`
+
+        Args:
+            model: Speech recognition model; known value `glm-asr-2512`.
+            file: The recording, `.wav` or `.mp3`, at most 25 MB and 30 seconds. Give this or
+                `file_base64`; when both are sent `file` wins.
+            file_base64: The recording as base64 text, instead of `file`.
+            prompt: Earlier transcript to use as context for long recordings (under 8000 characters advised).
+            hotwords: Domain words (names, places, jargon) to recognise more reliably; up to 100.
+            stream: Return the transcript as Server-Sent Events instead of one JSON body. Defaults to false.
+            request_id: Caller-chosen id for the request (6-64 characters), echoed back; generated by the server
+                when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AudioTranscription | Stream[AudioTranscriptionChunk]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/audio/transcriptions",
+                cast_to=AudioTranscription.from_dict,
+                files={
+                    "model": model,
+                    "file": file,
+                    "file_base64": file_base64,
+                    "prompt": prompt,
+                    "hotwords": hotwords,
+                    "stream": stream,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "sensitive_word_check": sensitive_word_check,
+                },
+                file_fields=("file",),
+                stream=stream is True,
+                stream_cast_to=AudioTranscriptionChunk.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AudioTranscriptionsWithStreamingResponse:
+    """The methods of `client.audio.transcriptions`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AudioTranscription]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AudioTranscriptionChunk]]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: bool,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AudioTranscription | Stream[AudioTranscriptionChunk]]: ...
+
+    def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: bool | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AudioTranscription | Stream[AudioTranscriptionChunk]]:
+        """Transcribe speech to text
+
+        Converts a short recording (upload or base64) into text. With `stream: true` the text
+        arrives as Server-Sent Events of type `transcript.text.delta`, then one
+        `transcript.text.done`, then `data: [DONE]`.
+
+        `POST /paas/v4/audio/transcriptions`
+
+        Args:
+            model: Speech recognition model; known value `glm-asr-2512`.
+            file: The recording, `.wav` or `.mp3`, at most 25 MB and 30 seconds. Give this or
+                `file_base64`; when both are sent `file` wins.
+            file_base64: The recording as base64 text, instead of `file`.
+            prompt: Earlier transcript to use as context for long recordings (under 8000 characters advised).
+            hotwords: Domain words (names, places, jargon) to recognise more reliably; up to 100.
+            stream: Return the transcript as Server-Sent Events instead of one JSON body. Defaults to false.
+            request_id: Caller-chosen id for the request (6-64 characters), echoed back; generated by the server
+                when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AudioTranscription | Stream[AudioTranscriptionChunk]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/audio/transcriptions",
+                cast_to=AudioTranscription.from_dict,
+                files={
+                    "model": model,
+                    "file": file,
+                    "file_base64": file_base64,
+                    "prompt": prompt,
+                    "hotwords": hotwords,
+                    "stream": stream,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "sensitive_word_check": sensitive_word_check,
+                },
+                file_fields=("file",),
+                stream=stream is True,
+                stream_cast_to=AudioTranscriptionChunk.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncAudioTranscriptions:
     """`client.audio.transcriptions` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAudioTranscriptionsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncAudioTranscriptionsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAudioTranscriptionsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncAudioTranscriptionsWithStreamingResponse(self._client)
 
     @overload
     async def create(
@@ -755,6 +1992,286 @@ class AsyncAudioTranscriptions:
                 file_fields=("file",),
                 stream=stream is True,
                 stream_cast_to=AudioTranscriptionChunk.from_dict,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncAudioTranscriptionsWithRawResponse:
+    """The methods of `client.audio.transcriptions`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AudioTranscription]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AudioTranscriptionChunk]]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: bool,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AudioTranscription | AsyncStream[AudioTranscriptionChunk]]: ...
+
+    async def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: bool | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AudioTranscription | AsyncStream[AudioTranscriptionChunk]]:
+        """Transcribe speech to text
+
+        Converts a short recording (upload or base64) into text. With `stream: true` the text
+        arrives as Server-Sent Events of type `transcript.text.delta`, then one
+        `transcript.text.done`, then `data: [DONE]`.
+
+        `POST /paas/v4/audio/transcriptions`
+
+        Args:
+            model: Speech recognition model; known value `glm-asr-2512`.
+            file: The recording, `.wav` or `.mp3`, at most 25 MB and 30 seconds. Give this or
+                `file_base64`; when both are sent `file` wins.
+            file_base64: The recording as base64 text, instead of `file`.
+            prompt: Earlier transcript to use as context for long recordings (under 8000 characters advised).
+            hotwords: Domain words (names, places, jargon) to recognise more reliably; up to 100.
+            stream: Return the transcript as Server-Sent Events instead of one JSON body. Defaults to false.
+            request_id: Caller-chosen id for the request (6-64 characters), echoed back; generated by the server
+                when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AudioTranscription | AsyncStream[AudioTranscriptionChunk]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/audio/transcriptions",
+                cast_to=AudioTranscription.from_dict,
+                files={
+                    "model": model,
+                    "file": file,
+                    "file_base64": file_base64,
+                    "prompt": prompt,
+                    "hotwords": hotwords,
+                    "stream": stream,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "sensitive_word_check": sensitive_word_check,
+                },
+                file_fields=("file",),
+                stream=stream is True,
+                stream_cast_to=AudioTranscriptionChunk.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncAudioTranscriptionsWithStreamingResponse:
+    """The methods of `client.audio.transcriptions`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AudioTranscription]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AudioTranscriptionChunk]]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: bool,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AudioTranscription | AsyncStream[AudioTranscriptionChunk]]: ...
+
+    async def create(
+        self,
+        *,
+        model: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        file_base64: str | NotGiven = NOT_GIVEN,
+        prompt: str | NotGiven = NOT_GIVEN,
+        hotwords: Sequence[str] | NotGiven = NOT_GIVEN,
+        stream: bool | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AudioTranscription | AsyncStream[AudioTranscriptionChunk]]:
+        """Transcribe speech to text
+
+        Converts a short recording (upload or base64) into text. With `stream: true` the text
+        arrives as Server-Sent Events of type `transcript.text.delta`, then one
+        `transcript.text.done`, then `data: [DONE]`.
+
+        `POST /paas/v4/audio/transcriptions`
+
+        Args:
+            model: Speech recognition model; known value `glm-asr-2512`.
+            file: The recording, `.wav` or `.mp3`, at most 25 MB and 30 seconds. Give this or
+                `file_base64`; when both are sent `file` wins.
+            file_base64: The recording as base64 text, instead of `file`.
+            prompt: Earlier transcript to use as context for long recordings (under 8000 characters advised).
+            hotwords: Domain words (names, places, jargon) to recognise more reliably; up to 100.
+            stream: Return the transcript as Server-Sent Events instead of one JSON body. Defaults to false.
+            request_id: Caller-chosen id for the request (6-64 characters), echoed back; generated by the server
+                when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AudioTranscription | AsyncStream[AudioTranscriptionChunk]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/audio/transcriptions",
+                cast_to=AudioTranscription.from_dict,
+                files={
+                    "model": model,
+                    "file": file,
+                    "file_base64": file_base64,
+                    "prompt": prompt,
+                    "hotwords": hotwords,
+                    "stream": stream,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "sensitive_word_check": sensitive_word_check,
+                },
+                file_fields=("file",),
+                stream=stream is True,
+                stream_cast_to=AudioTranscriptionChunk.from_dict,
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
 
 
@@ -26,6 +27,16 @@ class Batches:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> BatchesWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return BatchesWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> BatchesWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return BatchesWithStreamingResponse(self._client)
 
     def list(
         self,
@@ -251,11 +262,419 @@ class Batches:
         )
 
 
+class BatchesWithRawResponse:
+    """The methods of `client.batches`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SyncCursorPage[Batch]]:
+        """List batches
+
+        Returns the caller's batches, newest first, a page at a time; iterate the page to walk all of them.
+
+        `GET /paas/v4/batches`
+
+        Args:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[SyncCursorPage[Batch]]",
+            self._client.request(
+                "GET",
+                "/paas/v4/batches",
+                cast_to=BatchList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                page=("data", "after", "id"),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        endpoint: str,
+        input_file_id: str,
+        completion_window: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        auto_delete_input_file: bool = True,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Batch]:
+        """Create a batch
+
+        Starts a batch job over the requests in an uploaded `.jsonl` file (purpose `batch`). The
+        job runs asynchronously; poll it with `GET /paas/v4/batches/{batch_id}` and download the
+        output file when it is `completed`.
+
+        `POST /paas/v4/batches`
+
+        Args:
+            endpoint: The API every request in the file is sent to. Known values: `/v4/chat/completions`
+                (documented), `/v1/chat/completions` and `/v1/embeddings` (accepted by the SDKs).
+            input_file_id: Id of an uploaded `.jsonl` file (purpose `batch`) holding one request per line.
+            completion_window: Time frame in which the batch should finish, for example `24h`.
+            metadata: Up to 16 key-value pairs for your own bookkeeping (keys up to 64, values up to 512
+                characters).
+            auto_delete_input_file: Delete the input file once the batch is done (true by default, and sent as true by the SDK).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Batch]",
+            self._client.request(
+                "POST",
+                "/paas/v4/batches",
+                cast_to=Batch.from_dict,
+                body={
+                    "endpoint": endpoint,
+                    "input_file_id": input_file_id,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                    "auto_delete_input_file": auto_delete_input_file,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        batch_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Batch]:
+        """Retrieve a batch
+
+        Returns the current state of a batch, with request counts and the output and error file ids once
+        available.
+
+        `GET /paas/v4/batches/{batch_id}`
+
+        Args:
+            batch_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Batch]",
+            self._client.request(
+                "GET",
+                "/paas/v4/batches/{batch_id}".format(
+                    **{
+                        "batch_id": path_param("batch_id", batch_id),
+                    }
+                ),
+                cast_to=Batch.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def cancel(
+        self,
+        batch_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Batch]:
+        """Cancel a batch
+
+        Asks a running batch to stop. The batch moves to `cancelling` and then `cancelled`;
+        requests already finished stay in the output file.
+
+        `POST /paas/v4/batches/{batch_id}/cancel`
+
+        Args:
+            batch_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Batch]",
+            self._client.request(
+                "POST",
+                "/paas/v4/batches/{batch_id}/cancel".format(
+                    **{
+                        "batch_id": path_param("batch_id", batch_id),
+                    }
+                ),
+                cast_to=Batch.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class BatchesWithStreamingResponse:
+    """The methods of `client.batches`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SyncCursorPage[Batch]]:
+        """List batches
+
+        Returns the caller's batches, newest first, a page at a time; iterate the page to walk all of them.
+
+        `GET /paas/v4/batches`
+
+        Args:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[SyncCursorPage[Batch]]",
+            self._client.request(
+                "GET",
+                "/paas/v4/batches",
+                cast_to=BatchList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                page=("data", "after", "id"),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        endpoint: str,
+        input_file_id: str,
+        completion_window: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        auto_delete_input_file: bool = True,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Batch]:
+        """Create a batch
+
+        Starts a batch job over the requests in an uploaded `.jsonl` file (purpose `batch`). The
+        job runs asynchronously; poll it with `GET /paas/v4/batches/{batch_id}` and download the
+        output file when it is `completed`.
+
+        `POST /paas/v4/batches`
+
+        Args:
+            endpoint: The API every request in the file is sent to. Known values: `/v4/chat/completions`
+                (documented), `/v1/chat/completions` and `/v1/embeddings` (accepted by the SDKs).
+            input_file_id: Id of an uploaded `.jsonl` file (purpose `batch`) holding one request per line.
+            completion_window: Time frame in which the batch should finish, for example `24h`.
+            metadata: Up to 16 key-value pairs for your own bookkeeping (keys up to 64, values up to 512
+                characters).
+            auto_delete_input_file: Delete the input file once the batch is done (true by default, and sent as true by the SDK).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Batch]",
+            self._client.request(
+                "POST",
+                "/paas/v4/batches",
+                cast_to=Batch.from_dict,
+                body={
+                    "endpoint": endpoint,
+                    "input_file_id": input_file_id,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                    "auto_delete_input_file": auto_delete_input_file,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        batch_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Batch]:
+        """Retrieve a batch
+
+        Returns the current state of a batch, with request counts and the output and error file ids once
+        available.
+
+        `GET /paas/v4/batches/{batch_id}`
+
+        Args:
+            batch_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Batch]",
+            self._client.request(
+                "GET",
+                "/paas/v4/batches/{batch_id}".format(
+                    **{
+                        "batch_id": path_param("batch_id", batch_id),
+                    }
+                ),
+                cast_to=Batch.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def cancel(
+        self,
+        batch_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Batch]:
+        """Cancel a batch
+
+        Asks a running batch to stop. The batch moves to `cancelling` and then `cancelled`;
+        requests already finished stay in the output file.
+
+        `POST /paas/v4/batches/{batch_id}/cancel`
+
+        Args:
+            batch_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Batch]",
+            self._client.request(
+                "POST",
+                "/paas/v4/batches/{batch_id}/cancel".format(
+                    **{
+                        "batch_id": path_param("batch_id", batch_id),
+                    }
+                ),
+                cast_to=Batch.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncBatches:
     """`client.batches` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncBatchesWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncBatchesWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBatchesWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncBatchesWithStreamingResponse(self._client)
 
     async def list(
         self,
@@ -472,6 +891,404 @@ class AsyncBatches:
                     }
                 ),
                 cast_to=Batch.from_dict,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncBatchesWithRawResponse:
+    """The methods of `client.batches`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncCursorPage[Batch]]:
+        """List batches
+
+        Returns the caller's batches, newest first, a page at a time; iterate the page to walk all of them.
+
+        `GET /paas/v4/batches`
+
+        Args:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncCursorPage[Batch]]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/batches",
+                cast_to=BatchList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                page=("data", "after", "id"),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        endpoint: str,
+        input_file_id: str,
+        completion_window: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        auto_delete_input_file: bool = True,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Batch]:
+        """Create a batch
+
+        Starts a batch job over the requests in an uploaded `.jsonl` file (purpose `batch`). The
+        job runs asynchronously; poll it with `GET /paas/v4/batches/{batch_id}` and download the
+        output file when it is `completed`.
+
+        `POST /paas/v4/batches`
+
+        Args:
+            endpoint: The API every request in the file is sent to. Known values: `/v4/chat/completions`
+                (documented), `/v1/chat/completions` and `/v1/embeddings` (accepted by the SDKs).
+            input_file_id: Id of an uploaded `.jsonl` file (purpose `batch`) holding one request per line.
+            completion_window: Time frame in which the batch should finish, for example `24h`.
+            metadata: Up to 16 key-value pairs for your own bookkeeping (keys up to 64, values up to 512
+                characters).
+            auto_delete_input_file: Delete the input file once the batch is done (true by default, and sent as true by the SDK).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Batch]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/batches",
+                cast_to=Batch.from_dict,
+                body={
+                    "endpoint": endpoint,
+                    "input_file_id": input_file_id,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                    "auto_delete_input_file": auto_delete_input_file,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        batch_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Batch]:
+        """Retrieve a batch
+
+        Returns the current state of a batch, with request counts and the output and error file ids once
+        available.
+
+        `GET /paas/v4/batches/{batch_id}`
+
+        Args:
+            batch_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Batch]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/batches/{batch_id}".format(
+                    **{
+                        "batch_id": path_param("batch_id", batch_id),
+                    }
+                ),
+                cast_to=Batch.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def cancel(
+        self,
+        batch_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Batch]:
+        """Cancel a batch
+
+        Asks a running batch to stop. The batch moves to `cancelling` and then `cancelled`;
+        requests already finished stay in the output file.
+
+        `POST /paas/v4/batches/{batch_id}/cancel`
+
+        Args:
+            batch_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Batch]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/batches/{batch_id}/cancel".format(
+                    **{
+                        "batch_id": path_param("batch_id", batch_id),
+                    }
+                ),
+                cast_to=Batch.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncBatchesWithStreamingResponse:
+    """The methods of `client.batches`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncCursorPage[Batch]]:
+        """List batches
+
+        Returns the caller's batches, newest first, a page at a time; iterate the page to walk all of them.
+
+        `GET /paas/v4/batches`
+
+        Args:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncCursorPage[Batch]]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/batches",
+                cast_to=BatchList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                page=("data", "after", "id"),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        endpoint: str,
+        input_file_id: str,
+        completion_window: str | NotGiven = NOT_GIVEN,
+        metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        auto_delete_input_file: bool = True,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Batch]:
+        """Create a batch
+
+        Starts a batch job over the requests in an uploaded `.jsonl` file (purpose `batch`). The
+        job runs asynchronously; poll it with `GET /paas/v4/batches/{batch_id}` and download the
+        output file when it is `completed`.
+
+        `POST /paas/v4/batches`
+
+        Args:
+            endpoint: The API every request in the file is sent to. Known values: `/v4/chat/completions`
+                (documented), `/v1/chat/completions` and `/v1/embeddings` (accepted by the SDKs).
+            input_file_id: Id of an uploaded `.jsonl` file (purpose `batch`) holding one request per line.
+            completion_window: Time frame in which the batch should finish, for example `24h`.
+            metadata: Up to 16 key-value pairs for your own bookkeeping (keys up to 64, values up to 512
+                characters).
+            auto_delete_input_file: Delete the input file once the batch is done (true by default, and sent as true by the SDK).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Batch]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/batches",
+                cast_to=Batch.from_dict,
+                body={
+                    "endpoint": endpoint,
+                    "input_file_id": input_file_id,
+                    "completion_window": completion_window,
+                    "metadata": metadata,
+                    "auto_delete_input_file": auto_delete_input_file,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        batch_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Batch]:
+        """Retrieve a batch
+
+        Returns the current state of a batch, with request counts and the output and error file ids once
+        available.
+
+        `GET /paas/v4/batches/{batch_id}`
+
+        Args:
+            batch_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Batch]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/batches/{batch_id}".format(
+                    **{
+                        "batch_id": path_param("batch_id", batch_id),
+                    }
+                ),
+                cast_to=Batch.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def cancel(
+        self,
+        batch_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Batch]:
+        """Cancel a batch
+
+        Asks a running batch to stop. The batch moves to `cancelling` and then `cancelled`;
+        requests already finished stay in the output file.
+
+        `POST /paas/v4/batches/{batch_id}/cancel`
+
+        Args:
+            batch_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Batch]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/batches/{batch_id}/cancel".format(
+                    **{
+                        "batch_id": path_param("batch_id", batch_id),
+                    }
+                ),
+                cast_to=Batch.from_dict,
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

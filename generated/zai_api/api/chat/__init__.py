@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.assistant_message import AssistantMessageParam
     from zai_api.models.code_geex_extra import CodeGeexExtraParam
@@ -72,6 +73,16 @@ class ChatCompletions:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ChatCompletionsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return ChatCompletionsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> ChatCompletionsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return ChatCompletionsWithStreamingResponse(self._client)
 
     @overload
     def create(
@@ -304,11 +315,497 @@ class ChatCompletions:
         )
 
 
+class ChatCompletionsWithRawResponse:
+    """The methods of `client.chat.completions`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ChatCompletion]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: Literal[True],
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[ChatCompletionChunk]]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: bool,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]: ...
+
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: bool | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]:
+        """Create a chat completion
+
+        Sends a conversation to a GLM model and returns the model's reply. With `stream: true` the
+        reply arrives as Server-Sent Events, one `ChatCompletionChunk` per event, ending with
+        `data: [DONE]`.
+
+        `POST /paas/v4/chat/completions`
+
+        Args:
+            model: The model to use. An open string: the catalogue changes every few weeks. Known values
+                include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
+                `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
+                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
+                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
+                models `charglm-4` and `emohaa`.
+            messages: The conversation so far, oldest first. It must contain at least one user message;
+                a conversation of only system or assistant messages is rejected.
+            stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
+            thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
+            do_sample: Sample from the distribution (the default). When false the most likely token is always
+                chosen and `temperature` and `top_p` are ignored.
+            temperature: Sampling temperature in [0, 1]; higher is more varied. The default depends on the model.
+            top_p: Nucleus-sampling mass in [0.01, 1]. Adjust this or `temperature`, not both.
+            max_tokens: Upper bound on generated tokens. The ceiling depends on the model (up to 131072).
+            seed: Seed for sampling, for more repeatable output.
+            stop: Text at which generation stops; the stop text is not returned. One entry is supported today.
+            tools: Tools the model may call.
+            tool_choice: How the model picks tools. Only `auto` is accepted today.
+            tool_stream: With `stream`, emit tool-call arguments incrementally as they are generated.
+            response_format: Output format for text models.
+            meta: Character and user descriptions for the role-play models (`charglm-4`, `emohaa`).
+            request_id: Caller-chosen id for the request (6-64 characters), echoed back; generated by the server
+                when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            watermark_enabled: Embed a watermark in generated media (audio and vision models).
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/chat/completions",
+                cast_to=ChatCompletion.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "stream": stream,
+                    "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
+                    "do_sample": do_sample,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "max_tokens": max_tokens,
+                    "seed": seed,
+                    "stop": stop,
+                    "tools": tools,
+                    "tool_choice": tool_choice,
+                    "tool_stream": tool_stream,
+                    "response_format": response_format,
+                    "meta": meta,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "extra": extra,
+                },
+                stream=stream is True,
+                stream_cast_to=ChatCompletionChunk.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class ChatCompletionsWithStreamingResponse:
+    """The methods of `client.chat.completions`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ChatCompletion]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: Literal[True],
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[ChatCompletionChunk]]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: bool,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]: ...
+
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: bool | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]:
+        """Create a chat completion
+
+        Sends a conversation to a GLM model and returns the model's reply. With `stream: true` the
+        reply arrives as Server-Sent Events, one `ChatCompletionChunk` per event, ending with
+        `data: [DONE]`.
+
+        `POST /paas/v4/chat/completions`
+
+        Args:
+            model: The model to use. An open string: the catalogue changes every few weeks. Known values
+                include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
+                `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
+                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
+                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
+                models `charglm-4` and `emohaa`.
+            messages: The conversation so far, oldest first. It must contain at least one user message;
+                a conversation of only system or assistant messages is rejected.
+            stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
+            thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
+            do_sample: Sample from the distribution (the default). When false the most likely token is always
+                chosen and `temperature` and `top_p` are ignored.
+            temperature: Sampling temperature in [0, 1]; higher is more varied. The default depends on the model.
+            top_p: Nucleus-sampling mass in [0.01, 1]. Adjust this or `temperature`, not both.
+            max_tokens: Upper bound on generated tokens. The ceiling depends on the model (up to 131072).
+            seed: Seed for sampling, for more repeatable output.
+            stop: Text at which generation stops; the stop text is not returned. One entry is supported today.
+            tools: Tools the model may call.
+            tool_choice: How the model picks tools. Only `auto` is accepted today.
+            tool_stream: With `stream`, emit tool-call arguments incrementally as they are generated.
+            response_format: Output format for text models.
+            meta: Character and user descriptions for the role-play models (`charglm-4`, `emohaa`).
+            request_id: Caller-chosen id for the request (6-64 characters), echoed back; generated by the server
+                when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            watermark_enabled: Embed a watermark in generated media (audio and vision models).
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/chat/completions",
+                cast_to=ChatCompletion.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "stream": stream,
+                    "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
+                    "do_sample": do_sample,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "max_tokens": max_tokens,
+                    "seed": seed,
+                    "stop": stop,
+                    "tools": tools,
+                    "tool_choice": tool_choice,
+                    "tool_stream": tool_stream,
+                    "response_format": response_format,
+                    "meta": meta,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "extra": extra,
+                },
+                stream=stream is True,
+                stream_cast_to=ChatCompletionChunk.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncChatCompletions:
     """`client.chat.completions` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChatCompletionsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncChatCompletionsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncChatCompletionsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncChatCompletionsWithStreamingResponse(self._client)
 
     @overload
     async def create(
@@ -541,11 +1038,497 @@ class AsyncChatCompletions:
         )
 
 
+class AsyncChatCompletionsWithRawResponse:
+    """The methods of `client.chat.completions`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ChatCompletion]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: Literal[True],
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[ChatCompletionChunk]]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: bool,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]: ...
+
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: bool | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]:
+        """Create a chat completion
+
+        Sends a conversation to a GLM model and returns the model's reply. With `stream: true` the
+        reply arrives as Server-Sent Events, one `ChatCompletionChunk` per event, ending with
+        `data: [DONE]`.
+
+        `POST /paas/v4/chat/completions`
+
+        Args:
+            model: The model to use. An open string: the catalogue changes every few weeks. Known values
+                include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
+                `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
+                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
+                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
+                models `charglm-4` and `emohaa`.
+            messages: The conversation so far, oldest first. It must contain at least one user message;
+                a conversation of only system or assistant messages is rejected.
+            stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
+            thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
+            do_sample: Sample from the distribution (the default). When false the most likely token is always
+                chosen and `temperature` and `top_p` are ignored.
+            temperature: Sampling temperature in [0, 1]; higher is more varied. The default depends on the model.
+            top_p: Nucleus-sampling mass in [0.01, 1]. Adjust this or `temperature`, not both.
+            max_tokens: Upper bound on generated tokens. The ceiling depends on the model (up to 131072).
+            seed: Seed for sampling, for more repeatable output.
+            stop: Text at which generation stops; the stop text is not returned. One entry is supported today.
+            tools: Tools the model may call.
+            tool_choice: How the model picks tools. Only `auto` is accepted today.
+            tool_stream: With `stream`, emit tool-call arguments incrementally as they are generated.
+            response_format: Output format for text models.
+            meta: Character and user descriptions for the role-play models (`charglm-4`, `emohaa`).
+            request_id: Caller-chosen id for the request (6-64 characters), echoed back; generated by the server
+                when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            watermark_enabled: Embed a watermark in generated media (audio and vision models).
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/chat/completions",
+                cast_to=ChatCompletion.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "stream": stream,
+                    "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
+                    "do_sample": do_sample,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "max_tokens": max_tokens,
+                    "seed": seed,
+                    "stop": stop,
+                    "tools": tools,
+                    "tool_choice": tool_choice,
+                    "tool_stream": tool_stream,
+                    "response_format": response_format,
+                    "meta": meta,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "extra": extra,
+                },
+                stream=stream is True,
+                stream_cast_to=ChatCompletionChunk.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncChatCompletionsWithStreamingResponse:
+    """The methods of `client.chat.completions`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ChatCompletion]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: Literal[True],
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[ChatCompletionChunk]]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: bool,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]: ...
+
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        stream: bool | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        tool_stream: bool | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]:
+        """Create a chat completion
+
+        Sends a conversation to a GLM model and returns the model's reply. With `stream: true` the
+        reply arrives as Server-Sent Events, one `ChatCompletionChunk` per event, ending with
+        `data: [DONE]`.
+
+        `POST /paas/v4/chat/completions`
+
+        Args:
+            model: The model to use. An open string: the catalogue changes every few weeks. Known values
+                include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
+                `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
+                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
+                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
+                models `charglm-4` and `emohaa`.
+            messages: The conversation so far, oldest first. It must contain at least one user message;
+                a conversation of only system or assistant messages is rejected.
+            stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
+            thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
+            do_sample: Sample from the distribution (the default). When false the most likely token is always
+                chosen and `temperature` and `top_p` are ignored.
+            temperature: Sampling temperature in [0, 1]; higher is more varied. The default depends on the model.
+            top_p: Nucleus-sampling mass in [0.01, 1]. Adjust this or `temperature`, not both.
+            max_tokens: Upper bound on generated tokens. The ceiling depends on the model (up to 131072).
+            seed: Seed for sampling, for more repeatable output.
+            stop: Text at which generation stops; the stop text is not returned. One entry is supported today.
+            tools: Tools the model may call.
+            tool_choice: How the model picks tools. Only `auto` is accepted today.
+            tool_stream: With `stream`, emit tool-call arguments incrementally as they are generated.
+            response_format: Output format for text models.
+            meta: Character and user descriptions for the role-play models (`charglm-4`, `emohaa`).
+            request_id: Caller-chosen id for the request (6-64 characters), echoed back; generated by the server
+                when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            watermark_enabled: Embed a watermark in generated media (audio and vision models).
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/chat/completions",
+                cast_to=ChatCompletion.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "stream": stream,
+                    "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
+                    "do_sample": do_sample,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "max_tokens": max_tokens,
+                    "seed": seed,
+                    "stop": stop,
+                    "tools": tools,
+                    "tool_choice": tool_choice,
+                    "tool_stream": tool_stream,
+                    "response_format": response_format,
+                    "meta": meta,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "extra": extra,
+                },
+                stream=stream is True,
+                stream_cast_to=ChatCompletionChunk.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class ChatAsyncCompletions:
     """`client.chat.asyncCompletions`."""
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ChatAsyncCompletionsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return ChatAsyncCompletionsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> ChatAsyncCompletionsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return ChatAsyncCompletionsWithStreamingResponse(self._client)
 
     def create(
         self,
@@ -724,11 +1707,331 @@ class ChatAsyncCompletions:
         )
 
 
+class ChatAsyncCompletionsWithRawResponse:
+    """The methods of `client.chat.asyncCompletions`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncTaskStatus]:
+        """Submit a deferred chat completion
+
+        Queues a chat completion and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}` with the returned `id` until `task_status` is `SUCCESS`
+        or `FAIL`. Streaming is not available for deferred tasks.
+
+        `POST /paas/v4/async/chat/completions`
+
+        Args:
+            model: The model to use. An open string: the catalogue changes every few weeks. Known values
+                include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
+                `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
+                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
+                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
+                models `charglm-4` and `emohaa`.
+            messages: The conversation so far, oldest first.
+            thinking: Chain-of-thought control for GLM-4.5 and later.
+            do_sample: Sample from the distribution (the default); false picks the most likely token.
+            temperature: Sampling temperature in [0, 1].
+            top_p: Nucleus-sampling mass in [0.01, 1].
+            max_tokens: Upper bound on generated tokens.
+            seed: Seed for sampling.
+            stop: Text at which generation stops; the stop text is not returned. One entry is supported today.
+            tools: Tools the model may call.
+            tool_choice: How the model picks tools. Only `auto` is accepted today.
+            response_format: Output format for text models.
+            meta: Character and user descriptions for the role-play models (`charglm-4`, `emohaa`).
+            request_id: Caller-chosen id for the task (6-64 characters).
+            user_id: Stable id of the end user.
+            watermark_enabled: Embed a watermark in generated media.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncTaskStatus]",
+            self._client.request(
+                "POST",
+                "/paas/v4/async/chat/completions",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "thinking": thinking,
+                    "do_sample": do_sample,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "max_tokens": max_tokens,
+                    "seed": seed,
+                    "stop": stop,
+                    "tools": tools,
+                    "tool_choice": tool_choice,
+                    "response_format": response_format,
+                    "meta": meta,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "extra": extra,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve_completion_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncResult]",
+            self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class ChatAsyncCompletionsWithStreamingResponse:
+    """The methods of `client.chat.asyncCompletions`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncTaskStatus]:
+        """Submit a deferred chat completion
+
+        Queues a chat completion and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}` with the returned `id` until `task_status` is `SUCCESS`
+        or `FAIL`. Streaming is not available for deferred tasks.
+
+        `POST /paas/v4/async/chat/completions`
+
+        Args:
+            model: The model to use. An open string: the catalogue changes every few weeks. Known values
+                include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
+                `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
+                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
+                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
+                models `charglm-4` and `emohaa`.
+            messages: The conversation so far, oldest first.
+            thinking: Chain-of-thought control for GLM-4.5 and later.
+            do_sample: Sample from the distribution (the default); false picks the most likely token.
+            temperature: Sampling temperature in [0, 1].
+            top_p: Nucleus-sampling mass in [0.01, 1].
+            max_tokens: Upper bound on generated tokens.
+            seed: Seed for sampling.
+            stop: Text at which generation stops; the stop text is not returned. One entry is supported today.
+            tools: Tools the model may call.
+            tool_choice: How the model picks tools. Only `auto` is accepted today.
+            response_format: Output format for text models.
+            meta: Character and user descriptions for the role-play models (`charglm-4`, `emohaa`).
+            request_id: Caller-chosen id for the task (6-64 characters).
+            user_id: Stable id of the end user.
+            watermark_enabled: Embed a watermark in generated media.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncTaskStatus]",
+            self._client.request(
+                "POST",
+                "/paas/v4/async/chat/completions",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "thinking": thinking,
+                    "do_sample": do_sample,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "max_tokens": max_tokens,
+                    "seed": seed,
+                    "stop": stop,
+                    "tools": tools,
+                    "tool_choice": tool_choice,
+                    "response_format": response_format,
+                    "meta": meta,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "extra": extra,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve_completion_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncResult]",
+            self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncChatAsyncCompletions:
     """`client.chat.asyncCompletions` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChatAsyncCompletionsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncChatAsyncCompletionsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncChatAsyncCompletionsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncChatAsyncCompletionsWithStreamingResponse(self._client)
 
     async def create(
         self,
@@ -903,5 +2206,315 @@ class AsyncChatAsyncCompletions:
                 timeout=timeout,
                 poll_interval=poll_interval,
                 on_progress=on_progress,
+            ),
+        )
+
+
+class AsyncChatAsyncCompletionsWithRawResponse:
+    """The methods of `client.chat.asyncCompletions`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncTaskStatus]:
+        """Submit a deferred chat completion
+
+        Queues a chat completion and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}` with the returned `id` until `task_status` is `SUCCESS`
+        or `FAIL`. Streaming is not available for deferred tasks.
+
+        `POST /paas/v4/async/chat/completions`
+
+        Args:
+            model: The model to use. An open string: the catalogue changes every few weeks. Known values
+                include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
+                `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
+                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
+                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
+                models `charglm-4` and `emohaa`.
+            messages: The conversation so far, oldest first.
+            thinking: Chain-of-thought control for GLM-4.5 and later.
+            do_sample: Sample from the distribution (the default); false picks the most likely token.
+            temperature: Sampling temperature in [0, 1].
+            top_p: Nucleus-sampling mass in [0.01, 1].
+            max_tokens: Upper bound on generated tokens.
+            seed: Seed for sampling.
+            stop: Text at which generation stops; the stop text is not returned. One entry is supported today.
+            tools: Tools the model may call.
+            tool_choice: How the model picks tools. Only `auto` is accepted today.
+            response_format: Output format for text models.
+            meta: Character and user descriptions for the role-play models (`charglm-4`, `emohaa`).
+            request_id: Caller-chosen id for the task (6-64 characters).
+            user_id: Stable id of the end user.
+            watermark_enabled: Embed a watermark in generated media.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncTaskStatus]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/async/chat/completions",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "thinking": thinking,
+                    "do_sample": do_sample,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "max_tokens": max_tokens,
+                    "seed": seed,
+                    "stop": stop,
+                    "tools": tools,
+                    "tool_choice": tool_choice,
+                    "response_format": response_format,
+                    "meta": meta,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "extra": extra,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve_completion_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncResult]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncChatAsyncCompletionsWithStreamingResponse:
+    """The methods of `client.chat.asyncCompletions`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        do_sample: bool | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        seed: int | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
+        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        | NotGiven = NOT_GIVEN,
+        tool_choice: str | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncTaskStatus]:
+        """Submit a deferred chat completion
+
+        Queues a chat completion and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}` with the returned `id` until `task_status` is `SUCCESS`
+        or `FAIL`. Streaming is not available for deferred tasks.
+
+        `POST /paas/v4/async/chat/completions`
+
+        Args:
+            model: The model to use. An open string: the catalogue changes every few weeks. Known values
+                include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
+                `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
+                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
+                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
+                models `charglm-4` and `emohaa`.
+            messages: The conversation so far, oldest first.
+            thinking: Chain-of-thought control for GLM-4.5 and later.
+            do_sample: Sample from the distribution (the default); false picks the most likely token.
+            temperature: Sampling temperature in [0, 1].
+            top_p: Nucleus-sampling mass in [0.01, 1].
+            max_tokens: Upper bound on generated tokens.
+            seed: Seed for sampling.
+            stop: Text at which generation stops; the stop text is not returned. One entry is supported today.
+            tools: Tools the model may call.
+            tool_choice: How the model picks tools. Only `auto` is accepted today.
+            response_format: Output format for text models.
+            meta: Character and user descriptions for the role-play models (`charglm-4`, `emohaa`).
+            request_id: Caller-chosen id for the task (6-64 characters).
+            user_id: Stable id of the end user.
+            watermark_enabled: Embed a watermark in generated media.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            extra: Code-completion context for the CodeGeeX model (`codegeex-4`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncTaskStatus]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/async/chat/completions",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "thinking": thinking,
+                    "do_sample": do_sample,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "max_tokens": max_tokens,
+                    "seed": seed,
+                    "stop": stop,
+                    "tools": tools,
+                    "tool_choice": tool_choice,
+                    "response_format": response_format,
+                    "meta": meta,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "extra": extra,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve_completion_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncResult]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
         )

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
 
@@ -26,6 +27,16 @@ class Embeddings:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> EmbeddingsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return EmbeddingsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> EmbeddingsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return EmbeddingsWithStreamingResponse(self._client)
 
     @overload
     def create(
@@ -150,11 +161,281 @@ class Embeddings:
         )
 
 
+class EmbeddingsWithRawResponse:
+    """The methods of `client.embeddings`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[False] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[EmbeddingResponse]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[True],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[dict[str, Any]]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[EmbeddingResponse | dict[str, Any]]: ...
+
+    def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[EmbeddingResponse | dict[str, Any]]:
+        """Embed text
+
+        Returns one embedding vector per input text, in input order, for semantic search,
+        clustering and similarity.
+
+        `POST /paas/v4/embeddings`
+
+        Args:
+            model: Embedding model. Known values `embedding-3` and `embedding-2`.
+            input: Text to embed: one string, a list of strings, or pre-tokenised input (a list of token
+                ids, or a list of such lists). `embedding-3` takes up to 64 items of at most 3072 tokens
+                each; `embedding-2` up to 512 tokens per item and 8K tokens in all.
+            dimensions: Vector length. `embedding-3` accepts 256, 512, 1024 or 2048 (the default);
+                `embedding-2` always returns 1024.
+            encoding_format: Number encoding of the vectors, OpenAI-style (`float`); kept for compatibility.
+            user: OpenAI-style end-user id, kept for compatibility.
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            disable_strict_validation: Return the response JSON as a plain dict instead of a model.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[EmbeddingResponse | dict[str, Any]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/embeddings",
+                cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
+                body={
+                    "model": model,
+                    "input": input,
+                    "dimensions": dimensions,
+                    "encoding_format": encoding_format,
+                    "user": user,
+                    "request_id": request_id,
+                    "sensitive_word_check": sensitive_word_check,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class EmbeddingsWithStreamingResponse:
+    """The methods of `client.embeddings`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[False] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[EmbeddingResponse]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[True],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[dict[str, Any]]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[EmbeddingResponse | dict[str, Any]]: ...
+
+    def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[EmbeddingResponse | dict[str, Any]]:
+        """Embed text
+
+        Returns one embedding vector per input text, in input order, for semantic search,
+        clustering and similarity.
+
+        `POST /paas/v4/embeddings`
+
+        Args:
+            model: Embedding model. Known values `embedding-3` and `embedding-2`.
+            input: Text to embed: one string, a list of strings, or pre-tokenised input (a list of token
+                ids, or a list of such lists). `embedding-3` takes up to 64 items of at most 3072 tokens
+                each; `embedding-2` up to 512 tokens per item and 8K tokens in all.
+            dimensions: Vector length. `embedding-3` accepts 256, 512, 1024 or 2048 (the default);
+                `embedding-2` always returns 1024.
+            encoding_format: Number encoding of the vectors, OpenAI-style (`float`); kept for compatibility.
+            user: OpenAI-style end-user id, kept for compatibility.
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            disable_strict_validation: Return the response JSON as a plain dict instead of a model.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[EmbeddingResponse | dict[str, Any]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/embeddings",
+                cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
+                body={
+                    "model": model,
+                    "input": input,
+                    "dimensions": dimensions,
+                    "encoding_format": encoding_format,
+                    "user": user,
+                    "request_id": request_id,
+                    "sensitive_word_check": sensitive_word_check,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncEmbeddings:
     """`client.embeddings` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncEmbeddingsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncEmbeddingsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncEmbeddingsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncEmbeddingsWithStreamingResponse(self._client)
 
     @overload
     async def create(
@@ -270,6 +551,266 @@ class AsyncEmbeddings:
                     "request_id": request_id,
                     "sensitive_word_check": sensitive_word_check,
                 },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncEmbeddingsWithRawResponse:
+    """The methods of `client.embeddings`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[False] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[EmbeddingResponse]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[True],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[dict[str, Any]]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[EmbeddingResponse | dict[str, Any]]: ...
+
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[EmbeddingResponse | dict[str, Any]]:
+        """Embed text
+
+        Returns one embedding vector per input text, in input order, for semantic search,
+        clustering and similarity.
+
+        `POST /paas/v4/embeddings`
+
+        Args:
+            model: Embedding model. Known values `embedding-3` and `embedding-2`.
+            input: Text to embed: one string, a list of strings, or pre-tokenised input (a list of token
+                ids, or a list of such lists). `embedding-3` takes up to 64 items of at most 3072 tokens
+                each; `embedding-2` up to 512 tokens per item and 8K tokens in all.
+            dimensions: Vector length. `embedding-3` accepts 256, 512, 1024 or 2048 (the default);
+                `embedding-2` always returns 1024.
+            encoding_format: Number encoding of the vectors, OpenAI-style (`float`); kept for compatibility.
+            user: OpenAI-style end-user id, kept for compatibility.
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            disable_strict_validation: Return the response JSON as a plain dict instead of a model.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[EmbeddingResponse | dict[str, Any]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/embeddings",
+                cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
+                body={
+                    "model": model,
+                    "input": input,
+                    "dimensions": dimensions,
+                    "encoding_format": encoding_format,
+                    "user": user,
+                    "request_id": request_id,
+                    "sensitive_word_check": sensitive_word_check,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncEmbeddingsWithStreamingResponse:
+    """The methods of `client.embeddings`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[False] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[EmbeddingResponse]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[True],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[dict[str, Any]]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[EmbeddingResponse | dict[str, Any]]: ...
+
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        dimensions: int | NotGiven = NOT_GIVEN,
+        encoding_format: str | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[EmbeddingResponse | dict[str, Any]]:
+        """Embed text
+
+        Returns one embedding vector per input text, in input order, for semantic search,
+        clustering and similarity.
+
+        `POST /paas/v4/embeddings`
+
+        Args:
+            model: Embedding model. Known values `embedding-3` and `embedding-2`.
+            input: Text to embed: one string, a list of strings, or pre-tokenised input (a list of token
+                ids, or a list of such lists). `embedding-3` takes up to 64 items of at most 3072 tokens
+                each; `embedding-2` up to 512 tokens per item and 8K tokens in all.
+            dimensions: Vector length. `embedding-3` accepts 256, 512, 1024 or 2048 (the default);
+                `embedding-2` always returns 1024.
+            encoding_format: Number encoding of the vectors, OpenAI-style (`float`); kept for compatibility.
+            user: OpenAI-style end-user id, kept for compatibility.
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            disable_strict_validation: Return the response JSON as a plain dict instead of a model.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[EmbeddingResponse | dict[str, Any]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/embeddings",
+                cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
+                body={
+                    "model": model,
+                    "input": input,
+                    "dimensions": dimensions,
+                    "encoding_format": encoding_format,
+                    "user": user,
+                    "request_id": request_id,
+                    "sensitive_word_check": sensitive_word_check,
+                },
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.file_parser_format_type import FileParserFormatType
     from zai_api.models.file_parser_sync_tool_type import FileParserSyncToolType
@@ -29,6 +30,16 @@ class FileParser:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> FileParserWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return FileParserWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> FileParserWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return FileParserWithStreamingResponse(self._client)
 
     def create(
         self,
@@ -261,11 +272,439 @@ class FileParser:
         )
 
 
+class FileParserWithRawResponse:
+    """The methods of `client.file_parser`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        file: FileInput,
+        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
+        file_type: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileParserTask]:
+        """Submit a document for parsing
+
+        Uploads a document and starts a parsing task with the chosen engine tier. Poll
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}` with the returned `task_id`
+        until `status` leaves `processing`.
+
+        `POST /paas/v4/files/parser/create`
+
+        Args:
+            file: The document.
+            tool_type: Engine tier for deferred parsing, from fastest (`lite`) to most thorough (`prime`).
+            file_type: Document format in capitals. `lite` takes PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG,
+                JPG, JPEG, CSV, TXT, MD; `expert` takes PDF; `prime` adds HTML, BMP, GIF, WEBP, HEIC,
+                EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF and JP2.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileParserTask]",
+            self._client.request(
+                "POST",
+                "/paas/v4/files/parser/create",
+                cast_to=FileParserTask.from_dict,
+                files={
+                    "file": file,
+                    "tool_type": tool_type,
+                    "file_type": file_type,
+                },
+                file_fields=("file",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def content(
+        self,
+        task_id: str,
+        format_type: FileParserFormatType | Literal["text", "download_link"],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse]:
+        """Get the result of a parsing task
+
+        Returns the state of a parsing task and, once it has succeeded, the extracted text
+        (`format_type: text`) or a link to download the full result (`format_type:
+        download_link`). `file_parser.content` returns the raw body instead of a model.
+
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
+
+        Args:
+            task_id:
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[BinaryResponse]",
+            self._client.request(
+                "GET",
+                "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
+                    **{
+                        "task_id": path_param("task_id", task_id),
+                        "format_type": path_param("format_type", format_type),
+                    }
+                ),
+                cast_to=None,
+                binary=True,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        task_id: str,
+        format_type: FileParserFormatType | Literal["text", "download_link"],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileParserResult]:
+        """Get the result of a parsing task
+
+        Returns the state of a parsing task and, once it has succeeded, the extracted text
+        (`format_type: text`) or a link to download the full result (`format_type:
+        download_link`). `file_parser.content` returns the raw body instead of a model.
+
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
+
+        Args:
+            task_id:
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileParserResult]",
+            self._client.request(
+                "GET",
+                "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
+                    **{
+                        "task_id": path_param("task_id", task_id),
+                        "format_type": path_param("format_type", format_type),
+                    }
+                ),
+                cast_to=FileParserResult.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create_sync(
+        self,
+        *,
+        file: FileInput,
+        file_type: str,
+        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileParserResult]:
+        """Parse a document synchronously
+
+        Uploads a document and waits for the `prime-sync` engine to parse it, returning the
+        result in the same call. Always send `file_type`: without it the server answers HTTP 200
+        with an error body.
+
+        `POST /paas/v4/files/parser/sync`
+
+        Args:
+            file: The document.
+            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
+                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            tool_type: Engine for synchronous parsing; only `prime-sync`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileParserResult]",
+            self._client.request(
+                "POST",
+                "/paas/v4/files/parser/sync",
+                cast_to=FileParserResult.from_dict,
+                files={
+                    "file": file,
+                    "file_type": file_type,
+                    "tool_type": tool_type,
+                },
+                file_fields=("file",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class FileParserWithStreamingResponse:
+    """The methods of `client.file_parser`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        file: FileInput,
+        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
+        file_type: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileParserTask]:
+        """Submit a document for parsing
+
+        Uploads a document and starts a parsing task with the chosen engine tier. Poll
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}` with the returned `task_id`
+        until `status` leaves `processing`.
+
+        `POST /paas/v4/files/parser/create`
+
+        Args:
+            file: The document.
+            tool_type: Engine tier for deferred parsing, from fastest (`lite`) to most thorough (`prime`).
+            file_type: Document format in capitals. `lite` takes PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG,
+                JPG, JPEG, CSV, TXT, MD; `expert` takes PDF; `prime` adds HTML, BMP, GIF, WEBP, HEIC,
+                EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF and JP2.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileParserTask]",
+            self._client.request(
+                "POST",
+                "/paas/v4/files/parser/create",
+                cast_to=FileParserTask.from_dict,
+                files={
+                    "file": file,
+                    "tool_type": tool_type,
+                    "file_type": file_type,
+                },
+                file_fields=("file",),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def content(
+        self,
+        task_id: str,
+        format_type: FileParserFormatType | Literal["text", "download_link"],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse]:
+        """Get the result of a parsing task
+
+        Returns the state of a parsing task and, once it has succeeded, the extracted text
+        (`format_type: text`) or a link to download the full result (`format_type:
+        download_link`). `file_parser.content` returns the raw body instead of a model.
+
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
+
+        Args:
+            task_id:
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[BinaryResponse]",
+            self._client.request(
+                "GET",
+                "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
+                    **{
+                        "task_id": path_param("task_id", task_id),
+                        "format_type": path_param("format_type", format_type),
+                    }
+                ),
+                cast_to=None,
+                binary=True,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        task_id: str,
+        format_type: FileParserFormatType | Literal["text", "download_link"],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileParserResult]:
+        """Get the result of a parsing task
+
+        Returns the state of a parsing task and, once it has succeeded, the extracted text
+        (`format_type: text`) or a link to download the full result (`format_type:
+        download_link`). `file_parser.content` returns the raw body instead of a model.
+
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
+
+        Args:
+            task_id:
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileParserResult]",
+            self._client.request(
+                "GET",
+                "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
+                    **{
+                        "task_id": path_param("task_id", task_id),
+                        "format_type": path_param("format_type", format_type),
+                    }
+                ),
+                cast_to=FileParserResult.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create_sync(
+        self,
+        *,
+        file: FileInput,
+        file_type: str,
+        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileParserResult]:
+        """Parse a document synchronously
+
+        Uploads a document and waits for the `prime-sync` engine to parse it, returning the
+        result in the same call. Always send `file_type`: without it the server answers HTTP 200
+        with an error body.
+
+        `POST /paas/v4/files/parser/sync`
+
+        Args:
+            file: The document.
+            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
+                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            tool_type: Engine for synchronous parsing; only `prime-sync`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileParserResult]",
+            self._client.request(
+                "POST",
+                "/paas/v4/files/parser/sync",
+                cast_to=FileParserResult.from_dict,
+                files={
+                    "file": file,
+                    "file_type": file_type,
+                    "tool_type": tool_type,
+                },
+                file_fields=("file",),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncFileParser:
     """`client.file_parser` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFileParserWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncFileParserWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFileParserWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncFileParserWithStreamingResponse(self._client)
 
     async def create(
         self,
@@ -489,6 +928,424 @@ class AsyncFileParser:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncFileParserWithRawResponse:
+    """The methods of `client.file_parser`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        file: FileInput,
+        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
+        file_type: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileParserTask]:
+        """Submit a document for parsing
+
+        Uploads a document and starts a parsing task with the chosen engine tier. Poll
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}` with the returned `task_id`
+        until `status` leaves `processing`.
+
+        `POST /paas/v4/files/parser/create`
+
+        Args:
+            file: The document.
+            tool_type: Engine tier for deferred parsing, from fastest (`lite`) to most thorough (`prime`).
+            file_type: Document format in capitals. `lite` takes PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG,
+                JPG, JPEG, CSV, TXT, MD; `expert` takes PDF; `prime` adds HTML, BMP, GIF, WEBP, HEIC,
+                EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF and JP2.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileParserTask]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/files/parser/create",
+                cast_to=FileParserTask.from_dict,
+                files={
+                    "file": file,
+                    "tool_type": tool_type,
+                    "file_type": file_type,
+                },
+                file_fields=("file",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def content(
+        self,
+        task_id: str,
+        format_type: FileParserFormatType | Literal["text", "download_link"],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse]:
+        """Get the result of a parsing task
+
+        Returns the state of a parsing task and, once it has succeeded, the extracted text
+        (`format_type: text`) or a link to download the full result (`format_type:
+        download_link`). `file_parser.content` returns the raw body instead of a model.
+
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
+
+        Args:
+            task_id:
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncBinaryResponse]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
+                    **{
+                        "task_id": path_param("task_id", task_id),
+                        "format_type": path_param("format_type", format_type),
+                    }
+                ),
+                cast_to=None,
+                binary=True,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        task_id: str,
+        format_type: FileParserFormatType | Literal["text", "download_link"],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileParserResult]:
+        """Get the result of a parsing task
+
+        Returns the state of a parsing task and, once it has succeeded, the extracted text
+        (`format_type: text`) or a link to download the full result (`format_type:
+        download_link`). `file_parser.content` returns the raw body instead of a model.
+
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
+
+        Args:
+            task_id:
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileParserResult]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
+                    **{
+                        "task_id": path_param("task_id", task_id),
+                        "format_type": path_param("format_type", format_type),
+                    }
+                ),
+                cast_to=FileParserResult.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create_sync(
+        self,
+        *,
+        file: FileInput,
+        file_type: str,
+        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileParserResult]:
+        """Parse a document synchronously
+
+        Uploads a document and waits for the `prime-sync` engine to parse it, returning the
+        result in the same call. Always send `file_type`: without it the server answers HTTP 200
+        with an error body.
+
+        `POST /paas/v4/files/parser/sync`
+
+        Args:
+            file: The document.
+            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
+                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            tool_type: Engine for synchronous parsing; only `prime-sync`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileParserResult]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/files/parser/sync",
+                cast_to=FileParserResult.from_dict,
+                files={
+                    "file": file,
+                    "file_type": file_type,
+                    "tool_type": tool_type,
+                },
+                file_fields=("file",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncFileParserWithStreamingResponse:
+    """The methods of `client.file_parser`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        file: FileInput,
+        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
+        file_type: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileParserTask]:
+        """Submit a document for parsing
+
+        Uploads a document and starts a parsing task with the chosen engine tier. Poll
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}` with the returned `task_id`
+        until `status` leaves `processing`.
+
+        `POST /paas/v4/files/parser/create`
+
+        Args:
+            file: The document.
+            tool_type: Engine tier for deferred parsing, from fastest (`lite`) to most thorough (`prime`).
+            file_type: Document format in capitals. `lite` takes PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG,
+                JPG, JPEG, CSV, TXT, MD; `expert` takes PDF; `prime` adds HTML, BMP, GIF, WEBP, HEIC,
+                EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF and JP2.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileParserTask]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/files/parser/create",
+                cast_to=FileParserTask.from_dict,
+                files={
+                    "file": file,
+                    "tool_type": tool_type,
+                    "file_type": file_type,
+                },
+                file_fields=("file",),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def content(
+        self,
+        task_id: str,
+        format_type: FileParserFormatType | Literal["text", "download_link"],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse]:
+        """Get the result of a parsing task
+
+        Returns the state of a parsing task and, once it has succeeded, the extracted text
+        (`format_type: text`) or a link to download the full result (`format_type:
+        download_link`). `file_parser.content` returns the raw body instead of a model.
+
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
+
+        Args:
+            task_id:
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncBinaryResponse]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
+                    **{
+                        "task_id": path_param("task_id", task_id),
+                        "format_type": path_param("format_type", format_type),
+                    }
+                ),
+                cast_to=None,
+                binary=True,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        task_id: str,
+        format_type: FileParserFormatType | Literal["text", "download_link"],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileParserResult]:
+        """Get the result of a parsing task
+
+        Returns the state of a parsing task and, once it has succeeded, the extracted text
+        (`format_type: text`) or a link to download the full result (`format_type:
+        download_link`). `file_parser.content` returns the raw body instead of a model.
+
+        `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
+
+        Args:
+            task_id:
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileParserResult]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
+                    **{
+                        "task_id": path_param("task_id", task_id),
+                        "format_type": path_param("format_type", format_type),
+                    }
+                ),
+                cast_to=FileParserResult.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create_sync(
+        self,
+        *,
+        file: FileInput,
+        file_type: str,
+        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileParserResult]:
+        """Parse a document synchronously
+
+        Uploads a document and waits for the `prime-sync` engine to parse it, returning the
+        result in the same call. Always send `file_type`: without it the server answers HTTP 200
+        with an error body.
+
+        `POST /paas/v4/files/parser/sync`
+
+        Args:
+            file: The document.
+            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
+                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            tool_type: Engine for synchronous parsing; only `prime-sync`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileParserResult]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/files/parser/sync",
+                cast_to=FileParserResult.from_dict,
+                files={
+                    "file": file,
+                    "file_type": file_type,
+                    "tool_type": tool_type,
+                },
+                file_fields=("file",),
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

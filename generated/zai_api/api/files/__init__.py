@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.file_upload_detail import FileUploadDetailParam
 
@@ -28,6 +29,16 @@ class Files:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> FilesWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return FilesWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> FilesWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return FilesWithStreamingResponse(self._client)
 
     def list(
         self,
@@ -225,11 +236,433 @@ class Files:
         )
 
 
+class FilesWithRawResponse:
+    """The methods of `client.files`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        purpose: str,
+        limit: int | NotGiven = NOT_GIVEN,
+        after: str | NotGiven = NOT_GIVEN,
+        order: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileList]:
+        """List files
+
+        Returns the caller's files of one purpose, newest first, a page at a time.
+
+        `GET /paas/v4/files`
+
+        Args:
+            purpose:
+            limit:
+            after:
+            order:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileList]",
+            self._client.request(
+                "GET",
+                "/paas/v4/files",
+                cast_to=FileList.from_dict,
+                query={
+                    "purpose": purpose,
+                    "limit": limit,
+                    "after": after,
+                    "order": order,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        purpose: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
+        knowledge_id: str | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileObject]:
+        """Upload a file
+
+        Stores a file for later use by batches, agents, voice cloning or (legacy) knowledge
+        bases. Send either `file` or, for knowledge-base URL documents, `upload_detail`. Files are
+        limited by purpose, for example `.jsonl` up to 100 MB for `batch`.
+
+        `POST /paas/v4/files`
+
+        Args:
+            purpose: What the file is for. Known values: `batch` (.jsonl, up to 100 MB), `code-interpreter`,
+                `agent`, `voice-clone-input` (mp3 or wav sample), `user_data` (Z.ai), and the legacy
+                `fine-tune` and `retrieval` (with `knowledge_id`).
+            file: The file's content.
+            upload_detail: URL documents to add to a legacy knowledge base instead of a file, each part sent as JSON
+                text.
+            knowledge_id: Knowledge base that receives the document (purpose `retrieval`).
+            sentence_size: Slice length in characters for knowledge-base documents (purpose `retrieval`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileObject]",
+            self._client.request(
+                "POST",
+                "/paas/v4/files",
+                cast_to=FileObject.from_dict,
+                files={
+                    "purpose": purpose,
+                    "file": file,
+                    "upload_detail": upload_detail,
+                    "knowledge_id": knowledge_id,
+                    "sentence_size": sentence_size,
+                },
+                file_fields=("file",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileDeleted]:
+        """Delete a file
+
+        Permanently removes a stored file and the data attached to it.
+
+        `DELETE /paas/v4/files/{file_id}`
+
+        Args:
+            file_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileDeleted]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/files/{file_id}".format(
+                    **{
+                        "file_id": path_param("file_id", file_id),
+                    }
+                ),
+                cast_to=FileDeleted.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def content(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse]:
+        """Download a file's content
+
+        Returns the raw bytes of a stored file; used to fetch batch output and error files
+        (`output_file_id`, `error_file_id`).
+
+        `GET /paas/v4/files/{file_id}/content`
+
+        Args:
+            file_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[BinaryResponse]",
+            self._client.request(
+                "GET",
+                "/paas/v4/files/{file_id}/content".format(
+                    **{
+                        "file_id": path_param("file_id", file_id),
+                    }
+                ),
+                cast_to=None,
+                binary=True,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class FilesWithStreamingResponse:
+    """The methods of `client.files`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        purpose: str,
+        limit: int | NotGiven = NOT_GIVEN,
+        after: str | NotGiven = NOT_GIVEN,
+        order: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileList]:
+        """List files
+
+        Returns the caller's files of one purpose, newest first, a page at a time.
+
+        `GET /paas/v4/files`
+
+        Args:
+            purpose:
+            limit:
+            after:
+            order:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileList]",
+            self._client.request(
+                "GET",
+                "/paas/v4/files",
+                cast_to=FileList.from_dict,
+                query={
+                    "purpose": purpose,
+                    "limit": limit,
+                    "after": after,
+                    "order": order,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        purpose: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
+        knowledge_id: str | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileObject]:
+        """Upload a file
+
+        Stores a file for later use by batches, agents, voice cloning or (legacy) knowledge
+        bases. Send either `file` or, for knowledge-base URL documents, `upload_detail`. Files are
+        limited by purpose, for example `.jsonl` up to 100 MB for `batch`.
+
+        `POST /paas/v4/files`
+
+        Args:
+            purpose: What the file is for. Known values: `batch` (.jsonl, up to 100 MB), `code-interpreter`,
+                `agent`, `voice-clone-input` (mp3 or wav sample), `user_data` (Z.ai), and the legacy
+                `fine-tune` and `retrieval` (with `knowledge_id`).
+            file: The file's content.
+            upload_detail: URL documents to add to a legacy knowledge base instead of a file, each part sent as JSON
+                text.
+            knowledge_id: Knowledge base that receives the document (purpose `retrieval`).
+            sentence_size: Slice length in characters for knowledge-base documents (purpose `retrieval`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileObject]",
+            self._client.request(
+                "POST",
+                "/paas/v4/files",
+                cast_to=FileObject.from_dict,
+                files={
+                    "purpose": purpose,
+                    "file": file,
+                    "upload_detail": upload_detail,
+                    "knowledge_id": knowledge_id,
+                    "sentence_size": sentence_size,
+                },
+                file_fields=("file",),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FileDeleted]:
+        """Delete a file
+
+        Permanently removes a stored file and the data attached to it.
+
+        `DELETE /paas/v4/files/{file_id}`
+
+        Args:
+            file_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FileDeleted]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/files/{file_id}".format(
+                    **{
+                        "file_id": path_param("file_id", file_id),
+                    }
+                ),
+                cast_to=FileDeleted.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def content(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[BinaryResponse]:
+        """Download a file's content
+
+        Returns the raw bytes of a stored file; used to fetch batch output and error files
+        (`output_file_id`, `error_file_id`).
+
+        `GET /paas/v4/files/{file_id}/content`
+
+        Args:
+            file_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[BinaryResponse]",
+            self._client.request(
+                "GET",
+                "/paas/v4/files/{file_id}/content".format(
+                    **{
+                        "file_id": path_param("file_id", file_id),
+                    }
+                ),
+                cast_to=None,
+                binary=True,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncFiles:
     """`client.files` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFilesWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncFilesWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncFilesWithStreamingResponse(self._client)
 
     async def list(
         self,
@@ -418,6 +851,418 @@ class AsyncFiles:
                 ),
                 cast_to=None,
                 binary=True,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncFilesWithRawResponse:
+    """The methods of `client.files`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        purpose: str,
+        limit: int | NotGiven = NOT_GIVEN,
+        after: str | NotGiven = NOT_GIVEN,
+        order: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileList]:
+        """List files
+
+        Returns the caller's files of one purpose, newest first, a page at a time.
+
+        `GET /paas/v4/files`
+
+        Args:
+            purpose:
+            limit:
+            after:
+            order:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileList]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/files",
+                cast_to=FileList.from_dict,
+                query={
+                    "purpose": purpose,
+                    "limit": limit,
+                    "after": after,
+                    "order": order,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        purpose: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
+        knowledge_id: str | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileObject]:
+        """Upload a file
+
+        Stores a file for later use by batches, agents, voice cloning or (legacy) knowledge
+        bases. Send either `file` or, for knowledge-base URL documents, `upload_detail`. Files are
+        limited by purpose, for example `.jsonl` up to 100 MB for `batch`.
+
+        `POST /paas/v4/files`
+
+        Args:
+            purpose: What the file is for. Known values: `batch` (.jsonl, up to 100 MB), `code-interpreter`,
+                `agent`, `voice-clone-input` (mp3 or wav sample), `user_data` (Z.ai), and the legacy
+                `fine-tune` and `retrieval` (with `knowledge_id`).
+            file: The file's content.
+            upload_detail: URL documents to add to a legacy knowledge base instead of a file, each part sent as JSON
+                text.
+            knowledge_id: Knowledge base that receives the document (purpose `retrieval`).
+            sentence_size: Slice length in characters for knowledge-base documents (purpose `retrieval`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileObject]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/files",
+                cast_to=FileObject.from_dict,
+                files={
+                    "purpose": purpose,
+                    "file": file,
+                    "upload_detail": upload_detail,
+                    "knowledge_id": knowledge_id,
+                    "sentence_size": sentence_size,
+                },
+                file_fields=("file",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileDeleted]:
+        """Delete a file
+
+        Permanently removes a stored file and the data attached to it.
+
+        `DELETE /paas/v4/files/{file_id}`
+
+        Args:
+            file_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileDeleted]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/files/{file_id}".format(
+                    **{
+                        "file_id": path_param("file_id", file_id),
+                    }
+                ),
+                cast_to=FileDeleted.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def content(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse]:
+        """Download a file's content
+
+        Returns the raw bytes of a stored file; used to fetch batch output and error files
+        (`output_file_id`, `error_file_id`).
+
+        `GET /paas/v4/files/{file_id}/content`
+
+        Args:
+            file_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncBinaryResponse]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/files/{file_id}/content".format(
+                    **{
+                        "file_id": path_param("file_id", file_id),
+                    }
+                ),
+                cast_to=None,
+                binary=True,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncFilesWithStreamingResponse:
+    """The methods of `client.files`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        purpose: str,
+        limit: int | NotGiven = NOT_GIVEN,
+        after: str | NotGiven = NOT_GIVEN,
+        order: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileList]:
+        """List files
+
+        Returns the caller's files of one purpose, newest first, a page at a time.
+
+        `GET /paas/v4/files`
+
+        Args:
+            purpose:
+            limit:
+            after:
+            order:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileList]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/files",
+                cast_to=FileList.from_dict,
+                query={
+                    "purpose": purpose,
+                    "limit": limit,
+                    "after": after,
+                    "order": order,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        purpose: str,
+        file: FileInput | NotGiven = NOT_GIVEN,
+        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
+        knowledge_id: str | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileObject]:
+        """Upload a file
+
+        Stores a file for later use by batches, agents, voice cloning or (legacy) knowledge
+        bases. Send either `file` or, for knowledge-base URL documents, `upload_detail`. Files are
+        limited by purpose, for example `.jsonl` up to 100 MB for `batch`.
+
+        `POST /paas/v4/files`
+
+        Args:
+            purpose: What the file is for. Known values: `batch` (.jsonl, up to 100 MB), `code-interpreter`,
+                `agent`, `voice-clone-input` (mp3 or wav sample), `user_data` (Z.ai), and the legacy
+                `fine-tune` and `retrieval` (with `knowledge_id`).
+            file: The file's content.
+            upload_detail: URL documents to add to a legacy knowledge base instead of a file, each part sent as JSON
+                text.
+            knowledge_id: Knowledge base that receives the document (purpose `retrieval`).
+            sentence_size: Slice length in characters for knowledge-base documents (purpose `retrieval`).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileObject]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/files",
+                cast_to=FileObject.from_dict,
+                files={
+                    "purpose": purpose,
+                    "file": file,
+                    "upload_detail": upload_detail,
+                    "knowledge_id": knowledge_id,
+                    "sentence_size": sentence_size,
+                },
+                file_fields=("file",),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FileDeleted]:
+        """Delete a file
+
+        Permanently removes a stored file and the data attached to it.
+
+        `DELETE /paas/v4/files/{file_id}`
+
+        Args:
+            file_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FileDeleted]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/files/{file_id}".format(
+                    **{
+                        "file_id": path_param("file_id", file_id),
+                    }
+                ),
+                cast_to=FileDeleted.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def content(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncBinaryResponse]:
+        """Download a file's content
+
+        Returns the raw bytes of a stored file; used to fetch batch output and error files
+        (`output_file_id`, `error_file_id`).
+
+        `GET /paas/v4/files/{file_id}/content`
+
+        Args:
+            file_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncBinaryResponse]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/files/{file_id}/content".format(
+                    **{
+                        "file_id": path_param("file_id", file_id),
+                    }
+                ),
+                cast_to=None,
+                binary=True,
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.fine_tuning_hyperparameters import FineTuningHyperparametersParam
 
@@ -59,6 +60,16 @@ class FineTuningJobs:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> FineTuningJobsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return FineTuningJobsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> FineTuningJobsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return FineTuningJobsWithStreamingResponse(self._client)
 
     def list(
         self,
@@ -378,11 +389,611 @@ class FineTuningJobs:
         )
 
 
+class FineTuningJobsWithRawResponse:
+    """The methods of `client.fine_tuning.jobs`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SyncCursorPage[FineTuningJob]]:
+        """List fine-tuning jobs
+
+        Returns the caller's fine-tuning jobs, newest first, a page at a time; iterate the page to walk all
+        of them.
+
+        `GET /paas/v4/fine_tuning/jobs`
+
+        Args:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[SyncCursorPage[FineTuningJob]]",
+            self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs",
+                cast_to=FineTuningJobList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                page=("data", "after", "id"),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        model: str,
+        training_file: str,
+        validation_file: str | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        suffix: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJob]:
+        """Create a fine-tuning job
+
+        Starts training a customised model from a base model and an uploaded training file
+        (purpose `fine-tune`). Legacy surface: accounts without fine-tuning get HTTP 404 or 434.
+
+        `POST /paas/v4/fine_tuning/jobs`
+
+        Args:
+            model: Base model to fine-tune, for example `chatglm3-6b` or `glm-4-flash`; availability depends on
+                the account.
+            training_file: Id of an uploaded `.jsonl` training file (purpose `fine-tune`).
+            validation_file: Id of an uploaded `.jsonl` validation file.
+            hyperparameters: Training settings; each is a number or `auto` (let the platform choose).
+            suffix: Text added to the name of the resulting model.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJob]",
+            self._client.request(
+                "POST",
+                "/paas/v4/fine_tuning/jobs",
+                cast_to=FineTuningJob.from_dict,
+                body={
+                    "model": model,
+                    "training_file": training_file,
+                    "validation_file": validation_file,
+                    "hyperparameters": hyperparameters,
+                    "suffix": suffix,
+                    "request_id": request_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJob]:
+        """Retrieve a fine-tuning job
+
+        Returns the current state of a fine-tuning job and, once it has succeeded, the name of the trained
+        model.
+
+        `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJob]",
+            self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJob]:
+        """Delete a fine-tuning job
+
+        Removes a finished or cancelled fine-tuning job from the caller's list.
+
+        `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJob]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def cancel(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJob]:
+        """Cancel a fine-tuning job
+
+        Stops a job that has not finished yet; its status becomes `cancelled`.
+
+        `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJob]",
+            self._client.request(
+                "POST",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def list_events(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJobEventList]:
+        """List a fine-tuning job's events
+
+        Returns the progress log of a job (status changes and training metrics such as loss and steps), a
+        page at a time.
+
+        `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
+
+        Args:
+            fine_tuning_job_id:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJobEventList]",
+            self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJobEventList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class FineTuningJobsWithStreamingResponse:
+    """The methods of `client.fine_tuning.jobs`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[SyncCursorPage[FineTuningJob]]:
+        """List fine-tuning jobs
+
+        Returns the caller's fine-tuning jobs, newest first, a page at a time; iterate the page to walk all
+        of them.
+
+        `GET /paas/v4/fine_tuning/jobs`
+
+        Args:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[SyncCursorPage[FineTuningJob]]",
+            self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs",
+                cast_to=FineTuningJobList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                page=("data", "after", "id"),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        model: str,
+        training_file: str,
+        validation_file: str | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        suffix: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJob]:
+        """Create a fine-tuning job
+
+        Starts training a customised model from a base model and an uploaded training file
+        (purpose `fine-tune`). Legacy surface: accounts without fine-tuning get HTTP 404 or 434.
+
+        `POST /paas/v4/fine_tuning/jobs`
+
+        Args:
+            model: Base model to fine-tune, for example `chatglm3-6b` or `glm-4-flash`; availability depends on
+                the account.
+            training_file: Id of an uploaded `.jsonl` training file (purpose `fine-tune`).
+            validation_file: Id of an uploaded `.jsonl` validation file.
+            hyperparameters: Training settings; each is a number or `auto` (let the platform choose).
+            suffix: Text added to the name of the resulting model.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJob]",
+            self._client.request(
+                "POST",
+                "/paas/v4/fine_tuning/jobs",
+                cast_to=FineTuningJob.from_dict,
+                body={
+                    "model": model,
+                    "training_file": training_file,
+                    "validation_file": validation_file,
+                    "hyperparameters": hyperparameters,
+                    "suffix": suffix,
+                    "request_id": request_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJob]:
+        """Retrieve a fine-tuning job
+
+        Returns the current state of a fine-tuning job and, once it has succeeded, the name of the trained
+        model.
+
+        `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJob]",
+            self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJob]:
+        """Delete a fine-tuning job
+
+        Removes a finished or cancelled fine-tuning job from the caller's list.
+
+        `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJob]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def cancel(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJob]:
+        """Cancel a fine-tuning job
+
+        Stops a job that has not finished yet; its status becomes `cancelled`.
+
+        `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJob]",
+            self._client.request(
+                "POST",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def list_events(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningJobEventList]:
+        """List a fine-tuning job's events
+
+        Returns the progress log of a job (status changes and training metrics such as loss and steps), a
+        page at a time.
+
+        `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
+
+        Args:
+            fine_tuning_job_id:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningJobEventList]",
+            self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJobEventList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncFineTuningJobs:
     """`client.fine_tuning.jobs` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFineTuningJobsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncFineTuningJobsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFineTuningJobsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncFineTuningJobsWithStreamingResponse(self._client)
 
     async def list(
         self,
@@ -702,11 +1313,611 @@ class AsyncFineTuningJobs:
         )
 
 
+class AsyncFineTuningJobsWithRawResponse:
+    """The methods of `client.fine_tuning.jobs`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncCursorPage[FineTuningJob]]:
+        """List fine-tuning jobs
+
+        Returns the caller's fine-tuning jobs, newest first, a page at a time; iterate the page to walk all
+        of them.
+
+        `GET /paas/v4/fine_tuning/jobs`
+
+        Args:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncCursorPage[FineTuningJob]]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs",
+                cast_to=FineTuningJobList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                page=("data", "after", "id"),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        model: str,
+        training_file: str,
+        validation_file: str | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        suffix: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJob]:
+        """Create a fine-tuning job
+
+        Starts training a customised model from a base model and an uploaded training file
+        (purpose `fine-tune`). Legacy surface: accounts without fine-tuning get HTTP 404 or 434.
+
+        `POST /paas/v4/fine_tuning/jobs`
+
+        Args:
+            model: Base model to fine-tune, for example `chatglm3-6b` or `glm-4-flash`; availability depends on
+                the account.
+            training_file: Id of an uploaded `.jsonl` training file (purpose `fine-tune`).
+            validation_file: Id of an uploaded `.jsonl` validation file.
+            hyperparameters: Training settings; each is a number or `auto` (let the platform choose).
+            suffix: Text added to the name of the resulting model.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJob]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/fine_tuning/jobs",
+                cast_to=FineTuningJob.from_dict,
+                body={
+                    "model": model,
+                    "training_file": training_file,
+                    "validation_file": validation_file,
+                    "hyperparameters": hyperparameters,
+                    "suffix": suffix,
+                    "request_id": request_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJob]:
+        """Retrieve a fine-tuning job
+
+        Returns the current state of a fine-tuning job and, once it has succeeded, the name of the trained
+        model.
+
+        `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJob]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJob]:
+        """Delete a fine-tuning job
+
+        Removes a finished or cancelled fine-tuning job from the caller's list.
+
+        `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJob]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def cancel(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJob]:
+        """Cancel a fine-tuning job
+
+        Stops a job that has not finished yet; its status becomes `cancelled`.
+
+        `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJob]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def list_events(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJobEventList]:
+        """List a fine-tuning job's events
+
+        Returns the progress log of a job (status changes and training metrics such as loss and steps), a
+        page at a time.
+
+        `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
+
+        Args:
+            fine_tuning_job_id:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJobEventList]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJobEventList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncFineTuningJobsWithStreamingResponse:
+    """The methods of `client.fine_tuning.jobs`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncCursorPage[FineTuningJob]]:
+        """List fine-tuning jobs
+
+        Returns the caller's fine-tuning jobs, newest first, a page at a time; iterate the page to walk all
+        of them.
+
+        `GET /paas/v4/fine_tuning/jobs`
+
+        Args:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncCursorPage[FineTuningJob]]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs",
+                cast_to=FineTuningJobList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                page=("data", "after", "id"),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        model: str,
+        training_file: str,
+        validation_file: str | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
+        suffix: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJob]:
+        """Create a fine-tuning job
+
+        Starts training a customised model from a base model and an uploaded training file
+        (purpose `fine-tune`). Legacy surface: accounts without fine-tuning get HTTP 404 or 434.
+
+        `POST /paas/v4/fine_tuning/jobs`
+
+        Args:
+            model: Base model to fine-tune, for example `chatglm3-6b` or `glm-4-flash`; availability depends on
+                the account.
+            training_file: Id of an uploaded `.jsonl` training file (purpose `fine-tune`).
+            validation_file: Id of an uploaded `.jsonl` validation file.
+            hyperparameters: Training settings; each is a number or `auto` (let the platform choose).
+            suffix: Text added to the name of the resulting model.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJob]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/fine_tuning/jobs",
+                cast_to=FineTuningJob.from_dict,
+                body={
+                    "model": model,
+                    "training_file": training_file,
+                    "validation_file": validation_file,
+                    "hyperparameters": hyperparameters,
+                    "suffix": suffix,
+                    "request_id": request_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJob]:
+        """Retrieve a fine-tuning job
+
+        Returns the current state of a fine-tuning job and, once it has succeeded, the name of the trained
+        model.
+
+        `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJob]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJob]:
+        """Delete a fine-tuning job
+
+        Removes a finished or cancelled fine-tuning job from the caller's list.
+
+        `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJob]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def cancel(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJob]:
+        """Cancel a fine-tuning job
+
+        Stops a job that has not finished yet; its status becomes `cancelled`.
+
+        `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
+
+        Args:
+            fine_tuning_job_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJob]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJob.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def list_events(
+        self,
+        fine_tuning_job_id: str,
+        *,
+        after: str | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningJobEventList]:
+        """List a fine-tuning job's events
+
+        Returns the progress log of a job (status changes and training metrics such as loss and steps), a
+        page at a time.
+
+        `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
+
+        Args:
+            fine_tuning_job_id:
+            after:
+            limit:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningJobEventList]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
+                    **{
+                        "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
+                    }
+                ),
+                cast_to=FineTuningJobEventList.from_dict,
+                query={
+                    "after": after,
+                    "limit": limit,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class FineTuningModels:
     """`client.fine_tuning.models`."""
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> FineTuningModelsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return FineTuningModelsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> FineTuningModelsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return FineTuningModelsWithStreamingResponse(self._client)
 
     def delete(
         self,
@@ -752,11 +1963,123 @@ class FineTuningModels:
         )
 
 
+class FineTuningModelsWithRawResponse:
+    """The methods of `client.fine_tuning.models`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def delete(
+        self,
+        fine_tuned_model: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningModelDeleted]:
+        """Delete a fine-tuned model
+
+        Deletes a model produced by a fine-tuning job; deletion is asynchronous (`deleting`, then
+        `deleted`).
+
+        `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
+
+        Args:
+            fine_tuned_model:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningModelDeleted]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
+                    **{
+                        "fine_tuned_model": path_param("fine_tuned_model", fine_tuned_model),
+                    }
+                ),
+                cast_to=FineTuningModelDeleted.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class FineTuningModelsWithStreamingResponse:
+    """The methods of `client.fine_tuning.models`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def delete(
+        self,
+        fine_tuned_model: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[FineTuningModelDeleted]:
+        """Delete a fine-tuned model
+
+        Deletes a model produced by a fine-tuning job; deletion is asynchronous (`deleting`, then
+        `deleted`).
+
+        `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
+
+        Args:
+            fine_tuned_model:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[FineTuningModelDeleted]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
+                    **{
+                        "fine_tuned_model": path_param("fine_tuned_model", fine_tuned_model),
+                    }
+                ),
+                cast_to=FineTuningModelDeleted.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncFineTuningModels:
     """`client.fine_tuning.models` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncFineTuningModelsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncFineTuningModelsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFineTuningModelsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncFineTuningModelsWithStreamingResponse(self._client)
 
     async def delete(
         self,
@@ -793,6 +2116,108 @@ class AsyncFineTuningModels:
                     }
                 ),
                 cast_to=FineTuningModelDeleted.from_dict,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncFineTuningModelsWithRawResponse:
+    """The methods of `client.fine_tuning.models`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def delete(
+        self,
+        fine_tuned_model: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningModelDeleted]:
+        """Delete a fine-tuned model
+
+        Deletes a model produced by a fine-tuning job; deletion is asynchronous (`deleting`, then
+        `deleted`).
+
+        `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
+
+        Args:
+            fine_tuned_model:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningModelDeleted]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
+                    **{
+                        "fine_tuned_model": path_param("fine_tuned_model", fine_tuned_model),
+                    }
+                ),
+                cast_to=FineTuningModelDeleted.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncFineTuningModelsWithStreamingResponse:
+    """The methods of `client.fine_tuning.models`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def delete(
+        self,
+        fine_tuned_model: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[FineTuningModelDeleted]:
+        """Delete a fine-tuned model
+
+        Deletes a model produced by a fine-tuning job; deletion is asynchronous (`deleting`, then
+        `deleted`).
+
+        `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
+
+        Args:
+            fine_tuned_model:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[FineTuningModelDeleted]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
+                    **{
+                        "fine_tuned_model": path_param("fine_tuned_model", fine_tuned_model),
+                    }
+                ),
+                cast_to=FineTuningModelDeleted.from_dict,
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
 
@@ -28,6 +29,16 @@ class Images:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ImagesWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return ImagesWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> ImagesWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return ImagesWithStreamingResponse(self._client)
 
     def retrieve_images_result(
         self,
@@ -323,11 +334,567 @@ class Images:
         )
 
 
+class ImagesWithRawResponse:
+    """The methods of `client.images`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def retrieve_images_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncResult]",
+            self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    @overload
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[False] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ImageGenerationResponse]: ...
+
+    @overload
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[True],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[dict[str, Any]]: ...
+
+    @overload
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ImageGenerationResponse | dict[str, Any]]: ...
+
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ImageGenerationResponse | dict[str, Any]]:
+        """Generate an image
+
+        Turns a text prompt into an image and waits for it. The reply holds temporary links to the
+        generated images (kept for 30 days); copy them elsewhere if you need them longer.
+
+        `POST /paas/v4/images/generations`
+
+        Args:
+            model: Image model. Known values: `glm-image`, `cogview-4-250304`, `cogview-4`,
+                `cogview-3-flash` (Z.ai lists `glm-image` and `cogview-4-250304`).
+            prompt: Description of the image to draw.
+            quality: `hd` (finer detail, about 20 s) or `standard` (faster, about 5-10 s). Defaults to `hd`
+                for `glm-image`, which only supports `hd`, and to `standard` for the CogView models.
+            size: `WIDTHxHEIGHT` in pixels. `glm-image`: default `1280x1280`, suggested `1568x1056`,
+                `1056x1568`, `1472x1088`, `1088x1472`, `1728x960`, `960x1728`; custom sides 1024-2048 px,
+                multiples of 32, at most 2^22 pixels. Other models: default `1024x1024`, suggested
+                `768x1344`, `864x1152`, `1344x768`, `1152x864`, `1440x720`, `720x1440`; custom sides
+                512-2048 px, multiples of 16, at most 2^21 pixels.
+            n: Number of images to generate; the platform currently returns one.
+            response_format: Output form of the images (OpenAI-style, e.g. `url`); links are returned by default.
+            style: Style hint, accepted for OpenAI compatibility; most models ignore it.
+            watermark_enabled: Add visible and invisible AI-generated watermarks (the default). Turning them off is
+                only honoured for accounts that signed the watermark waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            user: OpenAI-style end-user id, kept for compatibility; prefer `user_id`.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            disable_strict_validation: Return the response JSON as a plain dict instead of a model.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ImageGenerationResponse | dict[str, Any]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/images/generations",
+                cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "quality": quality,
+                    "size": size,
+                    "n": n,
+                    "response_format": response_format,
+                    "style": style,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "user": user,
+                    "user_id": user_id,
+                    "request_id": request_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def async_generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncTaskStatus]:
+        """Submit a deferred image generation
+
+        Queues an image generation (GLM-Image only) and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}` with the returned `id`; once the task succeeds the
+        images are listed in `image_result`.
+
+        `POST /paas/v4/async/images/generations`
+
+        Args:
+            model: Image model; `glm-image` is the only known value.
+            prompt: Description of the image to draw.
+            quality: Rendering quality; only `hd` (the default) is accepted.
+            size: `WIDTHxHEIGHT` in pixels: default `1280x1280`, suggested `1568x1056`, `1056x1568`,
+                `1472x1088`, `1088x1472`, `1728x960`, `960x1728`; custom sides 1024-2048 px,
+                multiples of 32, at most 2^22 pixels.
+            watermark_enabled: Add AI-generated watermarks (the default); turning them off needs the watermark waiver.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            request_id: Caller-chosen id for the task, echoed back; generated by the server when absent.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncTaskStatus]",
+            self._client.request(
+                "POST",
+                "/paas/v4/async/images/generations",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "quality": quality,
+                    "size": size,
+                    "watermark_enabled": watermark_enabled,
+                    "user_id": user_id,
+                    "request_id": request_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class ImagesWithStreamingResponse:
+    """The methods of `client.images`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def retrieve_images_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncResult]",
+            self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    @overload
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[False] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ImageGenerationResponse]: ...
+
+    @overload
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[True],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[dict[str, Any]]: ...
+
+    @overload
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ImageGenerationResponse | dict[str, Any]]: ...
+
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ImageGenerationResponse | dict[str, Any]]:
+        """Generate an image
+
+        Turns a text prompt into an image and waits for it. The reply holds temporary links to the
+        generated images (kept for 30 days); copy them elsewhere if you need them longer.
+
+        `POST /paas/v4/images/generations`
+
+        Args:
+            model: Image model. Known values: `glm-image`, `cogview-4-250304`, `cogview-4`,
+                `cogview-3-flash` (Z.ai lists `glm-image` and `cogview-4-250304`).
+            prompt: Description of the image to draw.
+            quality: `hd` (finer detail, about 20 s) or `standard` (faster, about 5-10 s). Defaults to `hd`
+                for `glm-image`, which only supports `hd`, and to `standard` for the CogView models.
+            size: `WIDTHxHEIGHT` in pixels. `glm-image`: default `1280x1280`, suggested `1568x1056`,
+                `1056x1568`, `1472x1088`, `1088x1472`, `1728x960`, `960x1728`; custom sides 1024-2048 px,
+                multiples of 32, at most 2^22 pixels. Other models: default `1024x1024`, suggested
+                `768x1344`, `864x1152`, `1344x768`, `1152x864`, `1440x720`, `720x1440`; custom sides
+                512-2048 px, multiples of 16, at most 2^21 pixels.
+            n: Number of images to generate; the platform currently returns one.
+            response_format: Output form of the images (OpenAI-style, e.g. `url`); links are returned by default.
+            style: Style hint, accepted for OpenAI compatibility; most models ignore it.
+            watermark_enabled: Add visible and invisible AI-generated watermarks (the default). Turning them off is
+                only honoured for accounts that signed the watermark waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            user: OpenAI-style end-user id, kept for compatibility; prefer `user_id`.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            disable_strict_validation: Return the response JSON as a plain dict instead of a model.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ImageGenerationResponse | dict[str, Any]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/images/generations",
+                cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "quality": quality,
+                    "size": size,
+                    "n": n,
+                    "response_format": response_format,
+                    "style": style,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "user": user,
+                    "user_id": user_id,
+                    "request_id": request_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def async_generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncTaskStatus]:
+        """Submit a deferred image generation
+
+        Queues an image generation (GLM-Image only) and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}` with the returned `id`; once the task succeeds the
+        images are listed in `image_result`.
+
+        `POST /paas/v4/async/images/generations`
+
+        Args:
+            model: Image model; `glm-image` is the only known value.
+            prompt: Description of the image to draw.
+            quality: Rendering quality; only `hd` (the default) is accepted.
+            size: `WIDTHxHEIGHT` in pixels: default `1280x1280`, suggested `1568x1056`, `1056x1568`,
+                `1472x1088`, `1088x1472`, `1728x960`, `960x1728`; custom sides 1024-2048 px,
+                multiples of 32, at most 2^22 pixels.
+            watermark_enabled: Add AI-generated watermarks (the default); turning them off needs the watermark waiver.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            request_id: Caller-chosen id for the task, echoed back; generated by the server when absent.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncTaskStatus]",
+            self._client.request(
+                "POST",
+                "/paas/v4/async/images/generations",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "quality": quality,
+                    "size": size,
+                    "watermark_enabled": watermark_enabled,
+                    "user_id": user_id,
+                    "request_id": request_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncImages:
     """`client.images` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncImagesWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncImagesWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncImagesWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncImagesWithStreamingResponse(self._client)
 
     async def retrieve_images_result(
         self,
@@ -614,6 +1181,552 @@ class AsyncImages:
                     "user_id": user_id,
                     "request_id": request_id,
                 },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncImagesWithRawResponse:
+    """The methods of `client.images`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def retrieve_images_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncResult]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    @overload
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[False] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ImageGenerationResponse]: ...
+
+    @overload
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[True],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[dict[str, Any]]: ...
+
+    @overload
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]: ...
+
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]:
+        """Generate an image
+
+        Turns a text prompt into an image and waits for it. The reply holds temporary links to the
+        generated images (kept for 30 days); copy them elsewhere if you need them longer.
+
+        `POST /paas/v4/images/generations`
+
+        Args:
+            model: Image model. Known values: `glm-image`, `cogview-4-250304`, `cogview-4`,
+                `cogview-3-flash` (Z.ai lists `glm-image` and `cogview-4-250304`).
+            prompt: Description of the image to draw.
+            quality: `hd` (finer detail, about 20 s) or `standard` (faster, about 5-10 s). Defaults to `hd`
+                for `glm-image`, which only supports `hd`, and to `standard` for the CogView models.
+            size: `WIDTHxHEIGHT` in pixels. `glm-image`: default `1280x1280`, suggested `1568x1056`,
+                `1056x1568`, `1472x1088`, `1088x1472`, `1728x960`, `960x1728`; custom sides 1024-2048 px,
+                multiples of 32, at most 2^22 pixels. Other models: default `1024x1024`, suggested
+                `768x1344`, `864x1152`, `1344x768`, `1152x864`, `1440x720`, `720x1440`; custom sides
+                512-2048 px, multiples of 16, at most 2^21 pixels.
+            n: Number of images to generate; the platform currently returns one.
+            response_format: Output form of the images (OpenAI-style, e.g. `url`); links are returned by default.
+            style: Style hint, accepted for OpenAI compatibility; most models ignore it.
+            watermark_enabled: Add visible and invisible AI-generated watermarks (the default). Turning them off is
+                only honoured for accounts that signed the watermark waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            user: OpenAI-style end-user id, kept for compatibility; prefer `user_id`.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            disable_strict_validation: Return the response JSON as a plain dict instead of a model.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/images/generations",
+                cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "quality": quality,
+                    "size": size,
+                    "n": n,
+                    "response_format": response_format,
+                    "style": style,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "user": user,
+                    "user_id": user_id,
+                    "request_id": request_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def async_generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncTaskStatus]:
+        """Submit a deferred image generation
+
+        Queues an image generation (GLM-Image only) and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}` with the returned `id`; once the task succeeds the
+        images are listed in `image_result`.
+
+        `POST /paas/v4/async/images/generations`
+
+        Args:
+            model: Image model; `glm-image` is the only known value.
+            prompt: Description of the image to draw.
+            quality: Rendering quality; only `hd` (the default) is accepted.
+            size: `WIDTHxHEIGHT` in pixels: default `1280x1280`, suggested `1568x1056`, `1056x1568`,
+                `1472x1088`, `1088x1472`, `1728x960`, `960x1728`; custom sides 1024-2048 px,
+                multiples of 32, at most 2^22 pixels.
+            watermark_enabled: Add AI-generated watermarks (the default); turning them off needs the watermark waiver.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            request_id: Caller-chosen id for the task, echoed back; generated by the server when absent.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncTaskStatus]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/async/images/generations",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "quality": quality,
+                    "size": size,
+                    "watermark_enabled": watermark_enabled,
+                    "user_id": user_id,
+                    "request_id": request_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncImagesWithStreamingResponse:
+    """The methods of `client.images`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def retrieve_images_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncResult]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    @overload
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[False] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ImageGenerationResponse]: ...
+
+    @overload
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: Literal[True],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[dict[str, Any]]: ...
+
+    @overload
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]: ...
+
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        response_format: str | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        user: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        disable_strict_validation: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]:
+        """Generate an image
+
+        Turns a text prompt into an image and waits for it. The reply holds temporary links to the
+        generated images (kept for 30 days); copy them elsewhere if you need them longer.
+
+        `POST /paas/v4/images/generations`
+
+        Args:
+            model: Image model. Known values: `glm-image`, `cogview-4-250304`, `cogview-4`,
+                `cogview-3-flash` (Z.ai lists `glm-image` and `cogview-4-250304`).
+            prompt: Description of the image to draw.
+            quality: `hd` (finer detail, about 20 s) or `standard` (faster, about 5-10 s). Defaults to `hd`
+                for `glm-image`, which only supports `hd`, and to `standard` for the CogView models.
+            size: `WIDTHxHEIGHT` in pixels. `glm-image`: default `1280x1280`, suggested `1568x1056`,
+                `1056x1568`, `1472x1088`, `1088x1472`, `1728x960`, `960x1728`; custom sides 1024-2048 px,
+                multiples of 32, at most 2^22 pixels. Other models: default `1024x1024`, suggested
+                `768x1344`, `864x1152`, `1344x768`, `1152x864`, `1440x720`, `720x1440`; custom sides
+                512-2048 px, multiples of 16, at most 2^21 pixels.
+            n: Number of images to generate; the platform currently returns one.
+            response_format: Output form of the images (OpenAI-style, e.g. `url`); links are returned by default.
+            style: Style hint, accepted for OpenAI compatibility; most models ignore it.
+            watermark_enabled: Add visible and invisible AI-generated watermarks (the default). Turning them off is
+                only honoured for accounts that signed the watermark waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            user: OpenAI-style end-user id, kept for compatibility; prefer `user_id`.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            request_id: Caller-chosen id for the request, echoed back; generated by the server when absent.
+            disable_strict_validation: Return the response JSON as a plain dict instead of a model.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/images/generations",
+                cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "quality": quality,
+                    "size": size,
+                    "n": n,
+                    "response_format": response_format,
+                    "style": style,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "user": user,
+                    "user_id": user_id,
+                    "request_id": request_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def async_generations(
+        self,
+        *,
+        model: str,
+        prompt: str,
+        quality: str | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncTaskStatus]:
+        """Submit a deferred image generation
+
+        Queues an image generation (GLM-Image only) and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}` with the returned `id`; once the task succeeds the
+        images are listed in `image_result`.
+
+        `POST /paas/v4/async/images/generations`
+
+        Args:
+            model: Image model; `glm-image` is the only known value.
+            prompt: Description of the image to draw.
+            quality: Rendering quality; only `hd` (the default) is accepted.
+            size: `WIDTHxHEIGHT` in pixels: default `1280x1280`, suggested `1568x1056`, `1056x1568`,
+                `1472x1088`, `1088x1472`, `1728x960`, `960x1728`; custom sides 1024-2048 px,
+                multiples of 32, at most 2^22 pixels.
+            watermark_enabled: Add AI-generated watermarks (the default); turning them off needs the watermark waiver.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            request_id: Caller-chosen id for the task, echoed back; generated by the server when absent.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncTaskStatus]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/async/images/generations",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "quality": quality,
+                    "size": size,
+                    "watermark_enabled": watermark_enabled,
+                    "user_id": user_id,
+                    "request_id": request_id,
+                },
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.knowledge_document_url_source import KnowledgeDocumentUrlSourceParam
 
@@ -40,6 +41,16 @@ class Knowledge:
     @cached_property
     def documents(self) -> KnowledgeDocuments:
         return KnowledgeDocuments(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> KnowledgeWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return KnowledgeWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> KnowledgeWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return KnowledgeWithStreamingResponse(self._client)
 
     def list(
         self,
@@ -426,6 +437,802 @@ class Knowledge:
         )
 
 
+class KnowledgeWithRawResponse:
+    """The methods of `client.knowledge`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeListResponse]:
+        """List knowledge bases
+
+        Returns one page of the caller's knowledge bases together with the total count.
+
+        `GET /llm-application/open/knowledge`
+
+        Args:
+            page: Page number, starting at 1 (1 by default).
+            size: Knowledge bases per page (10 by default).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeListResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/knowledge",
+                cast_to=KnowledgeListResponse.from_dict,
+                query={
+                    "page": page,
+                    "size": size,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        embedding_id: int,
+        name: str,
+        embedding_model: str | NotGiven = NOT_GIVEN,
+        contextual: int | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeCreateResponse]:
+        """Create a knowledge base
+
+        Creates an empty knowledge base bound to one embedding model and returns its id. Documents
+        are added afterwards with `knowledge.documents.upload` or `knowledge.documents.upload_url`.
+
+        `POST /llm-application/open/knowledge`
+
+        Args:
+            embedding_id: Embedding model the base is bound to, by number: `3` Embedding-2, `11` Embedding-3,
+                `12` Embedding-3-pro. The platform may add numbers for newer models.
+            name: Display name of the knowledge base.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
+            contextual: `1` adds surrounding context to every slice before it is embedded (contextual retrieval);
+                `0` (default) does not.
+            description: What the knowledge base contains.
+            background: Card colour in the console: `blue` (default), `red`, `orange`, `purple`, `sky`,
+                `green` or `yellow`.
+            icon: Card icon in the console: `question` (default), `book`, `seal`, `wrench`, `tag`,
+                `horn` or `house`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeCreateResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/knowledge",
+                cast_to=KnowledgeCreateResponse.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "embedding_model": embedding_model,
+                    "contextual": contextual,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeRetrieveResponse]:
+        """Retrieve a knowledge base
+
+        Returns the settings and size statistics of one knowledge base.
+
+        `GET /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeRetrieveResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeRetrieveResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update(
+        self,
+        id: str,
+        *,
+        embedding_id: int | NotGiven = NOT_GIVEN,
+        embedding_model: str | NotGiven = NOT_GIVEN,
+        contextual: int | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeAck]:
+        """Update a knowledge base
+
+        Changes the fields that are sent and leaves the others as they are. Switching the embedding
+        model re-embeds every document; pass `callback_url` to be told when that has finished.
+
+        `PUT /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
+                Embedding-3-pro). Changing it re-embeds every document.
+            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            contextual: `1` turns contextual enrichment of slices on, `0` off.
+            name: New display name.
+            description: New description.
+            background: Card colour, one of `blue`, `red`, `orange`, `purple`, `sky`, `green`, `yellow`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            callback_url: URL called when re-embedding after an embedding-model change has finished.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeAck]",
+            self._client.request(
+                "PUT",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "embedding_model": embedding_model,
+                    "contextual": contextual,
+                    "name": name,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeAck]:
+        """Delete a knowledge base
+
+        Deletes a knowledge base together with all of its documents. This cannot be undone.
+
+        `DELETE /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeAck]",
+            self._client.request(
+                "DELETE",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def capacity(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeCapacityResponse]:
+        """Get knowledge-base usage
+
+        Reports how much of the account's knowledge-base allowance is used, in words and in bytes,
+        next to the allowance itself.
+
+        `GET /llm-application/open/knowledge/capacity`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeCapacityResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/knowledge/capacity",
+                cast_to=KnowledgeCapacityResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def search(
+        self,
+        *,
+        query: str,
+        knowledge_ids: Sequence[str],
+        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_n: int | NotGiven = NOT_GIVEN,
+        recall_method: str | NotGiven = NOT_GIVEN,
+        recall_ratio: int | NotGiven = NOT_GIVEN,
+        rerank_status: int | NotGiven = NOT_GIVEN,
+        rerank_model: str | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeSearchResponse]:
+        """Search knowledge bases
+
+        Finds the slices of one or more knowledge bases that best match a query, by vector
+        similarity, keywords or both, optionally re-ranked by a rerank model. No answer is
+        generated; use a chat completion with a `retrieval` tool for that.
+
+        `POST /llm-application/open/knowledge/retrieve`
+
+        Args:
+            query: The text to find matches for, at most 1000 characters.
+            knowledge_ids: Knowledge bases to search.
+            document_ids: Restrict the search to these documents of those bases.
+            top_k: Number of slices returned, 1-20 (8 by default).
+            top_n: Number of candidate slices gathered before ranking, 1-100 (10 by default).
+            recall_method: How candidates are found: `embedding` (vector similarity), `keyword`, or `mixed`
+                (both, the default).
+            recall_ratio: With `mixed`, the weight in percent given to vector similarity (80 by default).
+            rerank_status: `1` re-ranks the candidates with `rerank_model`; `0` (default) keeps the retrieval order.
+            rerank_model: Rerank model used when `rerank_status` is 1, for example `rerank` or `rerank-pro`.
+            fractional_threshold: Drop slices whose similarity score is below this value (0-1).
+            request_id: Caller-chosen id of the request, useful when asking support to trace it.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeSearchResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/knowledge/retrieve",
+                cast_to=KnowledgeSearchResponse.from_dict,
+                body={
+                    "query": query,
+                    "knowledge_ids": knowledge_ids,
+                    "document_ids": document_ids,
+                    "top_k": top_k,
+                    "top_n": top_n,
+                    "recall_method": recall_method,
+                    "recall_ratio": recall_ratio,
+                    "rerank_status": rerank_status,
+                    "rerank_model": rerank_model,
+                    "fractional_threshold": fractional_threshold,
+                    "request_id": request_id,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class KnowledgeWithStreamingResponse:
+    """The methods of `client.knowledge`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeListResponse]:
+        """List knowledge bases
+
+        Returns one page of the caller's knowledge bases together with the total count.
+
+        `GET /llm-application/open/knowledge`
+
+        Args:
+            page: Page number, starting at 1 (1 by default).
+            size: Knowledge bases per page (10 by default).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeListResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/knowledge",
+                cast_to=KnowledgeListResponse.from_dict,
+                query={
+                    "page": page,
+                    "size": size,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        embedding_id: int,
+        name: str,
+        embedding_model: str | NotGiven = NOT_GIVEN,
+        contextual: int | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeCreateResponse]:
+        """Create a knowledge base
+
+        Creates an empty knowledge base bound to one embedding model and returns its id. Documents
+        are added afterwards with `knowledge.documents.upload` or `knowledge.documents.upload_url`.
+
+        `POST /llm-application/open/knowledge`
+
+        Args:
+            embedding_id: Embedding model the base is bound to, by number: `3` Embedding-2, `11` Embedding-3,
+                `12` Embedding-3-pro. The platform may add numbers for newer models.
+            name: Display name of the knowledge base.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
+            contextual: `1` adds surrounding context to every slice before it is embedded (contextual retrieval);
+                `0` (default) does not.
+            description: What the knowledge base contains.
+            background: Card colour in the console: `blue` (default), `red`, `orange`, `purple`, `sky`,
+                `green` or `yellow`.
+            icon: Card icon in the console: `question` (default), `book`, `seal`, `wrench`, `tag`,
+                `horn` or `house`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeCreateResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/knowledge",
+                cast_to=KnowledgeCreateResponse.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "embedding_model": embedding_model,
+                    "contextual": contextual,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeRetrieveResponse]:
+        """Retrieve a knowledge base
+
+        Returns the settings and size statistics of one knowledge base.
+
+        `GET /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeRetrieveResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeRetrieveResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update(
+        self,
+        id: str,
+        *,
+        embedding_id: int | NotGiven = NOT_GIVEN,
+        embedding_model: str | NotGiven = NOT_GIVEN,
+        contextual: int | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeAck]:
+        """Update a knowledge base
+
+        Changes the fields that are sent and leaves the others as they are. Switching the embedding
+        model re-embeds every document; pass `callback_url` to be told when that has finished.
+
+        `PUT /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
+                Embedding-3-pro). Changing it re-embeds every document.
+            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            contextual: `1` turns contextual enrichment of slices on, `0` off.
+            name: New display name.
+            description: New description.
+            background: Card colour, one of `blue`, `red`, `orange`, `purple`, `sky`, `green`, `yellow`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            callback_url: URL called when re-embedding after an embedding-model change has finished.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeAck]",
+            self._client.request(
+                "PUT",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "embedding_model": embedding_model,
+                    "contextual": contextual,
+                    "name": name,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeAck]:
+        """Delete a knowledge base
+
+        Deletes a knowledge base together with all of its documents. This cannot be undone.
+
+        `DELETE /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeAck]",
+            self._client.request(
+                "DELETE",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def capacity(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeCapacityResponse]:
+        """Get knowledge-base usage
+
+        Reports how much of the account's knowledge-base allowance is used, in words and in bytes,
+        next to the allowance itself.
+
+        `GET /llm-application/open/knowledge/capacity`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeCapacityResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/knowledge/capacity",
+                cast_to=KnowledgeCapacityResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def search(
+        self,
+        *,
+        query: str,
+        knowledge_ids: Sequence[str],
+        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_n: int | NotGiven = NOT_GIVEN,
+        recall_method: str | NotGiven = NOT_GIVEN,
+        recall_ratio: int | NotGiven = NOT_GIVEN,
+        rerank_status: int | NotGiven = NOT_GIVEN,
+        rerank_model: str | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeSearchResponse]:
+        """Search knowledge bases
+
+        Finds the slices of one or more knowledge bases that best match a query, by vector
+        similarity, keywords or both, optionally re-ranked by a rerank model. No answer is
+        generated; use a chat completion with a `retrieval` tool for that.
+
+        `POST /llm-application/open/knowledge/retrieve`
+
+        Args:
+            query: The text to find matches for, at most 1000 characters.
+            knowledge_ids: Knowledge bases to search.
+            document_ids: Restrict the search to these documents of those bases.
+            top_k: Number of slices returned, 1-20 (8 by default).
+            top_n: Number of candidate slices gathered before ranking, 1-100 (10 by default).
+            recall_method: How candidates are found: `embedding` (vector similarity), `keyword`, or `mixed`
+                (both, the default).
+            recall_ratio: With `mixed`, the weight in percent given to vector similarity (80 by default).
+            rerank_status: `1` re-ranks the candidates with `rerank_model`; `0` (default) keeps the retrieval order.
+            rerank_model: Rerank model used when `rerank_status` is 1, for example `rerank` or `rerank-pro`.
+            fractional_threshold: Drop slices whose similarity score is below this value (0-1).
+            request_id: Caller-chosen id of the request, useful when asking support to trace it.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeSearchResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/knowledge/retrieve",
+                cast_to=KnowledgeSearchResponse.from_dict,
+                body={
+                    "query": query,
+                    "knowledge_ids": knowledge_ids,
+                    "document_ids": document_ids,
+                    "top_k": top_k,
+                    "top_n": top_n,
+                    "recall_method": recall_method,
+                    "recall_ratio": recall_ratio,
+                    "rerank_status": rerank_status,
+                    "rerank_model": rerank_model,
+                    "fractional_threshold": fractional_threshold,
+                    "request_id": request_id,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncKnowledge:
     """`client.knowledge` (asynchronous)."""
 
@@ -435,6 +1242,16 @@ class AsyncKnowledge:
     @cached_property
     def documents(self) -> AsyncKnowledgeDocuments:
         return AsyncKnowledgeDocuments(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncKnowledgeWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncKnowledgeWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncKnowledgeWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncKnowledgeWithStreamingResponse(self._client)
 
     async def list(
         self,
@@ -821,11 +1638,817 @@ class AsyncKnowledge:
         )
 
 
+class AsyncKnowledgeWithRawResponse:
+    """The methods of `client.knowledge`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeListResponse]:
+        """List knowledge bases
+
+        Returns one page of the caller's knowledge bases together with the total count.
+
+        `GET /llm-application/open/knowledge`
+
+        Args:
+            page: Page number, starting at 1 (1 by default).
+            size: Knowledge bases per page (10 by default).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeListResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/knowledge",
+                cast_to=KnowledgeListResponse.from_dict,
+                query={
+                    "page": page,
+                    "size": size,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        embedding_id: int,
+        name: str,
+        embedding_model: str | NotGiven = NOT_GIVEN,
+        contextual: int | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeCreateResponse]:
+        """Create a knowledge base
+
+        Creates an empty knowledge base bound to one embedding model and returns its id. Documents
+        are added afterwards with `knowledge.documents.upload` or `knowledge.documents.upload_url`.
+
+        `POST /llm-application/open/knowledge`
+
+        Args:
+            embedding_id: Embedding model the base is bound to, by number: `3` Embedding-2, `11` Embedding-3,
+                `12` Embedding-3-pro. The platform may add numbers for newer models.
+            name: Display name of the knowledge base.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
+            contextual: `1` adds surrounding context to every slice before it is embedded (contextual retrieval);
+                `0` (default) does not.
+            description: What the knowledge base contains.
+            background: Card colour in the console: `blue` (default), `red`, `orange`, `purple`, `sky`,
+                `green` or `yellow`.
+            icon: Card icon in the console: `question` (default), `book`, `seal`, `wrench`, `tag`,
+                `horn` or `house`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeCreateResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/knowledge",
+                cast_to=KnowledgeCreateResponse.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "embedding_model": embedding_model,
+                    "contextual": contextual,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeRetrieveResponse]:
+        """Retrieve a knowledge base
+
+        Returns the settings and size statistics of one knowledge base.
+
+        `GET /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeRetrieveResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeRetrieveResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update(
+        self,
+        id: str,
+        *,
+        embedding_id: int | NotGiven = NOT_GIVEN,
+        embedding_model: str | NotGiven = NOT_GIVEN,
+        contextual: int | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeAck]:
+        """Update a knowledge base
+
+        Changes the fields that are sent and leaves the others as they are. Switching the embedding
+        model re-embeds every document; pass `callback_url` to be told when that has finished.
+
+        `PUT /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
+                Embedding-3-pro). Changing it re-embeds every document.
+            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            contextual: `1` turns contextual enrichment of slices on, `0` off.
+            name: New display name.
+            description: New description.
+            background: Card colour, one of `blue`, `red`, `orange`, `purple`, `sky`, `green`, `yellow`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            callback_url: URL called when re-embedding after an embedding-model change has finished.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeAck]",
+            await self._client.request(
+                "PUT",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "embedding_model": embedding_model,
+                    "contextual": contextual,
+                    "name": name,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeAck]:
+        """Delete a knowledge base
+
+        Deletes a knowledge base together with all of its documents. This cannot be undone.
+
+        `DELETE /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeAck]",
+            await self._client.request(
+                "DELETE",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def capacity(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeCapacityResponse]:
+        """Get knowledge-base usage
+
+        Reports how much of the account's knowledge-base allowance is used, in words and in bytes,
+        next to the allowance itself.
+
+        `GET /llm-application/open/knowledge/capacity`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeCapacityResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/knowledge/capacity",
+                cast_to=KnowledgeCapacityResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def search(
+        self,
+        *,
+        query: str,
+        knowledge_ids: Sequence[str],
+        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_n: int | NotGiven = NOT_GIVEN,
+        recall_method: str | NotGiven = NOT_GIVEN,
+        recall_ratio: int | NotGiven = NOT_GIVEN,
+        rerank_status: int | NotGiven = NOT_GIVEN,
+        rerank_model: str | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeSearchResponse]:
+        """Search knowledge bases
+
+        Finds the slices of one or more knowledge bases that best match a query, by vector
+        similarity, keywords or both, optionally re-ranked by a rerank model. No answer is
+        generated; use a chat completion with a `retrieval` tool for that.
+
+        `POST /llm-application/open/knowledge/retrieve`
+
+        Args:
+            query: The text to find matches for, at most 1000 characters.
+            knowledge_ids: Knowledge bases to search.
+            document_ids: Restrict the search to these documents of those bases.
+            top_k: Number of slices returned, 1-20 (8 by default).
+            top_n: Number of candidate slices gathered before ranking, 1-100 (10 by default).
+            recall_method: How candidates are found: `embedding` (vector similarity), `keyword`, or `mixed`
+                (both, the default).
+            recall_ratio: With `mixed`, the weight in percent given to vector similarity (80 by default).
+            rerank_status: `1` re-ranks the candidates with `rerank_model`; `0` (default) keeps the retrieval order.
+            rerank_model: Rerank model used when `rerank_status` is 1, for example `rerank` or `rerank-pro`.
+            fractional_threshold: Drop slices whose similarity score is below this value (0-1).
+            request_id: Caller-chosen id of the request, useful when asking support to trace it.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeSearchResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/knowledge/retrieve",
+                cast_to=KnowledgeSearchResponse.from_dict,
+                body={
+                    "query": query,
+                    "knowledge_ids": knowledge_ids,
+                    "document_ids": document_ids,
+                    "top_k": top_k,
+                    "top_n": top_n,
+                    "recall_method": recall_method,
+                    "recall_ratio": recall_ratio,
+                    "rerank_status": rerank_status,
+                    "rerank_model": rerank_model,
+                    "fractional_threshold": fractional_threshold,
+                    "request_id": request_id,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncKnowledgeWithStreamingResponse:
+    """The methods of `client.knowledge`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeListResponse]:
+        """List knowledge bases
+
+        Returns one page of the caller's knowledge bases together with the total count.
+
+        `GET /llm-application/open/knowledge`
+
+        Args:
+            page: Page number, starting at 1 (1 by default).
+            size: Knowledge bases per page (10 by default).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeListResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/knowledge",
+                cast_to=KnowledgeListResponse.from_dict,
+                query={
+                    "page": page,
+                    "size": size,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        embedding_id: int,
+        name: str,
+        embedding_model: str | NotGiven = NOT_GIVEN,
+        contextual: int | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeCreateResponse]:
+        """Create a knowledge base
+
+        Creates an empty knowledge base bound to one embedding model and returns its id. Documents
+        are added afterwards with `knowledge.documents.upload` or `knowledge.documents.upload_url`.
+
+        `POST /llm-application/open/knowledge`
+
+        Args:
+            embedding_id: Embedding model the base is bound to, by number: `3` Embedding-2, `11` Embedding-3,
+                `12` Embedding-3-pro. The platform may add numbers for newer models.
+            name: Display name of the knowledge base.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
+            contextual: `1` adds surrounding context to every slice before it is embedded (contextual retrieval);
+                `0` (default) does not.
+            description: What the knowledge base contains.
+            background: Card colour in the console: `blue` (default), `red`, `orange`, `purple`, `sky`,
+                `green` or `yellow`.
+            icon: Card icon in the console: `question` (default), `book`, `seal`, `wrench`, `tag`,
+                `horn` or `house`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeCreateResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/knowledge",
+                cast_to=KnowledgeCreateResponse.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "embedding_model": embedding_model,
+                    "contextual": contextual,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeRetrieveResponse]:
+        """Retrieve a knowledge base
+
+        Returns the settings and size statistics of one knowledge base.
+
+        `GET /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeRetrieveResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeRetrieveResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update(
+        self,
+        id: str,
+        *,
+        embedding_id: int | NotGiven = NOT_GIVEN,
+        embedding_model: str | NotGiven = NOT_GIVEN,
+        contextual: int | NotGiven = NOT_GIVEN,
+        name: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeAck]:
+        """Update a knowledge base
+
+        Changes the fields that are sent and leaves the others as they are. Switching the embedding
+        model re-embeds every document; pass `callback_url` to be told when that has finished.
+
+        `PUT /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
+                Embedding-3-pro). Changing it re-embeds every document.
+            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            contextual: `1` turns contextual enrichment of slices on, `0` off.
+            name: New display name.
+            description: New description.
+            background: Card colour, one of `blue`, `red`, `orange`, `purple`, `sky`, `green`, `yellow`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            callback_url: URL called when re-embedding after an embedding-model change has finished.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeAck]",
+            await self._client.request(
+                "PUT",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "embedding_model": embedding_model,
+                    "contextual": contextual,
+                    "name": name,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeAck]:
+        """Delete a knowledge base
+
+        Deletes a knowledge base together with all of its documents. This cannot be undone.
+
+        `DELETE /llm-application/open/knowledge/{id}`
+
+        Args:
+            id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeAck]",
+            await self._client.request(
+                "DELETE",
+                "/llm-application/open/knowledge/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def capacity(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeCapacityResponse]:
+        """Get knowledge-base usage
+
+        Reports how much of the account's knowledge-base allowance is used, in words and in bytes,
+        next to the allowance itself.
+
+        `GET /llm-application/open/knowledge/capacity`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeCapacityResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/knowledge/capacity",
+                cast_to=KnowledgeCapacityResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def search(
+        self,
+        *,
+        query: str,
+        knowledge_ids: Sequence[str],
+        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_n: int | NotGiven = NOT_GIVEN,
+        recall_method: str | NotGiven = NOT_GIVEN,
+        recall_ratio: int | NotGiven = NOT_GIVEN,
+        rerank_status: int | NotGiven = NOT_GIVEN,
+        rerank_model: str | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeSearchResponse]:
+        """Search knowledge bases
+
+        Finds the slices of one or more knowledge bases that best match a query, by vector
+        similarity, keywords or both, optionally re-ranked by a rerank model. No answer is
+        generated; use a chat completion with a `retrieval` tool for that.
+
+        `POST /llm-application/open/knowledge/retrieve`
+
+        Args:
+            query: The text to find matches for, at most 1000 characters.
+            knowledge_ids: Knowledge bases to search.
+            document_ids: Restrict the search to these documents of those bases.
+            top_k: Number of slices returned, 1-20 (8 by default).
+            top_n: Number of candidate slices gathered before ranking, 1-100 (10 by default).
+            recall_method: How candidates are found: `embedding` (vector similarity), `keyword`, or `mixed`
+                (both, the default).
+            recall_ratio: With `mixed`, the weight in percent given to vector similarity (80 by default).
+            rerank_status: `1` re-ranks the candidates with `rerank_model`; `0` (default) keeps the retrieval order.
+            rerank_model: Rerank model used when `rerank_status` is 1, for example `rerank` or `rerank-pro`.
+            fractional_threshold: Drop slices whose similarity score is below this value (0-1).
+            request_id: Caller-chosen id of the request, useful when asking support to trace it.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeSearchResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/knowledge/retrieve",
+                cast_to=KnowledgeSearchResponse.from_dict,
+                body={
+                    "query": query,
+                    "knowledge_ids": knowledge_ids,
+                    "document_ids": document_ids,
+                    "top_k": top_k,
+                    "top_n": top_n,
+                    "recall_method": recall_method,
+                    "recall_ratio": recall_ratio,
+                    "rerank_status": rerank_status,
+                    "rerank_model": rerank_model,
+                    "fractional_threshold": fractional_threshold,
+                    "request_id": request_id,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class KnowledgeDocuments:
     """`client.knowledge.documents`."""
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> KnowledgeDocumentsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return KnowledgeDocumentsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> KnowledgeDocumentsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return KnowledgeDocumentsWithStreamingResponse(self._client)
 
     def list(
         self,
@@ -1190,11 +2813,773 @@ class KnowledgeDocuments:
         )
 
 
+class KnowledgeDocumentsWithRawResponse:
+    """The methods of `client.knowledge.documents`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        knowledge_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        word: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentListResponse]:
+        """List the documents of a knowledge base
+
+        Returns one page of the documents in a knowledge base, with their slicing settings and
+        embedding state, optionally filtered by document name.
+
+        `GET /llm-application/open/document`
+
+        Args:
+            knowledge_id: Id of the knowledge base whose documents are listed.
+            page: Page number, starting at 1 (1 by default).
+            size: Documents per page (10 by default).
+            word: Only return documents whose name contains this text.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentListResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/document",
+                cast_to=KnowledgeDocumentListResponse.from_dict,
+                query={
+                    "knowledge_id": knowledge_id,
+                    "page": page,
+                    "size": size,
+                    "word": word,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def upload(
+        self,
+        id: str,
+        *,
+        files: Sequence[FileInput],
+        knowledge_type: int | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        parse_image: bool | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        word_num_limit: str | NotGiven = NOT_GIVEN,
+        req_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentUploadResponse]:
+        """Upload files into a knowledge base
+
+        Uploads one or more files into a knowledge base. The call returns once the files are
+        stored; slicing and embedding continue in the background (poll
+        `knowledge.documents.retrieve` or pass `callback_url`). Files that were refused are listed
+        with the reason.
+
+        `POST /llm-application/open/document/upload_document/{id}`
+
+        Args:
+            id: Id of the knowledge base that receives the files.
+            files: The files to upload (for example pdf, doc, docx, ppt, pptx, md, txt, xls, xlsx, csv).
+            knowledge_type: How the files are cut into slices; omit to let the platform decide. `1` by headings and
+                paragraphs, `2` into question-answer pairs (both for txt, doc, docx, pdf, ppt, pptx,
+                md), `3` one slice per row (xls, xlsx, csv), `5` at `custom_separator` into slices of
+                `sentence_size`, `6` one slice per page (pdf, ppt, pptx), `7` the whole sheet as one
+                slice (xls, xlsx, csv).
+            custom_separator: With `knowledge_type` 5, the separators to cut at (a newline by default).
+            sentence_size: With `knowledge_type` 5, the target slice length in characters, 20-2000 (300 by default).
+            parse_image: Also extract the images in the files (false by default); see
+                `knowledge.documents.image_list`.
+            callback_url: URL called when the files have been embedded.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            word_num_limit: Refuse documents with more words than this; a whole number written as a string.
+            req_id: Caller-chosen unique id of the upload.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentUploadResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/document/upload_document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentUploadResponse.from_dict,
+                files={
+                    "files": files,
+                    "knowledge_type": knowledge_type,
+                    "custom_separator": custom_separator,
+                    "sentence_size": sentence_size,
+                    "parse_image": parse_image,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                    "word_num_limit": word_num_limit,
+                    "req_id": req_id,
+                },
+                file_fields=("files",),
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def upload_url(
+        self,
+        *,
+        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        knowledge_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentUploadUrlResponse]:
+        """Add web pages or online files to a knowledge base
+
+        Adds documents that the platform fetches from URLs (web pages or files hosted online). As
+        with file uploads, embedding happens in the background.
+
+        `POST /llm-application/open/document/upload_url`
+
+        Args:
+            upload_detail: The pages or online files to add.
+            knowledge_id: Id of the knowledge base that receives the documents.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentUploadUrlResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/document/upload_url",
+                cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
+                body={
+                    "upload_detail": upload_detail,
+                    "knowledge_id": knowledge_id,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def image_list(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentImageListResponse]:
+        """List the images found in a document
+
+        Returns the images extracted while a document was parsed (with `parse_image`). Each entry
+        pairs the placeholder that stands for the image in the slice text with the image's URL.
+
+        `POST /llm-application/open/document/slice/image_list/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentImageListResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/document/slice/image_list/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentImageListResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentRetrieveResponse]:
+        """Retrieve a document
+
+        Returns one document with its slicing settings, size and embedding state.
+
+        `GET /llm-application/open/document/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentRetrieveResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentRetrieveResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeAck]:
+        """Delete a document
+
+        Removes a document and its slices from its knowledge base.
+
+        `DELETE /llm-application/open/document/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeAck]",
+            self._client.request(
+                "DELETE",
+                "/llm-application/open/document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def reembed(
+        self,
+        id: str,
+        *,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeAck]:
+        """Embed a document again
+
+        Starts slicing and embedding a document again, for example after a failure or to refresh
+        a URL document. The call returns at once; the result is reported to `callback_url` and
+        shows in `knowledge.documents.retrieve`.
+
+        `POST /llm-application/open/document/embedding/{id}`
+
+        Args:
+            id: Id of the document.
+            callback_url: URL called when the document has been embedded again.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeAck]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/document/embedding/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                body={
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class KnowledgeDocumentsWithStreamingResponse:
+    """The methods of `client.knowledge.documents`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        knowledge_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        word: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentListResponse]:
+        """List the documents of a knowledge base
+
+        Returns one page of the documents in a knowledge base, with their slicing settings and
+        embedding state, optionally filtered by document name.
+
+        `GET /llm-application/open/document`
+
+        Args:
+            knowledge_id: Id of the knowledge base whose documents are listed.
+            page: Page number, starting at 1 (1 by default).
+            size: Documents per page (10 by default).
+            word: Only return documents whose name contains this text.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentListResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/document",
+                cast_to=KnowledgeDocumentListResponse.from_dict,
+                query={
+                    "knowledge_id": knowledge_id,
+                    "page": page,
+                    "size": size,
+                    "word": word,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def upload(
+        self,
+        id: str,
+        *,
+        files: Sequence[FileInput],
+        knowledge_type: int | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        parse_image: bool | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        word_num_limit: str | NotGiven = NOT_GIVEN,
+        req_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentUploadResponse]:
+        """Upload files into a knowledge base
+
+        Uploads one or more files into a knowledge base. The call returns once the files are
+        stored; slicing and embedding continue in the background (poll
+        `knowledge.documents.retrieve` or pass `callback_url`). Files that were refused are listed
+        with the reason.
+
+        `POST /llm-application/open/document/upload_document/{id}`
+
+        Args:
+            id: Id of the knowledge base that receives the files.
+            files: The files to upload (for example pdf, doc, docx, ppt, pptx, md, txt, xls, xlsx, csv).
+            knowledge_type: How the files are cut into slices; omit to let the platform decide. `1` by headings and
+                paragraphs, `2` into question-answer pairs (both for txt, doc, docx, pdf, ppt, pptx,
+                md), `3` one slice per row (xls, xlsx, csv), `5` at `custom_separator` into slices of
+                `sentence_size`, `6` one slice per page (pdf, ppt, pptx), `7` the whole sheet as one
+                slice (xls, xlsx, csv).
+            custom_separator: With `knowledge_type` 5, the separators to cut at (a newline by default).
+            sentence_size: With `knowledge_type` 5, the target slice length in characters, 20-2000 (300 by default).
+            parse_image: Also extract the images in the files (false by default); see
+                `knowledge.documents.image_list`.
+            callback_url: URL called when the files have been embedded.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            word_num_limit: Refuse documents with more words than this; a whole number written as a string.
+            req_id: Caller-chosen unique id of the upload.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentUploadResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/document/upload_document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentUploadResponse.from_dict,
+                files={
+                    "files": files,
+                    "knowledge_type": knowledge_type,
+                    "custom_separator": custom_separator,
+                    "sentence_size": sentence_size,
+                    "parse_image": parse_image,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                    "word_num_limit": word_num_limit,
+                    "req_id": req_id,
+                },
+                file_fields=("files",),
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def upload_url(
+        self,
+        *,
+        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        knowledge_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentUploadUrlResponse]:
+        """Add web pages or online files to a knowledge base
+
+        Adds documents that the platform fetches from URLs (web pages or files hosted online). As
+        with file uploads, embedding happens in the background.
+
+        `POST /llm-application/open/document/upload_url`
+
+        Args:
+            upload_detail: The pages or online files to add.
+            knowledge_id: Id of the knowledge base that receives the documents.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentUploadUrlResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/document/upload_url",
+                cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
+                body={
+                    "upload_detail": upload_detail,
+                    "knowledge_id": knowledge_id,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def image_list(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentImageListResponse]:
+        """List the images found in a document
+
+        Returns the images extracted while a document was parsed (with `parse_image`). Each entry
+        pairs the placeholder that stands for the image in the slice text with the image's URL.
+
+        `POST /llm-application/open/document/slice/image_list/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentImageListResponse]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/document/slice/image_list/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentImageListResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocumentRetrieveResponse]:
+        """Retrieve a document
+
+        Returns one document with its slicing settings, size and embedding state.
+
+        `GET /llm-application/open/document/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocumentRetrieveResponse]",
+            self._client.request(
+                "GET",
+                "/llm-application/open/document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentRetrieveResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeAck]:
+        """Delete a document
+
+        Removes a document and its slices from its knowledge base.
+
+        `DELETE /llm-application/open/document/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeAck]",
+            self._client.request(
+                "DELETE",
+                "/llm-application/open/document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def reembed(
+        self,
+        id: str,
+        *,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeAck]:
+        """Embed a document again
+
+        Starts slicing and embedding a document again, for example after a failure or to refresh
+        a URL document. The call returns at once; the result is reported to `callback_url` and
+        shows in `knowledge.documents.retrieve`.
+
+        `POST /llm-application/open/document/embedding/{id}`
+
+        Args:
+            id: Id of the document.
+            callback_url: URL called when the document has been embedded again.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeAck]",
+            self._client.request(
+                "POST",
+                "/llm-application/open/document/embedding/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                body={
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncKnowledgeDocuments:
     """`client.knowledge.documents` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncKnowledgeDocumentsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncKnowledgeDocumentsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncKnowledgeDocumentsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncKnowledgeDocumentsWithStreamingResponse(self._client)
 
     async def list(
         self,
@@ -1550,6 +3935,758 @@ class AsyncKnowledgeDocuments:
                     "callback_header": callback_header,
                 },
                 success=("code", (200,)),
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncKnowledgeDocumentsWithRawResponse:
+    """The methods of `client.knowledge.documents`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        knowledge_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        word: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentListResponse]:
+        """List the documents of a knowledge base
+
+        Returns one page of the documents in a knowledge base, with their slicing settings and
+        embedding state, optionally filtered by document name.
+
+        `GET /llm-application/open/document`
+
+        Args:
+            knowledge_id: Id of the knowledge base whose documents are listed.
+            page: Page number, starting at 1 (1 by default).
+            size: Documents per page (10 by default).
+            word: Only return documents whose name contains this text.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentListResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/document",
+                cast_to=KnowledgeDocumentListResponse.from_dict,
+                query={
+                    "knowledge_id": knowledge_id,
+                    "page": page,
+                    "size": size,
+                    "word": word,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def upload(
+        self,
+        id: str,
+        *,
+        files: Sequence[FileInput],
+        knowledge_type: int | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        parse_image: bool | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        word_num_limit: str | NotGiven = NOT_GIVEN,
+        req_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentUploadResponse]:
+        """Upload files into a knowledge base
+
+        Uploads one or more files into a knowledge base. The call returns once the files are
+        stored; slicing and embedding continue in the background (poll
+        `knowledge.documents.retrieve` or pass `callback_url`). Files that were refused are listed
+        with the reason.
+
+        `POST /llm-application/open/document/upload_document/{id}`
+
+        Args:
+            id: Id of the knowledge base that receives the files.
+            files: The files to upload (for example pdf, doc, docx, ppt, pptx, md, txt, xls, xlsx, csv).
+            knowledge_type: How the files are cut into slices; omit to let the platform decide. `1` by headings and
+                paragraphs, `2` into question-answer pairs (both for txt, doc, docx, pdf, ppt, pptx,
+                md), `3` one slice per row (xls, xlsx, csv), `5` at `custom_separator` into slices of
+                `sentence_size`, `6` one slice per page (pdf, ppt, pptx), `7` the whole sheet as one
+                slice (xls, xlsx, csv).
+            custom_separator: With `knowledge_type` 5, the separators to cut at (a newline by default).
+            sentence_size: With `knowledge_type` 5, the target slice length in characters, 20-2000 (300 by default).
+            parse_image: Also extract the images in the files (false by default); see
+                `knowledge.documents.image_list`.
+            callback_url: URL called when the files have been embedded.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            word_num_limit: Refuse documents with more words than this; a whole number written as a string.
+            req_id: Caller-chosen unique id of the upload.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentUploadResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/document/upload_document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentUploadResponse.from_dict,
+                files={
+                    "files": files,
+                    "knowledge_type": knowledge_type,
+                    "custom_separator": custom_separator,
+                    "sentence_size": sentence_size,
+                    "parse_image": parse_image,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                    "word_num_limit": word_num_limit,
+                    "req_id": req_id,
+                },
+                file_fields=("files",),
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def upload_url(
+        self,
+        *,
+        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        knowledge_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentUploadUrlResponse]:
+        """Add web pages or online files to a knowledge base
+
+        Adds documents that the platform fetches from URLs (web pages or files hosted online). As
+        with file uploads, embedding happens in the background.
+
+        `POST /llm-application/open/document/upload_url`
+
+        Args:
+            upload_detail: The pages or online files to add.
+            knowledge_id: Id of the knowledge base that receives the documents.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentUploadUrlResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/document/upload_url",
+                cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
+                body={
+                    "upload_detail": upload_detail,
+                    "knowledge_id": knowledge_id,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def image_list(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentImageListResponse]:
+        """List the images found in a document
+
+        Returns the images extracted while a document was parsed (with `parse_image`). Each entry
+        pairs the placeholder that stands for the image in the slice text with the image's URL.
+
+        `POST /llm-application/open/document/slice/image_list/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentImageListResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/document/slice/image_list/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentImageListResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentRetrieveResponse]:
+        """Retrieve a document
+
+        Returns one document with its slicing settings, size and embedding state.
+
+        `GET /llm-application/open/document/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentRetrieveResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentRetrieveResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeAck]:
+        """Delete a document
+
+        Removes a document and its slices from its knowledge base.
+
+        `DELETE /llm-application/open/document/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeAck]",
+            await self._client.request(
+                "DELETE",
+                "/llm-application/open/document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def reembed(
+        self,
+        id: str,
+        *,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeAck]:
+        """Embed a document again
+
+        Starts slicing and embedding a document again, for example after a failure or to refresh
+        a URL document. The call returns at once; the result is reported to `callback_url` and
+        shows in `knowledge.documents.retrieve`.
+
+        `POST /llm-application/open/document/embedding/{id}`
+
+        Args:
+            id: Id of the document.
+            callback_url: URL called when the document has been embedded again.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeAck]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/document/embedding/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                body={
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncKnowledgeDocumentsWithStreamingResponse:
+    """The methods of `client.knowledge.documents`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        knowledge_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        word: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentListResponse]:
+        """List the documents of a knowledge base
+
+        Returns one page of the documents in a knowledge base, with their slicing settings and
+        embedding state, optionally filtered by document name.
+
+        `GET /llm-application/open/document`
+
+        Args:
+            knowledge_id: Id of the knowledge base whose documents are listed.
+            page: Page number, starting at 1 (1 by default).
+            size: Documents per page (10 by default).
+            word: Only return documents whose name contains this text.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentListResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/document",
+                cast_to=KnowledgeDocumentListResponse.from_dict,
+                query={
+                    "knowledge_id": knowledge_id,
+                    "page": page,
+                    "size": size,
+                    "word": word,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def upload(
+        self,
+        id: str,
+        *,
+        files: Sequence[FileInput],
+        knowledge_type: int | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        parse_image: bool | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        word_num_limit: str | NotGiven = NOT_GIVEN,
+        req_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentUploadResponse]:
+        """Upload files into a knowledge base
+
+        Uploads one or more files into a knowledge base. The call returns once the files are
+        stored; slicing and embedding continue in the background (poll
+        `knowledge.documents.retrieve` or pass `callback_url`). Files that were refused are listed
+        with the reason.
+
+        `POST /llm-application/open/document/upload_document/{id}`
+
+        Args:
+            id: Id of the knowledge base that receives the files.
+            files: The files to upload (for example pdf, doc, docx, ppt, pptx, md, txt, xls, xlsx, csv).
+            knowledge_type: How the files are cut into slices; omit to let the platform decide. `1` by headings and
+                paragraphs, `2` into question-answer pairs (both for txt, doc, docx, pdf, ppt, pptx,
+                md), `3` one slice per row (xls, xlsx, csv), `5` at `custom_separator` into slices of
+                `sentence_size`, `6` one slice per page (pdf, ppt, pptx), `7` the whole sheet as one
+                slice (xls, xlsx, csv).
+            custom_separator: With `knowledge_type` 5, the separators to cut at (a newline by default).
+            sentence_size: With `knowledge_type` 5, the target slice length in characters, 20-2000 (300 by default).
+            parse_image: Also extract the images in the files (false by default); see
+                `knowledge.documents.image_list`.
+            callback_url: URL called when the files have been embedded.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            word_num_limit: Refuse documents with more words than this; a whole number written as a string.
+            req_id: Caller-chosen unique id of the upload.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentUploadResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/document/upload_document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentUploadResponse.from_dict,
+                files={
+                    "files": files,
+                    "knowledge_type": knowledge_type,
+                    "custom_separator": custom_separator,
+                    "sentence_size": sentence_size,
+                    "parse_image": parse_image,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                    "word_num_limit": word_num_limit,
+                    "req_id": req_id,
+                },
+                file_fields=("files",),
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def upload_url(
+        self,
+        *,
+        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        knowledge_id: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentUploadUrlResponse]:
+        """Add web pages or online files to a knowledge base
+
+        Adds documents that the platform fetches from URLs (web pages or files hosted online). As
+        with file uploads, embedding happens in the background.
+
+        `POST /llm-application/open/document/upload_url`
+
+        Args:
+            upload_detail: The pages or online files to add.
+            knowledge_id: Id of the knowledge base that receives the documents.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentUploadUrlResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/document/upload_url",
+                cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
+                body={
+                    "upload_detail": upload_detail,
+                    "knowledge_id": knowledge_id,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def image_list(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentImageListResponse]:
+        """List the images found in a document
+
+        Returns the images extracted while a document was parsed (with `parse_image`). Each entry
+        pairs the placeholder that stands for the image in the slice text with the image's URL.
+
+        `POST /llm-application/open/document/slice/image_list/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentImageListResponse]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/document/slice/image_list/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentImageListResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocumentRetrieveResponse]:
+        """Retrieve a document
+
+        Returns one document with its slicing settings, size and embedding state.
+
+        `GET /llm-application/open/document/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocumentRetrieveResponse]",
+            await self._client.request(
+                "GET",
+                "/llm-application/open/document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeDocumentRetrieveResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeAck]:
+        """Delete a document
+
+        Removes a document and its slices from its knowledge base.
+
+        `DELETE /llm-application/open/document/{id}`
+
+        Args:
+            id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeAck]",
+            await self._client.request(
+                "DELETE",
+                "/llm-application/open/document/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def reembed(
+        self,
+        id: str,
+        *,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeAck]:
+        """Embed a document again
+
+        Starts slicing and embedding a document again, for example after a failure or to refresh
+        a URL document. The call returns at once; the result is reported to `callback_url` and
+        shows in `knowledge.documents.retrieve`.
+
+        `POST /llm-application/open/document/embedding/{id}`
+
+        Args:
+            id: Id of the document.
+            callback_url: URL called when the document has been embedded again.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeAck]",
+            await self._client.request(
+                "POST",
+                "/llm-application/open/document/embedding/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=KnowledgeAck.from_dict,
+                body={
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
 
 
@@ -32,6 +33,16 @@ class LegacyKnowledge:
     @cached_property
     def documents(self) -> LegacyKnowledgeDocuments:
         return LegacyKnowledgeDocuments(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> LegacyKnowledgeWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return LegacyKnowledgeWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> LegacyKnowledgeWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return LegacyKnowledgeWithStreamingResponse(self._client)
 
     def list(
         self,
@@ -278,6 +289,518 @@ class LegacyKnowledge:
         )
 
 
+class LegacyKnowledgeWithRawResponse:
+    """The methods of `client.legacy_knowledge`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        page: int = 1,
+        size: int = 10,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[LegacyKnowledgeList]:
+        """List knowledge bases (legacy)
+
+        Returns one page of the caller's knowledge bases through the older `/paas/v4` endpoint.
+
+        `GET /paas/v4/knowledge`
+
+        Args:
+            page: Page number, starting at 1 (the SDK sends 1 unless told otherwise).
+            size: Knowledge bases per page (the SDK sends 10 unless told otherwise).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[LegacyKnowledgeList]",
+            self._client.request(
+                "GET",
+                "/paas/v4/knowledge",
+                cast_to=LegacyKnowledgeList.from_dict,
+                query={
+                    "page": page,
+                    "size": size,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        embedding_id: int,
+        name: str,
+        *,
+        customer_identifier: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        bucket_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[LegacyKnowledgeInfo]:
+        """Create a knowledge base (legacy)
+
+        Creates a knowledge base through the older `/paas/v4` endpoint. The body is the knowledge
+        base itself, not wrapped in a `code`/`data` envelope.
+
+        `POST /paas/v4/knowledge`
+
+        Args:
+            embedding_id: Embedding model the base is bound to, by number (for example `3` Embedding-2, `11`
+                Embedding-3).
+            name: Display name, at most 100 characters.
+            customer_identifier: Caller's own label for the owner of the base, at most 32 characters.
+            description: What the knowledge base contains, at most 500 characters.
+            background: Card colour in the console, for example `blue`, `red`, `orange`, `purple` or `sky`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            bucket_id: Storage bucket id, at most 32 characters.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[LegacyKnowledgeInfo]",
+            self._client.request(
+                "POST",
+                "/paas/v4/knowledge",
+                cast_to=LegacyKnowledgeInfo.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "customer_identifier": customer_identifier,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                    "bucket_id": bucket_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update(
+        self,
+        knowledge_id: str,
+        embedding_id: int,
+        *,
+        name: str,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Any]:
+        """Update a knowledge base (legacy)
+
+        Changes the name, description, look or embedding model of a knowledge base through the
+        older `/paas/v4` endpoint.
+
+        `PUT /paas/v4/knowledge/{knowledge_id}`
+
+        Args:
+            knowledge_id: Id of the knowledge base.
+            embedding_id: Embedding model by number; a different value re-embeds the documents.
+            name: Display name, at most 100 characters.
+            description: What the knowledge base contains, at most 500 characters.
+            background: Card colour in the console, for example `blue`, `red`, `orange`, `purple` or `sky`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Any]",
+            self._client.request(
+                "PUT",
+                "/paas/v4/knowledge/{knowledge_id}".format(
+                    **{
+                        "knowledge_id": path_param("knowledge_id", knowledge_id),
+                    }
+                ),
+                cast_to=None,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        knowledge_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Any]:
+        """Delete a knowledge base (legacy)
+
+        Deletes a knowledge base and its documents through the older `/paas/v4` endpoint.
+
+        `DELETE /paas/v4/knowledge/{knowledge_id}`
+
+        Args:
+            knowledge_id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Any]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/knowledge/{knowledge_id}".format(
+                    **{
+                        "knowledge_id": path_param("knowledge_id", knowledge_id),
+                    }
+                ),
+                cast_to=None,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def capacity(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeCapacity]:
+        """Get knowledge-base usage (legacy)
+
+        Reports used and total knowledge-base allowance, in words and bytes, through the older
+        `/paas/v4` endpoint (no envelope).
+
+        `GET /paas/v4/knowledge/capacity`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeCapacity]",
+            self._client.request(
+                "GET",
+                "/paas/v4/knowledge/capacity",
+                cast_to=KnowledgeCapacity.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class LegacyKnowledgeWithStreamingResponse:
+    """The methods of `client.legacy_knowledge`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        page: int = 1,
+        size: int = 10,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[LegacyKnowledgeList]:
+        """List knowledge bases (legacy)
+
+        Returns one page of the caller's knowledge bases through the older `/paas/v4` endpoint.
+
+        `GET /paas/v4/knowledge`
+
+        Args:
+            page: Page number, starting at 1 (the SDK sends 1 unless told otherwise).
+            size: Knowledge bases per page (the SDK sends 10 unless told otherwise).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[LegacyKnowledgeList]",
+            self._client.request(
+                "GET",
+                "/paas/v4/knowledge",
+                cast_to=LegacyKnowledgeList.from_dict,
+                query={
+                    "page": page,
+                    "size": size,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        embedding_id: int,
+        name: str,
+        *,
+        customer_identifier: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        bucket_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[LegacyKnowledgeInfo]:
+        """Create a knowledge base (legacy)
+
+        Creates a knowledge base through the older `/paas/v4` endpoint. The body is the knowledge
+        base itself, not wrapped in a `code`/`data` envelope.
+
+        `POST /paas/v4/knowledge`
+
+        Args:
+            embedding_id: Embedding model the base is bound to, by number (for example `3` Embedding-2, `11`
+                Embedding-3).
+            name: Display name, at most 100 characters.
+            customer_identifier: Caller's own label for the owner of the base, at most 32 characters.
+            description: What the knowledge base contains, at most 500 characters.
+            background: Card colour in the console, for example `blue`, `red`, `orange`, `purple` or `sky`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            bucket_id: Storage bucket id, at most 32 characters.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[LegacyKnowledgeInfo]",
+            self._client.request(
+                "POST",
+                "/paas/v4/knowledge",
+                cast_to=LegacyKnowledgeInfo.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "customer_identifier": customer_identifier,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                    "bucket_id": bucket_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update(
+        self,
+        knowledge_id: str,
+        embedding_id: int,
+        *,
+        name: str,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Any]:
+        """Update a knowledge base (legacy)
+
+        Changes the name, description, look or embedding model of a knowledge base through the
+        older `/paas/v4` endpoint.
+
+        `PUT /paas/v4/knowledge/{knowledge_id}`
+
+        Args:
+            knowledge_id: Id of the knowledge base.
+            embedding_id: Embedding model by number; a different value re-embeds the documents.
+            name: Display name, at most 100 characters.
+            description: What the knowledge base contains, at most 500 characters.
+            background: Card colour in the console, for example `blue`, `red`, `orange`, `purple` or `sky`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Any]",
+            self._client.request(
+                "PUT",
+                "/paas/v4/knowledge/{knowledge_id}".format(
+                    **{
+                        "knowledge_id": path_param("knowledge_id", knowledge_id),
+                    }
+                ),
+                cast_to=None,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        knowledge_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Any]:
+        """Delete a knowledge base (legacy)
+
+        Deletes a knowledge base and its documents through the older `/paas/v4` endpoint.
+
+        `DELETE /paas/v4/knowledge/{knowledge_id}`
+
+        Args:
+            knowledge_id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Any]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/knowledge/{knowledge_id}".format(
+                    **{
+                        "knowledge_id": path_param("knowledge_id", knowledge_id),
+                    }
+                ),
+                cast_to=None,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def capacity(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeCapacity]:
+        """Get knowledge-base usage (legacy)
+
+        Reports used and total knowledge-base allowance, in words and bytes, through the older
+        `/paas/v4` endpoint (no envelope).
+
+        `GET /paas/v4/knowledge/capacity`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeCapacity]",
+            self._client.request(
+                "GET",
+                "/paas/v4/knowledge/capacity",
+                cast_to=KnowledgeCapacity.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncLegacyKnowledge:
     """`client.legacy_knowledge` (asynchronous)."""
 
@@ -287,6 +810,16 @@ class AsyncLegacyKnowledge:
     @cached_property
     def documents(self) -> AsyncLegacyKnowledgeDocuments:
         return AsyncLegacyKnowledgeDocuments(self._client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncLegacyKnowledgeWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncLegacyKnowledgeWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncLegacyKnowledgeWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncLegacyKnowledgeWithStreamingResponse(self._client)
 
     async def list(
         self,
@@ -533,11 +1066,533 @@ class AsyncLegacyKnowledge:
         )
 
 
+class AsyncLegacyKnowledgeWithRawResponse:
+    """The methods of `client.legacy_knowledge`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        page: int = 1,
+        size: int = 10,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[LegacyKnowledgeList]:
+        """List knowledge bases (legacy)
+
+        Returns one page of the caller's knowledge bases through the older `/paas/v4` endpoint.
+
+        `GET /paas/v4/knowledge`
+
+        Args:
+            page: Page number, starting at 1 (the SDK sends 1 unless told otherwise).
+            size: Knowledge bases per page (the SDK sends 10 unless told otherwise).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[LegacyKnowledgeList]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/knowledge",
+                cast_to=LegacyKnowledgeList.from_dict,
+                query={
+                    "page": page,
+                    "size": size,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        embedding_id: int,
+        name: str,
+        *,
+        customer_identifier: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        bucket_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[LegacyKnowledgeInfo]:
+        """Create a knowledge base (legacy)
+
+        Creates a knowledge base through the older `/paas/v4` endpoint. The body is the knowledge
+        base itself, not wrapped in a `code`/`data` envelope.
+
+        `POST /paas/v4/knowledge`
+
+        Args:
+            embedding_id: Embedding model the base is bound to, by number (for example `3` Embedding-2, `11`
+                Embedding-3).
+            name: Display name, at most 100 characters.
+            customer_identifier: Caller's own label for the owner of the base, at most 32 characters.
+            description: What the knowledge base contains, at most 500 characters.
+            background: Card colour in the console, for example `blue`, `red`, `orange`, `purple` or `sky`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            bucket_id: Storage bucket id, at most 32 characters.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[LegacyKnowledgeInfo]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/knowledge",
+                cast_to=LegacyKnowledgeInfo.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "customer_identifier": customer_identifier,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                    "bucket_id": bucket_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update(
+        self,
+        knowledge_id: str,
+        embedding_id: int,
+        *,
+        name: str,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Any]:
+        """Update a knowledge base (legacy)
+
+        Changes the name, description, look or embedding model of a knowledge base through the
+        older `/paas/v4` endpoint.
+
+        `PUT /paas/v4/knowledge/{knowledge_id}`
+
+        Args:
+            knowledge_id: Id of the knowledge base.
+            embedding_id: Embedding model by number; a different value re-embeds the documents.
+            name: Display name, at most 100 characters.
+            description: What the knowledge base contains, at most 500 characters.
+            background: Card colour in the console, for example `blue`, `red`, `orange`, `purple` or `sky`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Any]",
+            await self._client.request(
+                "PUT",
+                "/paas/v4/knowledge/{knowledge_id}".format(
+                    **{
+                        "knowledge_id": path_param("knowledge_id", knowledge_id),
+                    }
+                ),
+                cast_to=None,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        knowledge_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Any]:
+        """Delete a knowledge base (legacy)
+
+        Deletes a knowledge base and its documents through the older `/paas/v4` endpoint.
+
+        `DELETE /paas/v4/knowledge/{knowledge_id}`
+
+        Args:
+            knowledge_id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Any]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/knowledge/{knowledge_id}".format(
+                    **{
+                        "knowledge_id": path_param("knowledge_id", knowledge_id),
+                    }
+                ),
+                cast_to=None,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def capacity(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeCapacity]:
+        """Get knowledge-base usage (legacy)
+
+        Reports used and total knowledge-base allowance, in words and bytes, through the older
+        `/paas/v4` endpoint (no envelope).
+
+        `GET /paas/v4/knowledge/capacity`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeCapacity]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/knowledge/capacity",
+                cast_to=KnowledgeCapacity.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncLegacyKnowledgeWithStreamingResponse:
+    """The methods of `client.legacy_knowledge`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        page: int = 1,
+        size: int = 10,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[LegacyKnowledgeList]:
+        """List knowledge bases (legacy)
+
+        Returns one page of the caller's knowledge bases through the older `/paas/v4` endpoint.
+
+        `GET /paas/v4/knowledge`
+
+        Args:
+            page: Page number, starting at 1 (the SDK sends 1 unless told otherwise).
+            size: Knowledge bases per page (the SDK sends 10 unless told otherwise).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[LegacyKnowledgeList]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/knowledge",
+                cast_to=LegacyKnowledgeList.from_dict,
+                query={
+                    "page": page,
+                    "size": size,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        embedding_id: int,
+        name: str,
+        *,
+        customer_identifier: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        bucket_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[LegacyKnowledgeInfo]:
+        """Create a knowledge base (legacy)
+
+        Creates a knowledge base through the older `/paas/v4` endpoint. The body is the knowledge
+        base itself, not wrapped in a `code`/`data` envelope.
+
+        `POST /paas/v4/knowledge`
+
+        Args:
+            embedding_id: Embedding model the base is bound to, by number (for example `3` Embedding-2, `11`
+                Embedding-3).
+            name: Display name, at most 100 characters.
+            customer_identifier: Caller's own label for the owner of the base, at most 32 characters.
+            description: What the knowledge base contains, at most 500 characters.
+            background: Card colour in the console, for example `blue`, `red`, `orange`, `purple` or `sky`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            bucket_id: Storage bucket id, at most 32 characters.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[LegacyKnowledgeInfo]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/knowledge",
+                cast_to=LegacyKnowledgeInfo.from_dict,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "customer_identifier": customer_identifier,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                    "bucket_id": bucket_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update(
+        self,
+        knowledge_id: str,
+        embedding_id: int,
+        *,
+        name: str,
+        description: str | NotGiven = NOT_GIVEN,
+        background: str | NotGiven = NOT_GIVEN,
+        icon: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Any]:
+        """Update a knowledge base (legacy)
+
+        Changes the name, description, look or embedding model of a knowledge base through the
+        older `/paas/v4` endpoint.
+
+        `PUT /paas/v4/knowledge/{knowledge_id}`
+
+        Args:
+            knowledge_id: Id of the knowledge base.
+            embedding_id: Embedding model by number; a different value re-embeds the documents.
+            name: Display name, at most 100 characters.
+            description: What the knowledge base contains, at most 500 characters.
+            background: Card colour in the console, for example `blue`, `red`, `orange`, `purple` or `sky`.
+            icon: Card icon, one of `question`, `book`, `seal`, `wrench`, `tag`, `horn`, `house`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Any]",
+            await self._client.request(
+                "PUT",
+                "/paas/v4/knowledge/{knowledge_id}".format(
+                    **{
+                        "knowledge_id": path_param("knowledge_id", knowledge_id),
+                    }
+                ),
+                cast_to=None,
+                body={
+                    "embedding_id": embedding_id,
+                    "name": name,
+                    "description": description,
+                    "background": background,
+                    "icon": icon,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        knowledge_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Any]:
+        """Delete a knowledge base (legacy)
+
+        Deletes a knowledge base and its documents through the older `/paas/v4` endpoint.
+
+        `DELETE /paas/v4/knowledge/{knowledge_id}`
+
+        Args:
+            knowledge_id: Id of the knowledge base.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Any]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/knowledge/{knowledge_id}".format(
+                    **{
+                        "knowledge_id": path_param("knowledge_id", knowledge_id),
+                    }
+                ),
+                cast_to=None,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def capacity(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeCapacity]:
+        """Get knowledge-base usage (legacy)
+
+        Reports used and total knowledge-base allowance, in words and bytes, through the older
+        `/paas/v4` endpoint (no envelope).
+
+        `GET /paas/v4/knowledge/capacity`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeCapacity]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/knowledge/capacity",
+                cast_to=KnowledgeCapacity.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class LegacyKnowledgeDocuments:
     """`client.legacy_knowledge.documents`."""
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> LegacyKnowledgeDocumentsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return LegacyKnowledgeDocumentsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> LegacyKnowledgeDocumentsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return LegacyKnowledgeDocumentsWithStreamingResponse(self._client)
 
     def retrieve(
         self,
@@ -686,11 +1741,333 @@ class LegacyKnowledgeDocuments:
         )
 
 
+class LegacyKnowledgeDocumentsWithRawResponse:
+    """The methods of `client.legacy_knowledge.documents`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def retrieve(
+        self,
+        document_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocument]:
+        """Retrieve a document (legacy)
+
+        Returns one document with its slicing settings, size and embedding state (no envelope).
+
+        `GET /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocument]",
+            self._client.request(
+                "GET",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=KnowledgeDocument.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update(
+        self,
+        document_id: str,
+        knowledge_type: int,
+        *,
+        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Any]:
+        """Change how a document is sliced (legacy)
+
+        Changes the slicing settings of a document, which is then sliced and embedded again in
+        the background. Documents for this API are uploaded with `files.create`
+        (`purpose="retrieval"`, `knowledge_id`).
+
+        `PUT /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            knowledge_type: Slicing mode: `1` headings and paragraphs, `2` question-answer pairs, `3` rows, `5`
+                custom separators, `6` pages, `7` whole sheet.
+            custom_separator: With `knowledge_type` 5, the separators to cut at (a newline by default).
+            sentence_size: With `knowledge_type` 5, the target slice length in characters, 20-2000 (300 by default).
+            callback_url: URL called when the document has been embedded again.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Any]",
+            self._client.request(
+                "PUT",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=None,
+                body={
+                    "knowledge_type": knowledge_type,
+                    "custom_separator": custom_separator,
+                    "sentence_size": sentence_size,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        document_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Any]:
+        """Delete a document (legacy)
+
+        Removes a document from its knowledge base through the older `/paas/v4` endpoint.
+
+        `DELETE /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Any]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=None,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class LegacyKnowledgeDocumentsWithStreamingResponse:
+    """The methods of `client.legacy_knowledge.documents`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def retrieve(
+        self,
+        document_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[KnowledgeDocument]:
+        """Retrieve a document (legacy)
+
+        Returns one document with its slicing settings, size and embedding state (no envelope).
+
+        `GET /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[KnowledgeDocument]",
+            self._client.request(
+                "GET",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=KnowledgeDocument.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update(
+        self,
+        document_id: str,
+        knowledge_type: int,
+        *,
+        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Any]:
+        """Change how a document is sliced (legacy)
+
+        Changes the slicing settings of a document, which is then sliced and embedded again in
+        the background. Documents for this API are uploaded with `files.create`
+        (`purpose="retrieval"`, `knowledge_id`).
+
+        `PUT /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            knowledge_type: Slicing mode: `1` headings and paragraphs, `2` question-answer pairs, `3` rows, `5`
+                custom separators, `6` pages, `7` whole sheet.
+            custom_separator: With `knowledge_type` 5, the separators to cut at (a newline by default).
+            sentence_size: With `knowledge_type` 5, the target slice length in characters, 20-2000 (300 by default).
+            callback_url: URL called when the document has been embedded again.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Any]",
+            self._client.request(
+                "PUT",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=None,
+                body={
+                    "knowledge_type": knowledge_type,
+                    "custom_separator": custom_separator,
+                    "sentence_size": sentence_size,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        document_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Any]:
+        """Delete a document (legacy)
+
+        Removes a document from its knowledge base through the older `/paas/v4` endpoint.
+
+        `DELETE /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Any]",
+            self._client.request(
+                "DELETE",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=None,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncLegacyKnowledgeDocuments:
     """`client.legacy_knowledge.documents` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncLegacyKnowledgeDocumentsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncLegacyKnowledgeDocumentsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncLegacyKnowledgeDocumentsWithStreamingResponse(self._client)
 
     async def retrieve(
         self,
@@ -830,6 +2207,318 @@ class AsyncLegacyKnowledgeDocuments:
                     }
                 ),
                 cast_to=None,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncLegacyKnowledgeDocumentsWithRawResponse:
+    """The methods of `client.legacy_knowledge.documents`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def retrieve(
+        self,
+        document_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocument]:
+        """Retrieve a document (legacy)
+
+        Returns one document with its slicing settings, size and embedding state (no envelope).
+
+        `GET /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocument]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=KnowledgeDocument.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update(
+        self,
+        document_id: str,
+        knowledge_type: int,
+        *,
+        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Any]:
+        """Change how a document is sliced (legacy)
+
+        Changes the slicing settings of a document, which is then sliced and embedded again in
+        the background. Documents for this API are uploaded with `files.create`
+        (`purpose="retrieval"`, `knowledge_id`).
+
+        `PUT /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            knowledge_type: Slicing mode: `1` headings and paragraphs, `2` question-answer pairs, `3` rows, `5`
+                custom separators, `6` pages, `7` whole sheet.
+            custom_separator: With `knowledge_type` 5, the separators to cut at (a newline by default).
+            sentence_size: With `knowledge_type` 5, the target slice length in characters, 20-2000 (300 by default).
+            callback_url: URL called when the document has been embedded again.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Any]",
+            await self._client.request(
+                "PUT",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=None,
+                body={
+                    "knowledge_type": knowledge_type,
+                    "custom_separator": custom_separator,
+                    "sentence_size": sentence_size,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        document_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Any]:
+        """Delete a document (legacy)
+
+        Removes a document from its knowledge base through the older `/paas/v4` endpoint.
+
+        `DELETE /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Any]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=None,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
+    """The methods of `client.legacy_knowledge.documents`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def retrieve(
+        self,
+        document_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[KnowledgeDocument]:
+        """Retrieve a document (legacy)
+
+        Returns one document with its slicing settings, size and embedding state (no envelope).
+
+        `GET /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[KnowledgeDocument]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=KnowledgeDocument.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update(
+        self,
+        document_id: str,
+        knowledge_type: int,
+        *,
+        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
+        sentence_size: int | NotGiven = NOT_GIVEN,
+        callback_url: str | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Any]:
+        """Change how a document is sliced (legacy)
+
+        Changes the slicing settings of a document, which is then sliced and embedded again in
+        the background. Documents for this API are uploaded with `files.create`
+        (`purpose="retrieval"`, `knowledge_id`).
+
+        `PUT /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            knowledge_type: Slicing mode: `1` headings and paragraphs, `2` question-answer pairs, `3` rows, `5`
+                custom separators, `6` pages, `7` whole sheet.
+            custom_separator: With `knowledge_type` 5, the separators to cut at (a newline by default).
+            sentence_size: With `knowledge_type` 5, the target slice length in characters, 20-2000 (300 by default).
+            callback_url: URL called when the document has been embedded again.
+            callback_header: Headers (name to value) sent with the call to `callback_url`.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Any]",
+            await self._client.request(
+                "PUT",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=None,
+                body={
+                    "knowledge_type": knowledge_type,
+                    "custom_separator": custom_separator,
+                    "sentence_size": sentence_size,
+                    "callback_url": callback_url,
+                    "callback_header": callback_header,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        document_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[Any]:
+        """Delete a document (legacy)
+
+        Removes a document from its knowledge base through the older `/paas/v4` endpoint.
+
+        `DELETE /paas/v4/document/{document_id}`
+
+        Args:
+            document_id: Id of the document.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[Any]",
+            await self._client.request(
+                "DELETE",
+                "/paas/v4/document/{document_id}".format(
+                    **{
+                        "document_id": path_param("document_id", document_id),
+                    }
+                ),
+                cast_to=None,
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

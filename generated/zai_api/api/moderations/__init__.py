@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.moderation_audio_part import ModerationAudioPartParam
     from zai_api.models.moderation_image_part import ModerationImagePartParam
@@ -29,6 +30,16 @@ class Moderations:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ModerationsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return ModerationsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> ModerationsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return ModerationsWithStreamingResponse(self._client)
 
     def create(
         self,
@@ -91,11 +102,157 @@ class Moderations:
         )
 
 
+class ModerationsWithRawResponse:
+    """The methods of `client.moderations`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        model: str,
+        input: str
+        | Sequence[str]
+        | ModerationTextPartParam
+        | BaseModel
+        | ModerationImagePartParam
+        | ModerationVideoPartParam
+        | ModerationAudioPartParam
+        | Sequence[
+            ModerationTextPartParam
+            | BaseModel
+            | ModerationImagePartParam
+            | ModerationVideoPartParam
+            | ModerationAudioPartParam
+        ],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ModerationResponse]:
+        """Check content safety
+
+        Screens text, or an image, video or audio given by URL, for risky content and returns a
+        verdict (`PASS`, `REVIEW` or `REJECT`) with the risk categories found.
+
+        `POST /paas/v4/moderations`
+
+        Args:
+            model: Safety model; known value `moderation`.
+            input: What to check: text (at most 2000 characters), a list of texts, one media part, or a list
+                of parts. Images must be under 10 MB and between 20x20 and 6000x6000 px; videos of about
+                30 seconds and audio of about 60 seconds work best.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ModerationResponse]",
+            self._client.request(
+                "POST",
+                "/paas/v4/moderations",
+                cast_to=ModerationResponse.from_dict,
+                body={
+                    "model": model,
+                    "input": input,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class ModerationsWithStreamingResponse:
+    """The methods of `client.moderations`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        model: str,
+        input: str
+        | Sequence[str]
+        | ModerationTextPartParam
+        | BaseModel
+        | ModerationImagePartParam
+        | ModerationVideoPartParam
+        | ModerationAudioPartParam
+        | Sequence[
+            ModerationTextPartParam
+            | BaseModel
+            | ModerationImagePartParam
+            | ModerationVideoPartParam
+            | ModerationAudioPartParam
+        ],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ModerationResponse]:
+        """Check content safety
+
+        Screens text, or an image, video or audio given by URL, for risky content and returns a
+        verdict (`PASS`, `REVIEW` or `REJECT`) with the risk categories found.
+
+        `POST /paas/v4/moderations`
+
+        Args:
+            model: Safety model; known value `moderation`.
+            input: What to check: text (at most 2000 characters), a list of texts, one media part, or a list
+                of parts. Images must be under 10 MB and between 20x20 and 6000x6000 px; videos of about
+                30 seconds and audio of about 60 seconds work best.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ModerationResponse]",
+            self._client.request(
+                "POST",
+                "/paas/v4/moderations",
+                cast_to=ModerationResponse.from_dict,
+                body={
+                    "model": model,
+                    "input": input,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncModerations:
     """`client.moderations` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncModerationsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncModerationsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncModerationsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncModerationsWithStreamingResponse(self._client)
 
     async def create(
         self,
@@ -149,6 +306,142 @@ class AsyncModerations:
                     "model": model,
                     "input": input,
                 },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncModerationsWithRawResponse:
+    """The methods of `client.moderations`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str
+        | Sequence[str]
+        | ModerationTextPartParam
+        | BaseModel
+        | ModerationImagePartParam
+        | ModerationVideoPartParam
+        | ModerationAudioPartParam
+        | Sequence[
+            ModerationTextPartParam
+            | BaseModel
+            | ModerationImagePartParam
+            | ModerationVideoPartParam
+            | ModerationAudioPartParam
+        ],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ModerationResponse]:
+        """Check content safety
+
+        Screens text, or an image, video or audio given by URL, for risky content and returns a
+        verdict (`PASS`, `REVIEW` or `REJECT`) with the risk categories found.
+
+        `POST /paas/v4/moderations`
+
+        Args:
+            model: Safety model; known value `moderation`.
+            input: What to check: text (at most 2000 characters), a list of texts, one media part, or a list
+                of parts. Images must be under 10 MB and between 20x20 and 6000x6000 px; videos of about
+                30 seconds and audio of about 60 seconds work best.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ModerationResponse]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/moderations",
+                cast_to=ModerationResponse.from_dict,
+                body={
+                    "model": model,
+                    "input": input,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncModerationsWithStreamingResponse:
+    """The methods of `client.moderations`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        model: str,
+        input: str
+        | Sequence[str]
+        | ModerationTextPartParam
+        | BaseModel
+        | ModerationImagePartParam
+        | ModerationVideoPartParam
+        | ModerationAudioPartParam
+        | Sequence[
+            ModerationTextPartParam
+            | BaseModel
+            | ModerationImagePartParam
+            | ModerationVideoPartParam
+            | ModerationAudioPartParam
+        ],
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ModerationResponse]:
+        """Check content safety
+
+        Screens text, or an image, video or audio given by URL, for risky content and returns a
+        verdict (`PASS`, `REVIEW` or `REJECT`) with the risk categories found.
+
+        `POST /paas/v4/moderations`
+
+        Args:
+            model: Safety model; known value `moderation`.
+            input: What to check: text (at most 2000 characters), a list of texts, one media part, or a list
+                of parts. Images must be under 10 MB and between 20x20 and 6000x6000 px; videos of about
+                30 seconds and audio of about 60 seconds work best.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ModerationResponse]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/moderations",
+                cast_to=ModerationResponse.from_dict,
+                body={
+                    "model": model,
+                    "input": input,
+                },
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.ocr_tool_type import OcrToolType
 
@@ -26,6 +27,16 @@ class Ocr:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> OcrWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return OcrWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> OcrWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return OcrWithStreamingResponse(self._client)
 
     def handwriting_ocr(
         self,
@@ -82,11 +93,145 @@ class Ocr:
         )
 
 
+class OcrWithRawResponse:
+    """The methods of `client.ocr`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def handwriting_ocr(
+        self,
+        *,
+        file: FileInput,
+        tool_type: OcrToolType | Literal["hand_write"],
+        language_type: str | NotGiven = NOT_GIVEN,
+        probability: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[OcrHandwritingResult]:
+        """Recognise handwriting in an image
+
+        Uploads an image (JPG, PNG, ...) and returns each recognised line of handwriting with its
+        bounding box and, when `probability` is true, confidence statistics.
+
+        `POST /paas/v4/files/ocr`
+
+        Args:
+            file: The image, for example JPG or PNG.
+            tool_type: Recognition mode; only `hand_write` (handwriting) today.
+            language_type: Language model to use. Known values: `CHN_ENG` (Chinese and English), `AUTO`, `ENG`,
+                `JAP`, `KOR`, `FRE`, `SPA`, `POR`, `GER`, `ITA`, `RUS`, `DAN`, `DUT`, `MAL`, `SWE`,
+                `IND`, `POL`, `ROM`, `TUR`, `GRE`, `HUN`, `THA`, `VIE`, `ARA`, `HIN`.
+            probability: Return confidence statistics for each line (false by default).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[OcrHandwritingResult]",
+            self._client.request(
+                "POST",
+                "/paas/v4/files/ocr",
+                cast_to=OcrHandwritingResult.from_dict,
+                files={
+                    "file": file,
+                    "tool_type": tool_type,
+                    "language_type": language_type,
+                    "probability": probability,
+                },
+                file_fields=("file",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class OcrWithStreamingResponse:
+    """The methods of `client.ocr`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def handwriting_ocr(
+        self,
+        *,
+        file: FileInput,
+        tool_type: OcrToolType | Literal["hand_write"],
+        language_type: str | NotGiven = NOT_GIVEN,
+        probability: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[OcrHandwritingResult]:
+        """Recognise handwriting in an image
+
+        Uploads an image (JPG, PNG, ...) and returns each recognised line of handwriting with its
+        bounding box and, when `probability` is true, confidence statistics.
+
+        `POST /paas/v4/files/ocr`
+
+        Args:
+            file: The image, for example JPG or PNG.
+            tool_type: Recognition mode; only `hand_write` (handwriting) today.
+            language_type: Language model to use. Known values: `CHN_ENG` (Chinese and English), `AUTO`, `ENG`,
+                `JAP`, `KOR`, `FRE`, `SPA`, `POR`, `GER`, `ITA`, `RUS`, `DAN`, `DUT`, `MAL`, `SWE`,
+                `IND`, `POL`, `ROM`, `TUR`, `GRE`, `HUN`, `THA`, `VIE`, `ARA`, `HIN`.
+            probability: Return confidence statistics for each line (false by default).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[OcrHandwritingResult]",
+            self._client.request(
+                "POST",
+                "/paas/v4/files/ocr",
+                cast_to=OcrHandwritingResult.from_dict,
+                files={
+                    "file": file,
+                    "tool_type": tool_type,
+                    "language_type": language_type,
+                    "probability": probability,
+                },
+                file_fields=("file",),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncOcr:
     """`client.ocr` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncOcrWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncOcrWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncOcrWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncOcrWithStreamingResponse(self._client)
 
     async def handwriting_ocr(
         self,
@@ -134,6 +279,130 @@ class AsyncOcr:
                     "probability": probability,
                 },
                 file_fields=("file",),
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncOcrWithRawResponse:
+    """The methods of `client.ocr`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def handwriting_ocr(
+        self,
+        *,
+        file: FileInput,
+        tool_type: OcrToolType | Literal["hand_write"],
+        language_type: str | NotGiven = NOT_GIVEN,
+        probability: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[OcrHandwritingResult]:
+        """Recognise handwriting in an image
+
+        Uploads an image (JPG, PNG, ...) and returns each recognised line of handwriting with its
+        bounding box and, when `probability` is true, confidence statistics.
+
+        `POST /paas/v4/files/ocr`
+
+        Args:
+            file: The image, for example JPG or PNG.
+            tool_type: Recognition mode; only `hand_write` (handwriting) today.
+            language_type: Language model to use. Known values: `CHN_ENG` (Chinese and English), `AUTO`, `ENG`,
+                `JAP`, `KOR`, `FRE`, `SPA`, `POR`, `GER`, `ITA`, `RUS`, `DAN`, `DUT`, `MAL`, `SWE`,
+                `IND`, `POL`, `ROM`, `TUR`, `GRE`, `HUN`, `THA`, `VIE`, `ARA`, `HIN`.
+            probability: Return confidence statistics for each line (false by default).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[OcrHandwritingResult]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/files/ocr",
+                cast_to=OcrHandwritingResult.from_dict,
+                files={
+                    "file": file,
+                    "tool_type": tool_type,
+                    "language_type": language_type,
+                    "probability": probability,
+                },
+                file_fields=("file",),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncOcrWithStreamingResponse:
+    """The methods of `client.ocr`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def handwriting_ocr(
+        self,
+        *,
+        file: FileInput,
+        tool_type: OcrToolType | Literal["hand_write"],
+        language_type: str | NotGiven = NOT_GIVEN,
+        probability: bool | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[OcrHandwritingResult]:
+        """Recognise handwriting in an image
+
+        Uploads an image (JPG, PNG, ...) and returns each recognised line of handwriting with its
+        bounding box and, when `probability` is true, confidence statistics.
+
+        `POST /paas/v4/files/ocr`
+
+        Args:
+            file: The image, for example JPG or PNG.
+            tool_type: Recognition mode; only `hand_write` (handwriting) today.
+            language_type: Language model to use. Known values: `CHN_ENG` (Chinese and English), `AUTO`, `ENG`,
+                `JAP`, `KOR`, `FRE`, `SPA`, `POR`, `GER`, `ITA`, `RUS`, `DAN`, `DUT`, `MAL`, `SWE`,
+                `IND`, `POL`, `ROM`, `TUR`, `GRE`, `HUN`, `THA`, `VIE`, `ARA`, `HIN`.
+            probability: Return confidence statistics for each line (false by default).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[OcrHandwritingResult]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/files/ocr",
+                cast_to=OcrHandwritingResult.from_dict,
+                files={
+                    "file": file,
+                    "tool_type": tool_type,
+                    "language_type": language_type,
+                    "probability": probability,
+                },
+                file_fields=("file",),
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.assistant_message import AssistantMessageParam
     from zai_api.models.system_message import SystemMessageParam
@@ -30,6 +31,16 @@ class Tools:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ToolsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return ToolsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> ToolsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return ToolsWithStreamingResponse(self._client)
 
     @overload
     def web_search(
@@ -157,11 +168,287 @@ class Tools:
         )
 
 
+class ToolsWithRawResponse:
+    """The methods of `client.tools`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ToolsWebSearchResponse]: ...
+
+    @overload
+    def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[ToolsWebSearchChunk]]: ...
+
+    @overload
+    def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: bool,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]: ...
+
+    def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: bool | NotGiven = NOT_GIVEN,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]:
+        """Search with the legacy web-search-pro tool
+
+        Sends a single user question to the `web-search-pro` tool, which answers with tool calls
+        holding the detected intent, the pages found and suggested follow-up queries. With
+        `stream: true` the calls arrive as Server-Sent Events ending with `data: [DONE]`.
+
+        `POST /paas/v4/tools`
+
+        Args:
+            model: The tool model; `web-search-pro` is the known value.
+            messages: A single user message with the question, phrased as the user asked it.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            stream: Return the tool calls as Server-Sent Events (false by default).
+            scope: Where to search, for example the whole web (the default) or academic sources.
+            location: The user's location, to rank local results higher.
+            recent_days: Only return pages updated within this many days (1-30).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/tools",
+                cast_to=ToolsWebSearchResponse.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "request_id": request_id,
+                    "stream": stream,
+                    "scope": scope,
+                    "location": location,
+                    "recent_days": recent_days,
+                },
+                stream=stream is True,
+                stream_cast_to=ToolsWebSearchChunk.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class ToolsWithStreamingResponse:
+    """The methods of `client.tools`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    @overload
+    def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ToolsWebSearchResponse]: ...
+
+    @overload
+    def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[ToolsWebSearchChunk]]: ...
+
+    @overload
+    def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: bool,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]: ...
+
+    def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: bool | NotGiven = NOT_GIVEN,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]:
+        """Search with the legacy web-search-pro tool
+
+        Sends a single user question to the `web-search-pro` tool, which answers with tool calls
+        holding the detected intent, the pages found and suggested follow-up queries. With
+        `stream: true` the calls arrive as Server-Sent Events ending with `data: [DONE]`.
+
+        `POST /paas/v4/tools`
+
+        Args:
+            model: The tool model; `web-search-pro` is the known value.
+            messages: A single user message with the question, phrased as the user asked it.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            stream: Return the tool calls as Server-Sent Events (false by default).
+            scope: Where to search, for example the whole web (the default) or academic sources.
+            location: The user's location, to rank local results higher.
+            recent_days: Only return pages updated within this many days (1-30).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]",
+            self._client.request(
+                "POST",
+                "/paas/v4/tools",
+                cast_to=ToolsWebSearchResponse.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "request_id": request_id,
+                    "stream": stream,
+                    "scope": scope,
+                    "location": location,
+                    "recent_days": recent_days,
+                },
+                stream=stream is True,
+                stream_cast_to=ToolsWebSearchChunk.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncTools:
     """`client.tools` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncToolsWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncToolsWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncToolsWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncToolsWithStreamingResponse(self._client)
 
     @overload
     async def web_search(
@@ -280,6 +567,272 @@ class AsyncTools:
                 },
                 stream=stream is True,
                 stream_cast_to=ToolsWebSearchChunk.from_dict,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncToolsWithRawResponse:
+    """The methods of `client.tools`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ToolsWebSearchResponse]: ...
+
+    @overload
+    async def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[ToolsWebSearchChunk]]: ...
+
+    @overload
+    async def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: bool,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]: ...
+
+    async def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: bool | NotGiven = NOT_GIVEN,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]:
+        """Search with the legacy web-search-pro tool
+
+        Sends a single user question to the `web-search-pro` tool, which answers with tool calls
+        holding the detected intent, the pages found and suggested follow-up queries. With
+        `stream: true` the calls arrive as Server-Sent Events ending with `data: [DONE]`.
+
+        `POST /paas/v4/tools`
+
+        Args:
+            model: The tool model; `web-search-pro` is the known value.
+            messages: A single user message with the question, phrased as the user asked it.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            stream: Return the tool calls as Server-Sent Events (false by default).
+            scope: Where to search, for example the whole web (the default) or academic sources.
+            location: The user's location, to rank local results higher.
+            recent_days: Only return pages updated within this many days (1-30).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/tools",
+                cast_to=ToolsWebSearchResponse.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "request_id": request_id,
+                    "stream": stream,
+                    "scope": scope,
+                    "location": location,
+                    "recent_days": recent_days,
+                },
+                stream=stream is True,
+                stream_cast_to=ToolsWebSearchChunk.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncToolsWithStreamingResponse:
+    """The methods of `client.tools`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    @overload
+    async def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | NotGiven = NOT_GIVEN,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ToolsWebSearchResponse]: ...
+
+    @overload
+    async def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: Literal[True],
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[ToolsWebSearchChunk]]: ...
+
+    @overload
+    async def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: bool,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]: ...
+
+    async def web_search(
+        self,
+        *,
+        model: str,
+        messages: Sequence[
+            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        ],
+        request_id: str | NotGiven = NOT_GIVEN,
+        stream: bool | NotGiven = NOT_GIVEN,
+        scope: str | NotGiven = NOT_GIVEN,
+        location: str | NotGiven = NOT_GIVEN,
+        recent_days: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]:
+        """Search with the legacy web-search-pro tool
+
+        Sends a single user question to the `web-search-pro` tool, which answers with tool calls
+        holding the detected intent, the pages found and suggested follow-up queries. With
+        `stream: true` the calls arrive as Server-Sent Events ending with `data: [DONE]`.
+
+        `POST /paas/v4/tools`
+
+        Args:
+            model: The tool model; `web-search-pro` is the known value.
+            messages: A single user message with the question, phrased as the user asked it.
+            request_id: Caller-chosen id for the request (6-64 characters).
+            stream: Return the tool calls as Server-Sent Events (false by default).
+            scope: Where to search, for example the whole web (the default) or academic sources.
+            location: The user's location, to rank local results higher.
+            recent_days: Only return pages updated within this many days (1-30).
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/tools",
+                cast_to=ToolsWebSearchResponse.from_dict,
+                body={
+                    "model": model,
+                    "messages": messages,
+                    "request_id": request_id,
+                    "stream": stream,
+                    "scope": scope,
+                    "location": location,
+                    "recent_days": recent_days,
+                },
+                stream=stream is True,
+                stream_cast_to=ToolsWebSearchChunk.from_dict,
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

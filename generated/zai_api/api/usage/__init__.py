@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
 
 
@@ -27,6 +28,16 @@ class Usage:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> UsageWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return UsageWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> UsageWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return UsageWithStreamingResponse(self._client)
 
     def quota_limit(
         self,
@@ -162,11 +173,307 @@ class Usage:
         )
 
 
+class UsageWithRawResponse:
+    """The methods of `client.usage`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def quota_limit(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[UsageQuotaLimitResponse]:
+        """Get the Coding-Plan quota
+
+        Returns the current GLM Coding Plan limits: the rolling token window (percentage used and
+        reset time) and the monthly tool-call budget with per-tool counts. Failures come back as
+        HTTP 200 with a non-200 `code` in the body.
+
+        `GET /monitor/usage/quota/limit`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[UsageQuotaLimitResponse]",
+            self._client.request(
+                "GET",
+                "/monitor/usage/quota/limit",
+                cast_to=UsageQuotaLimitResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def model_usage(
+        self,
+        *,
+        start_time: str,
+        end_time: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[UsageModelUsageResponse]:
+        """Get Coding-Plan model usage
+
+        Returns hourly model-call and token counts of the Coding Plan between two local times, with
+        totals. Hours without activity are null. Failures come back as HTTP 200 with a non-200
+        `code` in the body.
+
+        `GET /monitor/usage/model-usage`
+
+        Args:
+            start_time:
+            end_time:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[UsageModelUsageResponse]",
+            self._client.request(
+                "GET",
+                "/monitor/usage/model-usage",
+                cast_to=UsageModelUsageResponse.from_dict,
+                query={
+                    "startTime": start_time,
+                    "endTime": end_time,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def tool_usage(
+        self,
+        *,
+        start_time: str,
+        end_time: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[UsageToolUsageResponse]:
+        """Get Coding-Plan tool usage
+
+        Returns hourly counts of the plan's tool calls (web search, web reader, zread) between two
+        local times, with totals per tool. Failures come back as HTTP 200 with a non-200 `code` in
+        the body.
+
+        `GET /monitor/usage/tool-usage`
+
+        Args:
+            start_time:
+            end_time:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[UsageToolUsageResponse]",
+            self._client.request(
+                "GET",
+                "/monitor/usage/tool-usage",
+                cast_to=UsageToolUsageResponse.from_dict,
+                query={
+                    "startTime": start_time,
+                    "endTime": end_time,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class UsageWithStreamingResponse:
+    """The methods of `client.usage`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def quota_limit(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[UsageQuotaLimitResponse]:
+        """Get the Coding-Plan quota
+
+        Returns the current GLM Coding Plan limits: the rolling token window (percentage used and
+        reset time) and the monthly tool-call budget with per-tool counts. Failures come back as
+        HTTP 200 with a non-200 `code` in the body.
+
+        `GET /monitor/usage/quota/limit`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[UsageQuotaLimitResponse]",
+            self._client.request(
+                "GET",
+                "/monitor/usage/quota/limit",
+                cast_to=UsageQuotaLimitResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def model_usage(
+        self,
+        *,
+        start_time: str,
+        end_time: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[UsageModelUsageResponse]:
+        """Get Coding-Plan model usage
+
+        Returns hourly model-call and token counts of the Coding Plan between two local times, with
+        totals. Hours without activity are null. Failures come back as HTTP 200 with a non-200
+        `code` in the body.
+
+        `GET /monitor/usage/model-usage`
+
+        Args:
+            start_time:
+            end_time:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[UsageModelUsageResponse]",
+            self._client.request(
+                "GET",
+                "/monitor/usage/model-usage",
+                cast_to=UsageModelUsageResponse.from_dict,
+                query={
+                    "startTime": start_time,
+                    "endTime": end_time,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def tool_usage(
+        self,
+        *,
+        start_time: str,
+        end_time: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[UsageToolUsageResponse]:
+        """Get Coding-Plan tool usage
+
+        Returns hourly counts of the plan's tool calls (web search, web reader, zread) between two
+        local times, with totals per tool. Failures come back as HTTP 200 with a non-200 `code` in
+        the body.
+
+        `GET /monitor/usage/tool-usage`
+
+        Args:
+            start_time:
+            end_time:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[UsageToolUsageResponse]",
+            self._client.request(
+                "GET",
+                "/monitor/usage/tool-usage",
+                cast_to=UsageToolUsageResponse.from_dict,
+                query={
+                    "startTime": start_time,
+                    "endTime": end_time,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncUsage:
     """`client.usage` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncUsageWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncUsageWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncUsageWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncUsageWithStreamingResponse(self._client)
 
     async def quota_limit(
         self,
@@ -293,6 +600,292 @@ class AsyncUsage:
                     "endTime": end_time,
                 },
                 success=("code", (200,)),
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncUsageWithRawResponse:
+    """The methods of `client.usage`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def quota_limit(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[UsageQuotaLimitResponse]:
+        """Get the Coding-Plan quota
+
+        Returns the current GLM Coding Plan limits: the rolling token window (percentage used and
+        reset time) and the monthly tool-call budget with per-tool counts. Failures come back as
+        HTTP 200 with a non-200 `code` in the body.
+
+        `GET /monitor/usage/quota/limit`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[UsageQuotaLimitResponse]",
+            await self._client.request(
+                "GET",
+                "/monitor/usage/quota/limit",
+                cast_to=UsageQuotaLimitResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def model_usage(
+        self,
+        *,
+        start_time: str,
+        end_time: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[UsageModelUsageResponse]:
+        """Get Coding-Plan model usage
+
+        Returns hourly model-call and token counts of the Coding Plan between two local times, with
+        totals. Hours without activity are null. Failures come back as HTTP 200 with a non-200
+        `code` in the body.
+
+        `GET /monitor/usage/model-usage`
+
+        Args:
+            start_time:
+            end_time:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[UsageModelUsageResponse]",
+            await self._client.request(
+                "GET",
+                "/monitor/usage/model-usage",
+                cast_to=UsageModelUsageResponse.from_dict,
+                query={
+                    "startTime": start_time,
+                    "endTime": end_time,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def tool_usage(
+        self,
+        *,
+        start_time: str,
+        end_time: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[UsageToolUsageResponse]:
+        """Get Coding-Plan tool usage
+
+        Returns hourly counts of the plan's tool calls (web search, web reader, zread) between two
+        local times, with totals per tool. Failures come back as HTTP 200 with a non-200 `code` in
+        the body.
+
+        `GET /monitor/usage/tool-usage`
+
+        Args:
+            start_time:
+            end_time:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[UsageToolUsageResponse]",
+            await self._client.request(
+                "GET",
+                "/monitor/usage/tool-usage",
+                cast_to=UsageToolUsageResponse.from_dict,
+                query={
+                    "startTime": start_time,
+                    "endTime": end_time,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncUsageWithStreamingResponse:
+    """The methods of `client.usage`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def quota_limit(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[UsageQuotaLimitResponse]:
+        """Get the Coding-Plan quota
+
+        Returns the current GLM Coding Plan limits: the rolling token window (percentage used and
+        reset time) and the monthly tool-call budget with per-tool counts. Failures come back as
+        HTTP 200 with a non-200 `code` in the body.
+
+        `GET /monitor/usage/quota/limit`
+
+        Args:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[UsageQuotaLimitResponse]",
+            await self._client.request(
+                "GET",
+                "/monitor/usage/quota/limit",
+                cast_to=UsageQuotaLimitResponse.from_dict,
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def model_usage(
+        self,
+        *,
+        start_time: str,
+        end_time: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[UsageModelUsageResponse]:
+        """Get Coding-Plan model usage
+
+        Returns hourly model-call and token counts of the Coding Plan between two local times, with
+        totals. Hours without activity are null. Failures come back as HTTP 200 with a non-200
+        `code` in the body.
+
+        `GET /monitor/usage/model-usage`
+
+        Args:
+            start_time:
+            end_time:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[UsageModelUsageResponse]",
+            await self._client.request(
+                "GET",
+                "/monitor/usage/model-usage",
+                cast_to=UsageModelUsageResponse.from_dict,
+                query={
+                    "startTime": start_time,
+                    "endTime": end_time,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def tool_usage(
+        self,
+        *,
+        start_time: str,
+        end_time: str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[UsageToolUsageResponse]:
+        """Get Coding-Plan tool usage
+
+        Returns hourly counts of the plan's tool calls (web search, web reader, zread) between two
+        local times, with totals per tool. Failures come back as HTTP 200 with a non-200 `code` in
+        the body.
+
+        `GET /monitor/usage/tool-usage`
+
+        Args:
+            start_time:
+            end_time:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[UsageToolUsageResponse]",
+            await self._client.request(
+                "GET",
+                "/monitor/usage/tool-usage",
+                cast_to=UsageToolUsageResponse.from_dict,
+                query={
+                    "startTime": start_time,
+                    "endTime": end_time,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
 
@@ -27,6 +28,16 @@ class Videos:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> VideosWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return VideosWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> VideosWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return VideosWithStreamingResponse(self._client)
 
     def retrieve_videos_result(
         self,
@@ -200,11 +211,321 @@ class Videos:
         )
 
 
+class VideosWithRawResponse:
+    """The methods of `client.videos`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def retrieve_videos_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncResult]",
+            self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        quality: str | NotGiven = NOT_GIVEN,
+        with_audio: bool | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        duration: int | NotGiven = NOT_GIVEN,
+        fps: int | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | NotGiven = NOT_GIVEN,
+        off_peak: bool | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncTaskStatus]:
+        """Submit a video generation
+
+        Queues a video generation (CogVideoX or Vidu models) from a prompt, one image, a first and
+        last frame, or reference images, and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}`; the finished videos are listed in `video_result`.
+
+        `POST /paas/v4/videos/generations`
+
+        Args:
+            model: Video model. Known values: `cogvideox-3`, `cogvideox-2`, `cogvideox-flash` (CogVideoX);
+                `viduq1-text` (text to video), `viduq1-image`, `vidu2-image` (image to video),
+                `viduq1-start-end`, `vidu2-start-end` (first and last frame), `vidu2-reference`
+                (1-3 reference images). Z.ai currently lists `cogvideox-3` only.
+            prompt: Description of the video, at most 512 characters.
+            image_url: Source images: one image (URL or base64 `data:` URL; png, jpeg, jpg, webp), a list of
+                images (first and last frame, or 1-3 reference images for `vidu2-reference`), or an
+                object for model-specific image options. CogVideoX accepts up to 5 MB per image, Vidu
+                up to 50 MB with an aspect ratio within 1:4 and 4:1.
+            quality: CogVideoX output mode: `speed` (the default, faster) or `quality` (better, slower).
+            with_audio: Add AI-generated sound or background music (false by default).
+            size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
+                `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
+                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                models, also `480x360` for `vidu2-start-end`).
+            duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
+            fps: Frame rate, `30` (default) or `60` (CogVideoX).
+            style: `viduq1-text` style: `general` (the default, steered by the prompt) or `anime`.
+            aspect_ratio: Vidu text and reference models: `16:9` (default), `9:16` or `1:1`.
+            off_peak: Let the platform run the task in off-peak hours (sent by zai-sdk; support varies by model).
+            movement_amplitude: Vidu motion strength: `auto` (default), `small`, `medium` or `large`.
+            watermark_enabled: Add AI-generated watermarks (the default); turning them off needs the watermark waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen unique id for the task, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncTaskStatus]",
+            self._client.request(
+                "POST",
+                "/paas/v4/videos/generations",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "image_url": image_url,
+                    "quality": quality,
+                    "with_audio": with_audio,
+                    "size": size,
+                    "duration": duration,
+                    "fps": fps,
+                    "style": style,
+                    "aspect_ratio": aspect_ratio,
+                    "off_peak": off_peak,
+                    "movement_amplitude": movement_amplitude,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class VideosWithStreamingResponse:
+    """The methods of `client.videos`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def retrieve_videos_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncResult]",
+            self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def generations(
+        self,
+        *,
+        model: str,
+        prompt: str | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        quality: str | NotGiven = NOT_GIVEN,
+        with_audio: bool | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        duration: int | NotGiven = NOT_GIVEN,
+        fps: int | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | NotGiven = NOT_GIVEN,
+        off_peak: bool | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AsyncTaskStatus]:
+        """Submit a video generation
+
+        Queues a video generation (CogVideoX or Vidu models) from a prompt, one image, a first and
+        last frame, or reference images, and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}`; the finished videos are listed in `video_result`.
+
+        `POST /paas/v4/videos/generations`
+
+        Args:
+            model: Video model. Known values: `cogvideox-3`, `cogvideox-2`, `cogvideox-flash` (CogVideoX);
+                `viduq1-text` (text to video), `viduq1-image`, `vidu2-image` (image to video),
+                `viduq1-start-end`, `vidu2-start-end` (first and last frame), `vidu2-reference`
+                (1-3 reference images). Z.ai currently lists `cogvideox-3` only.
+            prompt: Description of the video, at most 512 characters.
+            image_url: Source images: one image (URL or base64 `data:` URL; png, jpeg, jpg, webp), a list of
+                images (first and last frame, or 1-3 reference images for `vidu2-reference`), or an
+                object for model-specific image options. CogVideoX accepts up to 5 MB per image, Vidu
+                up to 50 MB with an aspect ratio within 1:4 and 4:1.
+            quality: CogVideoX output mode: `speed` (the default, faster) or `quality` (better, slower).
+            with_audio: Add AI-generated sound or background music (false by default).
+            size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
+                `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
+                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                models, also `480x360` for `vidu2-start-end`).
+            duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
+            fps: Frame rate, `30` (default) or `60` (CogVideoX).
+            style: `viduq1-text` style: `general` (the default, steered by the prompt) or `anime`.
+            aspect_ratio: Vidu text and reference models: `16:9` (default), `9:16` or `1:1`.
+            off_peak: Let the platform run the task in off-peak hours (sent by zai-sdk; support varies by model).
+            movement_amplitude: Vidu motion strength: `auto` (default), `small`, `medium` or `large`.
+            watermark_enabled: Add AI-generated watermarks (the default); turning them off needs the watermark waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen unique id for the task, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[AsyncTaskStatus]",
+            self._client.request(
+                "POST",
+                "/paas/v4/videos/generations",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "image_url": image_url,
+                    "quality": quality,
+                    "with_audio": with_audio,
+                    "size": size,
+                    "duration": duration,
+                    "fps": fps,
+                    "style": style,
+                    "aspect_ratio": aspect_ratio,
+                    "off_peak": off_peak,
+                    "movement_amplitude": movement_amplitude,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncVideos:
     """`client.videos` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVideosWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncVideosWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncVideosWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncVideosWithStreamingResponse(self._client)
 
     async def retrieve_videos_result(
         self,
@@ -369,6 +690,306 @@ class AsyncVideos:
                     "request_id": request_id,
                     "user_id": user_id,
                 },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncVideosWithRawResponse:
+    """The methods of `client.videos`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def retrieve_videos_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncResult]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        quality: str | NotGiven = NOT_GIVEN,
+        with_audio: bool | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        duration: int | NotGiven = NOT_GIVEN,
+        fps: int | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | NotGiven = NOT_GIVEN,
+        off_peak: bool | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncTaskStatus]:
+        """Submit a video generation
+
+        Queues a video generation (CogVideoX or Vidu models) from a prompt, one image, a first and
+        last frame, or reference images, and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}`; the finished videos are listed in `video_result`.
+
+        `POST /paas/v4/videos/generations`
+
+        Args:
+            model: Video model. Known values: `cogvideox-3`, `cogvideox-2`, `cogvideox-flash` (CogVideoX);
+                `viduq1-text` (text to video), `viduq1-image`, `vidu2-image` (image to video),
+                `viduq1-start-end`, `vidu2-start-end` (first and last frame), `vidu2-reference`
+                (1-3 reference images). Z.ai currently lists `cogvideox-3` only.
+            prompt: Description of the video, at most 512 characters.
+            image_url: Source images: one image (URL or base64 `data:` URL; png, jpeg, jpg, webp), a list of
+                images (first and last frame, or 1-3 reference images for `vidu2-reference`), or an
+                object for model-specific image options. CogVideoX accepts up to 5 MB per image, Vidu
+                up to 50 MB with an aspect ratio within 1:4 and 4:1.
+            quality: CogVideoX output mode: `speed` (the default, faster) or `quality` (better, slower).
+            with_audio: Add AI-generated sound or background music (false by default).
+            size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
+                `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
+                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                models, also `480x360` for `vidu2-start-end`).
+            duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
+            fps: Frame rate, `30` (default) or `60` (CogVideoX).
+            style: `viduq1-text` style: `general` (the default, steered by the prompt) or `anime`.
+            aspect_ratio: Vidu text and reference models: `16:9` (default), `9:16` or `1:1`.
+            off_peak: Let the platform run the task in off-peak hours (sent by zai-sdk; support varies by model).
+            movement_amplitude: Vidu motion strength: `auto` (default), `small`, `medium` or `large`.
+            watermark_enabled: Add AI-generated watermarks (the default); turning them off needs the watermark waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen unique id for the task, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncTaskStatus]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/videos/generations",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "image_url": image_url,
+                    "quality": quality,
+                    "with_audio": with_audio,
+                    "size": size,
+                    "duration": duration,
+                    "fps": fps,
+                    "style": style,
+                    "aspect_ratio": aspect_ratio,
+                    "off_peak": off_peak,
+                    "movement_amplitude": movement_amplitude,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncVideosWithStreamingResponse:
+    """The methods of `client.videos`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def retrieve_videos_result(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncResult]:
+        """Retrieve the result of a deferred task
+
+        Returns the state of a task created by a deferred operation. While the task runs only the
+        task fields are present; once `task_status` is `SUCCESS` the result fields are filled in:
+        `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
+
+        `GET /paas/v4/async-result/{id}`
+
+        Args:
+            id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncResult]",
+            await self._client.request(
+                "GET",
+                "/paas/v4/async-result/{id}".format(
+                    **{
+                        "id": path_param("id", id),
+                    }
+                ),
+                cast_to=AsyncResult.from_dict,
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def generations(
+        self,
+        *,
+        model: str,
+        prompt: str | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        quality: str | NotGiven = NOT_GIVEN,
+        with_audio: bool | NotGiven = NOT_GIVEN,
+        size: str | NotGiven = NOT_GIVEN,
+        duration: int | NotGiven = NOT_GIVEN,
+        fps: int | NotGiven = NOT_GIVEN,
+        style: str | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | NotGiven = NOT_GIVEN,
+        off_peak: bool | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | NotGiven = NOT_GIVEN,
+        user_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncTaskStatus]:
+        """Submit a video generation
+
+        Queues a video generation (CogVideoX or Vidu models) from a prompt, one image, a first and
+        last frame, or reference images, and returns a task at once. Poll
+        `GET /paas/v4/async-result/{id}`; the finished videos are listed in `video_result`.
+
+        `POST /paas/v4/videos/generations`
+
+        Args:
+            model: Video model. Known values: `cogvideox-3`, `cogvideox-2`, `cogvideox-flash` (CogVideoX);
+                `viduq1-text` (text to video), `viduq1-image`, `vidu2-image` (image to video),
+                `viduq1-start-end`, `vidu2-start-end` (first and last frame), `vidu2-reference`
+                (1-3 reference images). Z.ai currently lists `cogvideox-3` only.
+            prompt: Description of the video, at most 512 characters.
+            image_url: Source images: one image (URL or base64 `data:` URL; png, jpeg, jpg, webp), a list of
+                images (first and last frame, or 1-3 reference images for `vidu2-reference`), or an
+                object for model-specific image options. CogVideoX accepts up to 5 MB per image, Vidu
+                up to 50 MB with an aspect ratio within 1:4 and 4:1.
+            quality: CogVideoX output mode: `speed` (the default, faster) or `quality` (better, slower).
+            with_audio: Add AI-generated sound or background music (false by default).
+            size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
+                `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
+                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                models, also `480x360` for `vidu2-start-end`).
+            duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
+            fps: Frame rate, `30` (default) or `60` (CogVideoX).
+            style: `viduq1-text` style: `general` (the default, steered by the prompt) or `anime`.
+            aspect_ratio: Vidu text and reference models: `16:9` (default), `9:16` or `1:1`.
+            off_peak: Let the platform run the task in off-peak hours (sent by zai-sdk; support varies by model).
+            movement_amplitude: Vidu motion strength: `auto` (default), `small`, `medium` or `large`.
+            watermark_enabled: Add AI-generated watermarks (the default); turning them off needs the watermark waiver.
+            sensitive_word_check: Content-safety screening options (accounts with screening control only).
+            request_id: Caller-chosen unique id for the task, echoed back; generated by the server when absent.
+            user_id: Stable id of the end user (6-128 characters), used for abuse detection.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncTaskStatus]",
+            await self._client.request(
+                "POST",
+                "/paas/v4/videos/generations",
+                cast_to=AsyncTaskStatus.from_dict,
+                body={
+                    "model": model,
+                    "prompt": prompt,
+                    "image_url": image_url,
+                    "quality": quality,
+                    "with_audio": with_audio,
+                    "size": size,
+                    "duration": duration,
+                    "fps": fps,
+                    "style": style,
+                    "aspect_ratio": aspect_ratio,
+                    "off_peak": off_peak,
+                    "movement_amplitude": movement_amplitude,
+                    "watermark_enabled": watermark_enabled,
+                    "sensitive_word_check": sensitive_word_check,
+                    "request_id": request_id,
+                    "user_id": user_id,
+                },
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

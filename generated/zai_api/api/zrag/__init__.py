@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
+    from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.zrag_chat_message import ZragChatMessageParam
     from zai_api.models.zrag_chat_retrieval import ZragChatRetrievalParam
@@ -33,6 +34,16 @@ class Zrag:
 
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ZragWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return ZragWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> ZragWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return ZragWithStreamingResponse(self._client)
 
     def retrieve(
         self,
@@ -187,11 +198,343 @@ class Zrag:
         )
 
 
+class ZragWithRawResponse:
+    """The methods of `client.zrag`, returning the HTTP response."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def retrieve(
+        self,
+        *,
+        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
+        query: str | NotGiven = NOT_GIVEN,
+        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
+        multimodal: bool | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_n: int | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod
+        | Literal["embedding", "keyword", "mixed"]
+        | NotGiven = NOT_GIVEN,
+        recall_ratio: float | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | NotGiven = NOT_GIVEN,
+        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ZragRetrieveResponse]:
+        """Search multimodal knowledge bases
+
+        Finds the slices (text, image or video clips) of one or more knowledge bases that best
+        match a text or image query, with optional query rewriting, recall expansion, reranking,
+        tag filters and Q&A intervention.
+
+        `POST /zrag/retrieval/retrieve`
+
+        Args:
+            knows: The knowledge bases to search, optionally narrowed to some documents.
+            query: Text query.
+            multimodal_parts: Image query parts.
+            multimodal: Use the multimodal retrieval path (default true).
+            top_k: Number of slices returned (default 8).
+            top_n: Number of candidates recalled before reranking (default 10).
+            recall_method: Text recall by `embedding` (vector), `keyword` or `mixed` (default).
+            recall_ratio: Weight of vector recall in `mixed` recall, 0-1 (default 0.8).
+            enable_rerank: Rerank the candidates (default false).
+            enable_rewrite: Rewrite the query, using `messages` as context (default false).
+            enable_expansion: Widen recall with related queries (default false).
+            similarity_threshold: Drop slices scoring below this similarity (default 0.2).
+            messages: Earlier turns of the conversation, text only, for query rewriting.
+            search_filters: Filters applied while searching.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ZragRetrieveResponse]",
+            self._client.request(
+                "POST",
+                "/zrag/retrieval/retrieve",
+                cast_to=ZragRetrieveResponse.from_dict,
+                body={
+                    "knows": knows,
+                    "query": query,
+                    "multimodal_parts": multimodal_parts,
+                    "multimodal": multimodal,
+                    "top_k": top_k,
+                    "top_n": top_n,
+                    "recall_method": recall_method,
+                    "recall_ratio": recall_ratio,
+                    "enable_rerank": enable_rerank,
+                    "enable_rewrite": enable_rewrite,
+                    "enable_expansion": enable_expansion,
+                    "similarity_threshold": similarity_threshold,
+                    "messages": messages,
+                    "search_filters": search_filters,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def chat(
+        self,
+        *,
+        messages: Sequence[ZragChatMessageParam | BaseModel],
+        retrieval: ZragChatRetrievalParam | BaseModel,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        max_steps: int | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | NotGiven = NOT_GIVEN,
+        x_session_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[ZragChatEvent]]:
+        """Chat with the knowledge-base QA agent
+
+        Runs a reasoning-and-acting agent that decides for itself when to search the given
+        knowledge bases, streaming its reasoning, tool calls, tool results and answer as
+        Server-Sent Events. The stream always ends with a `done` event (no `[DONE]` marker); send
+        the `sessionId` back in `X-Session-Id` to continue the conversation.
+
+        `POST /zrag/agent/chat`
+
+        Args:
+            messages: The new user input.
+            retrieval: Knowledge bases and search settings for the agent.
+            model: Model that drives the agent (default `glm-5v-turbo`).
+            temperature: Sampling temperature (default 0.7).
+            max_steps: Upper bound on reasoning steps (default 10).
+            enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
+            x_session_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Stream[ZragChatEvent]]",
+            self._client.request(
+                "POST",
+                "/zrag/agent/chat",
+                cast_to=ZragChatEvent.from_dict,
+                body={
+                    "messages": messages,
+                    "retrieval": retrieval,
+                    "model": model,
+                    "temperature": temperature,
+                    "max_steps": max_steps,
+                    "enable_thinking": enable_thinking,
+                },
+                headers={
+                    "X-Session-Id": x_session_id,
+                },
+                stream=True,
+                stream_cast_to=ZragChatEvent.from_dict,
+                stream_done=("type", "done"),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class ZragWithStreamingResponse:
+    """The methods of `client.zrag`, returning the response before its body is read."""
+
+    def __init__(self, client: SyncRequester) -> None:
+        self._client = client
+
+    def retrieve(
+        self,
+        *,
+        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
+        query: str | NotGiven = NOT_GIVEN,
+        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
+        multimodal: bool | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_n: int | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod
+        | Literal["embedding", "keyword", "mixed"]
+        | NotGiven = NOT_GIVEN,
+        recall_ratio: float | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | NotGiven = NOT_GIVEN,
+        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[ZragRetrieveResponse]:
+        """Search multimodal knowledge bases
+
+        Finds the slices (text, image or video clips) of one or more knowledge bases that best
+        match a text or image query, with optional query rewriting, recall expansion, reranking,
+        tag filters and Q&A intervention.
+
+        `POST /zrag/retrieval/retrieve`
+
+        Args:
+            knows: The knowledge bases to search, optionally narrowed to some documents.
+            query: Text query.
+            multimodal_parts: Image query parts.
+            multimodal: Use the multimodal retrieval path (default true).
+            top_k: Number of slices returned (default 8).
+            top_n: Number of candidates recalled before reranking (default 10).
+            recall_method: Text recall by `embedding` (vector), `keyword` or `mixed` (default).
+            recall_ratio: Weight of vector recall in `mixed` recall, 0-1 (default 0.8).
+            enable_rerank: Rerank the candidates (default false).
+            enable_rewrite: Rewrite the query, using `messages` as context (default false).
+            enable_expansion: Widen recall with related queries (default false).
+            similarity_threshold: Drop slices scoring below this similarity (default 0.2).
+            messages: Earlier turns of the conversation, text only, for query rewriting.
+            search_filters: Filters applied while searching.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[ZragRetrieveResponse]",
+            self._client.request(
+                "POST",
+                "/zrag/retrieval/retrieve",
+                cast_to=ZragRetrieveResponse.from_dict,
+                body={
+                    "knows": knows,
+                    "query": query,
+                    "multimodal_parts": multimodal_parts,
+                    "multimodal": multimodal,
+                    "top_k": top_k,
+                    "top_n": top_n,
+                    "recall_method": recall_method,
+                    "recall_ratio": recall_ratio,
+                    "enable_rerank": enable_rerank,
+                    "enable_rewrite": enable_rewrite,
+                    "enable_expansion": enable_expansion,
+                    "similarity_threshold": similarity_threshold,
+                    "messages": messages,
+                    "search_filters": search_filters,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def chat(
+        self,
+        *,
+        messages: Sequence[ZragChatMessageParam | BaseModel],
+        retrieval: ZragChatRetrievalParam | BaseModel,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        max_steps: int | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | NotGiven = NOT_GIVEN,
+        x_session_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[ZragChatEvent]]:
+        """Chat with the knowledge-base QA agent
+
+        Runs a reasoning-and-acting agent that decides for itself when to search the given
+        knowledge bases, streaming its reasoning, tool calls, tool results and answer as
+        Server-Sent Events. The stream always ends with a `done` event (no `[DONE]` marker); send
+        the `sessionId` back in `X-Session-Id` to continue the conversation.
+
+        `POST /zrag/agent/chat`
+
+        Args:
+            messages: The new user input.
+            retrieval: Knowledge bases and search settings for the agent.
+            model: Model that drives the agent (default `glm-5v-turbo`).
+            temperature: Sampling temperature (default 0.7).
+            max_steps: Upper bound on reasoning steps (default 10).
+            enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
+            x_session_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "APIResponse[Stream[ZragChatEvent]]",
+            self._client.request(
+                "POST",
+                "/zrag/agent/chat",
+                cast_to=ZragChatEvent.from_dict,
+                body={
+                    "messages": messages,
+                    "retrieval": retrieval,
+                    "model": model,
+                    "temperature": temperature,
+                    "max_steps": max_steps,
+                    "enable_thinking": enable_thinking,
+                },
+                headers={
+                    "X-Session-Id": x_session_id,
+                },
+                stream=True,
+                stream_cast_to=ZragChatEvent.from_dict,
+                stream_done=("type", "done"),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
 class AsyncZrag:
     """`client.zrag` (asynchronous)."""
 
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncZragWithRawResponse:
+        """The same methods, returning the HTTP response (`.headers`, `.status_code`, `.parse()`)."""
+        return AsyncZragWithRawResponse(self._client)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncZragWithStreamingResponse:
+        """The same methods, returning the response before its body is read (use it in a `with` block)."""
+        return AsyncZragWithStreamingResponse(self._client)
 
     async def retrieve(
         self,
@@ -337,6 +680,328 @@ class AsyncZrag:
                 stream=True,
                 stream_cast_to=ZragChatEvent.from_dict,
                 stream_done=("type", "done"),
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncZragWithRawResponse:
+    """The methods of `client.zrag`, returning the HTTP response."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def retrieve(
+        self,
+        *,
+        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
+        query: str | NotGiven = NOT_GIVEN,
+        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
+        multimodal: bool | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_n: int | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod
+        | Literal["embedding", "keyword", "mixed"]
+        | NotGiven = NOT_GIVEN,
+        recall_ratio: float | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | NotGiven = NOT_GIVEN,
+        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ZragRetrieveResponse]:
+        """Search multimodal knowledge bases
+
+        Finds the slices (text, image or video clips) of one or more knowledge bases that best
+        match a text or image query, with optional query rewriting, recall expansion, reranking,
+        tag filters and Q&A intervention.
+
+        `POST /zrag/retrieval/retrieve`
+
+        Args:
+            knows: The knowledge bases to search, optionally narrowed to some documents.
+            query: Text query.
+            multimodal_parts: Image query parts.
+            multimodal: Use the multimodal retrieval path (default true).
+            top_k: Number of slices returned (default 8).
+            top_n: Number of candidates recalled before reranking (default 10).
+            recall_method: Text recall by `embedding` (vector), `keyword` or `mixed` (default).
+            recall_ratio: Weight of vector recall in `mixed` recall, 0-1 (default 0.8).
+            enable_rerank: Rerank the candidates (default false).
+            enable_rewrite: Rewrite the query, using `messages` as context (default false).
+            enable_expansion: Widen recall with related queries (default false).
+            similarity_threshold: Drop slices scoring below this similarity (default 0.2).
+            messages: Earlier turns of the conversation, text only, for query rewriting.
+            search_filters: Filters applied while searching.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ZragRetrieveResponse]",
+            await self._client.request(
+                "POST",
+                "/zrag/retrieval/retrieve",
+                cast_to=ZragRetrieveResponse.from_dict,
+                body={
+                    "knows": knows,
+                    "query": query,
+                    "multimodal_parts": multimodal_parts,
+                    "multimodal": multimodal,
+                    "top_k": top_k,
+                    "top_n": top_n,
+                    "recall_method": recall_method,
+                    "recall_ratio": recall_ratio,
+                    "enable_rerank": enable_rerank,
+                    "enable_rewrite": enable_rewrite,
+                    "enable_expansion": enable_expansion,
+                    "similarity_threshold": similarity_threshold,
+                    "messages": messages,
+                    "search_filters": search_filters,
+                },
+                success=("code", (200,)),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def chat(
+        self,
+        *,
+        messages: Sequence[ZragChatMessageParam | BaseModel],
+        retrieval: ZragChatRetrievalParam | BaseModel,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        max_steps: int | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | NotGiven = NOT_GIVEN,
+        x_session_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[ZragChatEvent]]:
+        """Chat with the knowledge-base QA agent
+
+        Runs a reasoning-and-acting agent that decides for itself when to search the given
+        knowledge bases, streaming its reasoning, tool calls, tool results and answer as
+        Server-Sent Events. The stream always ends with a `done` event (no `[DONE]` marker); send
+        the `sessionId` back in `X-Session-Id` to continue the conversation.
+
+        `POST /zrag/agent/chat`
+
+        Args:
+            messages: The new user input.
+            retrieval: Knowledge bases and search settings for the agent.
+            model: Model that drives the agent (default `glm-5v-turbo`).
+            temperature: Sampling temperature (default 0.7).
+            max_steps: Upper bound on reasoning steps (default 10).
+            enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
+            x_session_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncStream[ZragChatEvent]]",
+            await self._client.request(
+                "POST",
+                "/zrag/agent/chat",
+                cast_to=ZragChatEvent.from_dict,
+                body={
+                    "messages": messages,
+                    "retrieval": retrieval,
+                    "model": model,
+                    "temperature": temperature,
+                    "max_steps": max_steps,
+                    "enable_thinking": enable_thinking,
+                },
+                headers={
+                    "X-Session-Id": x_session_id,
+                },
+                stream=True,
+                stream_cast_to=ZragChatEvent.from_dict,
+                stream_done=("type", "done"),
+                response_mode="raw",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncZragWithStreamingResponse:
+    """The methods of `client.zrag`, returning the response before its body is read."""
+
+    def __init__(self, client: AsyncRequester) -> None:
+        self._client = client
+
+    async def retrieve(
+        self,
+        *,
+        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
+        query: str | NotGiven = NOT_GIVEN,
+        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
+        multimodal: bool | NotGiven = NOT_GIVEN,
+        top_k: int | NotGiven = NOT_GIVEN,
+        top_n: int | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod
+        | Literal["embedding", "keyword", "mixed"]
+        | NotGiven = NOT_GIVEN,
+        recall_ratio: float | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | NotGiven = NOT_GIVEN,
+        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[ZragRetrieveResponse]:
+        """Search multimodal knowledge bases
+
+        Finds the slices (text, image or video clips) of one or more knowledge bases that best
+        match a text or image query, with optional query rewriting, recall expansion, reranking,
+        tag filters and Q&A intervention.
+
+        `POST /zrag/retrieval/retrieve`
+
+        Args:
+            knows: The knowledge bases to search, optionally narrowed to some documents.
+            query: Text query.
+            multimodal_parts: Image query parts.
+            multimodal: Use the multimodal retrieval path (default true).
+            top_k: Number of slices returned (default 8).
+            top_n: Number of candidates recalled before reranking (default 10).
+            recall_method: Text recall by `embedding` (vector), `keyword` or `mixed` (default).
+            recall_ratio: Weight of vector recall in `mixed` recall, 0-1 (default 0.8).
+            enable_rerank: Rerank the candidates (default false).
+            enable_rewrite: Rewrite the query, using `messages` as context (default false).
+            enable_expansion: Widen recall with related queries (default false).
+            similarity_threshold: Drop slices scoring below this similarity (default 0.2).
+            messages: Earlier turns of the conversation, text only, for query rewriting.
+            search_filters: Filters applied while searching.
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[ZragRetrieveResponse]",
+            await self._client.request(
+                "POST",
+                "/zrag/retrieval/retrieve",
+                cast_to=ZragRetrieveResponse.from_dict,
+                body={
+                    "knows": knows,
+                    "query": query,
+                    "multimodal_parts": multimodal_parts,
+                    "multimodal": multimodal,
+                    "top_k": top_k,
+                    "top_n": top_n,
+                    "recall_method": recall_method,
+                    "recall_ratio": recall_ratio,
+                    "enable_rerank": enable_rerank,
+                    "enable_rewrite": enable_rewrite,
+                    "enable_expansion": enable_expansion,
+                    "similarity_threshold": similarity_threshold,
+                    "messages": messages,
+                    "search_filters": search_filters,
+                },
+                success=("code", (200,)),
+                response_mode="streaming",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def chat(
+        self,
+        *,
+        messages: Sequence[ZragChatMessageParam | BaseModel],
+        retrieval: ZragChatRetrievalParam | BaseModel,
+        model: str | NotGiven = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        max_steps: int | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | NotGiven = NOT_GIVEN,
+        x_session_id: str | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[ZragChatEvent]]:
+        """Chat with the knowledge-base QA agent
+
+        Runs a reasoning-and-acting agent that decides for itself when to search the given
+        knowledge bases, streaming its reasoning, tool calls, tool results and answer as
+        Server-Sent Events. The stream always ends with a `done` event (no `[DONE]` marker); send
+        the `sessionId` back in `X-Session-Id` to continue the conversation.
+
+        `POST /zrag/agent/chat`
+
+        Args:
+            messages: The new user input.
+            retrieval: Knowledge bases and search settings for the agent.
+            model: Model that drives the agent (default `glm-5v-turbo`).
+            temperature: Sampling temperature (default 0.7).
+            max_steps: Upper bound on reasoning steps (default 10).
+            enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
+            x_session_id:
+            extra_headers: Headers to add to (or override in) this request.
+            extra_query: Query parameters to add to this request.
+            extra_body: Fields to add to (or override in) the request body.
+            timeout: Timeout for this request, overriding the client's.
+            max_retries: Retries for this request, overriding the client's.
+        """
+        return cast(
+            "AsyncAPIResponse[AsyncStream[ZragChatEvent]]",
+            await self._client.request(
+                "POST",
+                "/zrag/agent/chat",
+                cast_to=ZragChatEvent.from_dict,
+                body={
+                    "messages": messages,
+                    "retrieval": retrieval,
+                    "model": model,
+                    "temperature": temperature,
+                    "max_steps": max_steps,
+                    "enable_thinking": enable_thinking,
+                },
+                headers={
+                    "X-Session-Id": x_session_id,
+                },
+                stream=True,
+                stream_cast_to=ZragChatEvent.from_dict,
+                stream_done=("type", "done"),
+                response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
