@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
-from typing import Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 import httpx
 
@@ -24,6 +24,9 @@ from ._exceptions import (
     decode_error_body,
 )
 from ._sse import ServerSentEvent, SSEDecoder
+
+if TYPE_CHECKING:
+    from zai_api.models import ChatCompletion
 
 __all__ = ["AsyncStream", "Stream"]
 
@@ -94,6 +97,26 @@ class Stream(Generic[T]):
     def __next__(self) -> T:
         return next(self._iterator)
 
+    def text_deltas(self) -> Iterator[str]:
+        """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
+        for chunk in self._iterator:
+            choices = chunk.get("choices") if hasattr(chunk, "get") else None
+            if choices:
+                delta = choices[0].get("delta")
+                text = delta.get("content") if delta is not None else None
+                if text:
+                    yield text
+
+    def get_final_completion(self) -> ChatCompletion:
+        """Read the rest of a chat stream and return the completion it adds up to.
+
+        Content and reasoning are concatenated, tool calls merged by index, and `finish_reason`
+        and `usage` taken from the chunks that carry them.
+        """
+        from .lib._chat_stream import accumulate  # noqa: PLC0415
+
+        return accumulate(self._iterator)
+
     def close(self) -> None:
         """Stop reading and release the connection."""
         self._iterator.close()
@@ -124,6 +147,22 @@ class AsyncStream(Generic[T]):
 
     async def __anext__(self) -> T:
         return await self._iterator.__anext__()
+
+    async def text_deltas(self) -> AsyncIterator[str]:
+        """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
+        async for chunk in self._iterator:
+            choices = chunk.get("choices") if hasattr(chunk, "get") else None
+            if choices:
+                delta = choices[0].get("delta")
+                text = delta.get("content") if delta is not None else None
+                if text:
+                    yield text
+
+    async def get_final_completion(self) -> ChatCompletion:
+        """Read the rest of a chat stream and return the completion it adds up to."""
+        from .lib._chat_stream import aaccumulate  # noqa: PLC0415
+
+        return await aaccumulate(self._iterator)
 
     async def close(self) -> None:
         """Stop reading and release the connection."""

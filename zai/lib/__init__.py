@@ -1,0 +1,6 @@
+"""Helpers built on the client: accumulating chat streams, running batches end to end."""
+
+from ._batches import BatchRun, arun_batch, run_batch
+from ._chat_stream import ChatStreamAccumulator, aaccumulate, accumulate
+
+__all__ = ["BatchRun", "ChatStreamAccumulator", "aaccumulate", "accumulate", "arun_batch", "run_batch"]
