@@ -130,12 +130,13 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
             binding["success"] = {"field": str(success["field"]), "values": list(success["values"])}
         if "wait" in entry:
             wait = entry["wait"]
-            if not isinstance(wait, dict) or set(wait) - {"status", "pending", "done"} or "status" not in wait:
+            if not isinstance(wait, dict) or set(wait) - {"status", "pending", "done", "timeout"} or "status" not in wait:
                 raise SpecError(f"{where}: x-zai wait needs {{status: field, pending: [...]}} or done: [...]")
             binding["wait"] = {
                 "status": _identifier(wait["status"], where),
                 "pending": [str(v) for v in wait.get("pending", [])],
                 "done": [str(v) for v in wait.get("done", [])],
+                "timeout": float(wait.get("timeout", 900)),
             }
         if "paginate" in entry:
             page = entry["paginate"]

@@ -25,12 +25,12 @@ from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
     APIStreamError,
-    APITimeoutError,
     WaitTimeoutError,
     ZaiError,
     body_snippet,
     decode_error_body,
     status_error,
+    transport_error,
 )
 from ._files import multipart
 from ._logging import log_request, log_response, log_retry
@@ -264,12 +264,6 @@ class BaseClient:
     def _retries(self, max_retries: int | NotGiven) -> int:
         return self.max_retries if isinstance(max_retries, NotGiven) else _max_retries(max_retries)
 
-    @staticmethod
-    def _connection_error(exc: Exception, request: httpx.Request) -> APIConnectionError:
-        if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(request=request)
-        return APIConnectionError(f"Connection error: {exc}", request=request)
-
     def _should_resign(self, error: APIStatusError, resigned: bool) -> bool:
         # An expired JWT (401, business code 1003) is signed again once, outside the retry budget.
         return self._auth.jwt and not resigned and error.status_code == 401 and error.code == "1003"
@@ -502,7 +496,7 @@ class SyncAPIClient(BaseClient):
                 raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
             except httpx.HTTPError as exc:
                 if retries_taken >= max_retries:
-                    raise self._connection_error(exc, request) from exc
+                    raise transport_error(exc, request) from exc
                 delay = backoff(retries_taken)
                 log_retry(request, retries_taken, max_retries, delay, repr(exc))
                 _sleep(delay)
@@ -723,7 +717,7 @@ class AsyncAPIClient(BaseClient):
                 raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
             except httpx.HTTPError as exc:
                 if retries_taken >= max_retries:
-                    raise self._connection_error(exc, request) from exc
+                    raise transport_error(exc, request) from exc
                 delay = backoff(retries_taken)
                 log_retry(request, retries_taken, max_retries, delay, repr(exc))
                 await _async_sleep(delay)

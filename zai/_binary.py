@@ -15,6 +15,8 @@ from typing import Any
 
 import httpx
 
+from ._exceptions import transport_error
+
 __all__ = ["AsyncBinaryResponse", "BinaryResponse"]
 
 _CHUNK = 64 * 1024
@@ -31,6 +33,8 @@ class BinaryResponse:
         """The whole body (read on first access)."""
         try:
             return self.response.read()
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.response.request, "The download failed") from exc
         finally:
             self.response.close()
 
@@ -58,6 +62,8 @@ class BinaryResponse:
         """The body in chunks, read from the network as they are consumed."""
         try:
             yield from self.response.iter_bytes(chunk_size)
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.response.request, "The download failed") from exc
         finally:
             self.response.close()
 
@@ -101,6 +107,8 @@ class AsyncBinaryResponse:
         """The whole body."""
         try:
             return await self.response.aread()
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.response.request, "The download failed") from exc
         finally:
             await self.response.aclose()
 
@@ -129,6 +137,8 @@ class AsyncBinaryResponse:
         try:
             async for chunk in self.response.aiter_bytes(chunk_size):
                 yield chunk
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.response.request, "The download failed") from exc
         finally:
             await self.response.aclose()
 

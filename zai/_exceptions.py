@@ -57,6 +57,7 @@ __all__ = [
     "WaitTimeoutError",
     "ZaiError",
     "status_error",
+    "transport_error",
 ]
 
 _SNIPPET = 500
@@ -258,6 +259,15 @@ def status_error(response: httpx.Response) -> APIStatusError:
     text_message = f"Error code: {status} - [{code}] {detail}" if code else f"Error code: {status} - {detail}"
     cls = STATUS_ERRORS.get(status) or (APIServerError if status >= 500 else APIStatusError)
     return cls(text_message, response=response, body=body, code=code)
+
+
+def transport_error(
+    exc: Exception, request: httpx.Request | None, what: str = "Connection error"
+) -> APIConnectionError:
+    """The SDK error for an httpx failure: `APITimeoutError` for timeouts, `APIConnectionError` otherwise."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(f"{what}: {exc}", request=request)
 
 
 def body_snippet(content: bytes) -> str:

@@ -18,6 +18,8 @@ from typing import Any, Callable, Generic, TypeVar
 
 import httpx
 
+from ._exceptions import transport_error
+
 __all__ = ["APIResponse", "AsyncAPIResponse"]
 
 T = TypeVar("T", covariant=True)
@@ -86,6 +88,8 @@ class APIResponse(_Common[T]):
         """The whole body."""
         try:
             return self.http_response.read()
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
         finally:
             self.http_response.close()
 
@@ -103,18 +107,24 @@ class APIResponse(_Common[T]):
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         try:
             yield from self.http_response.iter_bytes(chunk_size)
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
         finally:
             self.http_response.close()
 
     def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
         try:
             yield from self.http_response.iter_text(chunk_size)
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
         finally:
             self.http_response.close()
 
     def iter_lines(self) -> Iterator[str]:
         try:
             yield from self.http_response.iter_lines()
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
         finally:
             self.http_response.close()
 
@@ -147,6 +157,8 @@ class AsyncAPIResponse(_Common[T]):
         """The whole body."""
         try:
             return await self.http_response.aread()
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
         finally:
             await self.http_response.aclose()
 
@@ -160,6 +172,8 @@ class AsyncAPIResponse(_Common[T]):
         try:
             async for chunk in self.http_response.aiter_bytes(chunk_size):
                 yield chunk
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
         finally:
             await self.http_response.aclose()
 
@@ -167,6 +181,8 @@ class AsyncAPIResponse(_Common[T]):
         try:
             async for chunk in self.http_response.aiter_text(chunk_size):
                 yield chunk
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
         finally:
             await self.http_response.aclose()
 
@@ -174,6 +190,8 @@ class AsyncAPIResponse(_Common[T]):
         try:
             async for line in self.http_response.aiter_lines():
                 yield line
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
         finally:
             await self.http_response.aclose()
 

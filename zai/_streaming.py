@@ -19,9 +19,9 @@ from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
     APIStreamError,
-    APITimeoutError,
     body_snippet,
     decode_error_body,
+    transport_error,
 )
 from ._sse import ServerSentEvent, SSEDecoder
 
@@ -199,10 +199,8 @@ def _events(
                     if _is_last(data, done):
                         _drain(chunks)
                         return
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(request=response.request) from exc
         except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise APIConnectionError(f"The stream failed: {exc}", request=response.request) from exc
+            raise transport_error(exc, response.request, "The stream failed") from exc
         for event in decoder.flush():
             if event.data.startswith(_DONE):
                 return
@@ -232,10 +230,8 @@ async def _aevents(
                     if _is_last(data, done):
                         await _adrain(chunks)
                         return
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(request=response.request) from exc
         except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise APIConnectionError(f"The stream failed: {exc}", request=response.request) from exc
+            raise transport_error(exc, response.request, "The stream failed") from exc
         for event in decoder.flush():
             if event.data.startswith(_DONE):
                 return

@@ -18,6 +18,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._examples import SpecExamples
     from ._server import SSE, FakeZai, RecordedRequest, Reply
 
 __all__ = ["ChatSimulator"]
@@ -42,8 +43,10 @@ class ChatSimulator:
         self._ids = itertools.count(1)
         self._tasks: dict[str, tuple[dict[str, Any], int]] = {}
         self._lock = threading.Lock()
+        self._examples: SpecExamples | None = None
 
     def install(self, server: FakeZai) -> None:
+        self._examples = server.examples
         server.route("POST", "/paas/v4/chat/completions", self.completions)
         server.route("POST", "/paas/v4/async/chat/completions", self.submit)
         server.route("GET", "/paas/v4/async-result/", self.result, prefix=True)
@@ -188,8 +191,9 @@ class ChatSimulator:
             entry = self._tasks.get(task_id)
             if entry is not None:
                 self._tasks[task_id] = (entry[0], entry[1] + 1)
-        if entry is None:
-            return Reply(404, {"error": {"code": "1222", "message": f"No task {task_id}"}})
+        if entry is None:  # not a deferred chat of ours: the document's example answers
+            answer = self._examples.answer(request) if self._examples is not None else None
+            return answer or Reply(404, {"error": {"code": "1222", "message": f"No task {task_id}"}})  # type: ignore[return-value]
         completion, polls = entry
         head = {key: completion[key] for key in ("id", "request_id", "model")}
         if polls == 0:

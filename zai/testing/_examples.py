@@ -19,6 +19,21 @@ if TYPE_CHECKING:
 
 __all__ = ["SpecExamples", "load_operations"]
 
+# A task polled by a `wait()` helper answers its example first and a finished state next.
+FINISHED = {
+    "PROCESSING": "SUCCESS",
+    "processing": "succeeded",
+    "pending": "success",
+    "validating": "completed",
+    "in_progress": "completed",
+    "finalizing": "completed",
+    "cancelling": "cancelled",
+    "queued": "succeeded",
+    "running": "succeeded",
+    "create": "succeeded",
+    "validating_files": "succeeded",
+}
+
 # What a binary download returns: a tiny WAV header is as good as any bytes for a client.
 BINARY_BODY = (
     b"RIFF$\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x80>\x00\x00"
@@ -52,6 +67,11 @@ class SpecExamples:
         # Literal paths first, so that `/knowledge/capacity` is not taken for `/knowledge/{id}`.
         operations = sorted(load_operations(), key=lambda operation: operation["path"].count("{"))
         self._routes = [(operation["method"], _pattern(operation["path"]), operation) for operation in operations]
+        self._polls: dict[str, int] = {}
+
+    def reset(self) -> None:
+        """Forget how often each task was polled."""
+        self._polls.clear()
 
     def find(self, method: str, path: str) -> dict[str, Any] | None:
         for route_method, pattern, operation in self._routes:
@@ -77,6 +97,12 @@ class SpecExamples:
         if operation.get("binary_type") and "response" not in operation:
             return Reply(operation["status"], body=BINARY_BODY, content_type=operation["binary_type"])
         body = operation.get("response")
+        wait = next((b["wait"] for b in operation["bindings"] if b.get("wait")), None)
+        if wait and isinstance(body, dict) and str(body.get(wait["status"])) in FINISHED:
+            key = request.method + " " + request.path + " " + request.body.decode("utf-8", "replace")
+            self._polls[key] = self._polls.get(key, 0) + 1
+            if self._polls[key] > 1:
+                body = {**body, wait["status"]: FINISHED[str(body[wait["status"]])]}
         page = binding.get("paginate")
         if page and page["cursor"] in request.query and isinstance(body, dict):
             body = {**body, page["items"]: []}

@@ -124,9 +124,9 @@ class FakeZai:
         self.chat = ChatSimulator()
         self._routes: dict[tuple[str, str], Handler] = {}
         self._prefix_routes: list[tuple[str, str, Handler]] = []
+        self.examples = SpecExamples()
         if simulate_chat:
             self.chat.install(self)
-        self.examples = SpecExamples()
         self._server = _QuietServer(("127.0.0.1", port), _make_handler(self))
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -180,6 +180,7 @@ class FakeZai:
         with self._lock:
             self.requests.clear()
             self._scripts.clear()
+            self.examples.reset()
 
     def count(self, method: str, path: str) -> int:
         """How many requests `method path` received."""

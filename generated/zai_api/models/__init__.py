@@ -1092,7 +1092,8 @@ __all__ = (
 
 
 def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
+    # `XParam` (the request shape of `X` as a dict) lives in the module of `X`.
+    module = _MODULES.get(name) or (_MODULES.get(name[: -len("Param")]) if name.endswith("Param") else None)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(import_module(module, __name__), name)

@@ -187,7 +187,7 @@ class Batches:
         self,
         batch_id: str,
         *,
-        timeout: float = 900.0,
+        timeout: float = 86400.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[Batch], object] | None = None,
     ) -> Batch:
@@ -825,7 +825,7 @@ class AsyncBatches:
         self,
         batch_id: str,
         *,
-        timeout: float = 900.0,
+        timeout: float = 86400.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[Batch], object] | None = None,
     ) -> Batch:

@@ -52,7 +52,7 @@ class Files:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileList:
+    ) -> SyncCursorPage[FileObject]:
         """List files
 
         Returns the caller's files of one purpose, newest first, a page at a time.
@@ -71,7 +71,7 @@ class Files:
             max_retries: Retries for this request, overriding the client's.
         """
         return cast(
-            "FileList",
+            "SyncCursorPage[FileObject]",
             self._client.request(
                 "GET",
                 "/paas/v4/files",
@@ -82,6 +82,7 @@ class Files:
                     "after": after,
                     "order": order,
                 },
+                page=("data", "after", "id"),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -254,7 +255,7 @@ class FilesWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[FileList]:
+    ) -> APIResponse[SyncCursorPage[FileObject]]:
         """List files
 
         Returns the caller's files of one purpose, newest first, a page at a time.
@@ -273,7 +274,7 @@ class FilesWithRawResponse:
             max_retries: Retries for this request, overriding the client's.
         """
         return cast(
-            "APIResponse[FileList]",
+            "APIResponse[SyncCursorPage[FileObject]]",
             self._client.request(
                 "GET",
                 "/paas/v4/files",
@@ -284,6 +285,7 @@ class FilesWithRawResponse:
                     "after": after,
                     "order": order,
                 },
+                page=("data", "after", "id"),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -460,7 +462,7 @@ class FilesWithStreamingResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> APIResponse[FileList]:
+    ) -> APIResponse[SyncCursorPage[FileObject]]:
         """List files
 
         Returns the caller's files of one purpose, newest first, a page at a time.
@@ -479,7 +481,7 @@ class FilesWithStreamingResponse:
             max_retries: Retries for this request, overriding the client's.
         """
         return cast(
-            "APIResponse[FileList]",
+            "APIResponse[SyncCursorPage[FileObject]]",
             self._client.request(
                 "GET",
                 "/paas/v4/files",
@@ -490,6 +492,7 @@ class FilesWithStreamingResponse:
                     "after": after,
                     "order": order,
                 },
+                page=("data", "after", "id"),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -676,7 +679,7 @@ class AsyncFiles:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileList:
+    ) -> AsyncCursorPage[FileObject]:
         """List files
 
         Returns the caller's files of one purpose, newest first, a page at a time.
@@ -695,7 +698,7 @@ class AsyncFiles:
             max_retries: Retries for this request, overriding the client's.
         """
         return cast(
-            "FileList",
+            "AsyncCursorPage[FileObject]",
             await self._client.request(
                 "GET",
                 "/paas/v4/files",
@@ -706,6 +709,7 @@ class AsyncFiles:
                     "after": after,
                     "order": order,
                 },
+                page=("data", "after", "id"),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -878,7 +882,7 @@ class AsyncFilesWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncAPIResponse[FileList]:
+    ) -> AsyncAPIResponse[AsyncCursorPage[FileObject]]:
         """List files
 
         Returns the caller's files of one purpose, newest first, a page at a time.
@@ -897,7 +901,7 @@ class AsyncFilesWithRawResponse:
             max_retries: Retries for this request, overriding the client's.
         """
         return cast(
-            "AsyncAPIResponse[FileList]",
+            "AsyncAPIResponse[AsyncCursorPage[FileObject]]",
             await self._client.request(
                 "GET",
                 "/paas/v4/files",
@@ -908,6 +912,7 @@ class AsyncFilesWithRawResponse:
                     "after": after,
                     "order": order,
                 },
+                page=("data", "after", "id"),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1084,7 +1089,7 @@ class AsyncFilesWithStreamingResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncAPIResponse[FileList]:
+    ) -> AsyncAPIResponse[AsyncCursorPage[FileObject]]:
         """List files
 
         Returns the caller's files of one purpose, newest first, a page at a time.
@@ -1103,7 +1108,7 @@ class AsyncFilesWithStreamingResponse:
             max_retries: Retries for this request, overriding the client's.
         """
         return cast(
-            "AsyncAPIResponse[FileList]",
+            "AsyncAPIResponse[AsyncCursorPage[FileObject]]",
             await self._client.request(
                 "GET",
                 "/paas/v4/files",
@@ -1114,6 +1119,7 @@ class AsyncFilesWithStreamingResponse:
                     "after": after,
                     "order": order,
                 },
+                page=("data", "after", "id"),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
