@@ -1,0 +1,134 @@
+"""Where the CLI writes: results to stdout, everything else (progress, reasoning, errors) to stderr.
+
+The streams are looked up on every call rather than bound at import, so that tests (and callers
+that redirect `sys.stdout`) see the output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import TextIO
+
+import zai
+
+__all__ = ["CommandError", "Console", "ReasoningWriter", "UsageError", "describe_error"]
+
+_DIM = "\x1b[2m"
+_RESET = "\x1b[0m"
+# The SDK formats status errors as "Error code: 429 - [1302] message"; the CLI shows the parts itself.
+_STATUS_PREFIX = re.compile(r"^Error code: \d+ - (?:\[[^\]]*\] )?")
+
+
+class CommandError(Exception):
+    """A command could not do its work for a reason the API did not report as an error (exit code 1)."""
+
+
+class UsageError(Exception):
+    """The command line was well-formed but unusable, e.g. an empty prompt (exit code 2)."""
+
+
+class Console:
+    """stdout and stderr, with the CLI's conventions."""
+
+    @property
+    def stdout(self) -> TextIO:
+        return sys.stdout
+
+    @property
+    def stderr(self) -> TextIO:
+        return sys.stderr
+
+    def print(self, text: str = "") -> None:
+        """A line of results on stdout."""
+        self.stdout.write(text + "\n")
+
+    def write(self, text: str) -> None:
+        """Results on stdout as they arrive (no newline added)."""
+        self.stdout.write(text)
+        self.stdout.flush()
+
+    def write_bytes(self, data: bytes) -> None:
+        """Raw bytes on stdout (downloads), through its binary buffer when it has one."""
+        stdout = self.stdout
+        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:
+            stdout.write(data.decode("utf-8", errors="replace"))
+            stdout.flush()
+
+    def info(self, text: str) -> None:
+        """A status line on stderr."""
+        self.stderr.write(f"zai: {text}\n")
+        self.stderr.flush()
+
+    def error(self, text: str) -> None:
+        """The one-line error report on stderr."""
+        self.stderr.write(f"zai: error: {text}\n")
+        self.stderr.flush()
+
+    def stderr_is_tty(self) -> bool:
+        try:
+            return bool(self.stderr.isatty())
+        except (AttributeError, ValueError):
+            return False
+
+    def stderr_color(self) -> bool:
+        """Whether stderr may carry ANSI styles (a terminal, and neither NO_COLOR nor TERM=dumb)."""
+        return self.stderr_is_tty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+class ReasoningWriter:
+    """Writes a model's reasoning to stderr: dimmed on a colour terminal, else after a ``[reasoning]`` prefix."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.color = console.stderr_color()
+        self._open = False
+        self._last = ""
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        stderr = self.console.stderr
+        if not self._open:
+            self._open = True
+            if not self.color:
+                stderr.write("[reasoning] ")
+        stderr.write(f"{_DIM}{text}{_RESET}" if self.color else text)
+        stderr.flush()
+        self._last = text
+
+    def end(self) -> None:
+        """Close the reasoning block (before the answer starts, or at the end)."""
+        if self._open:
+            if not self._last.endswith("\n"):
+                self.console.stderr.write("\n")
+            self.console.stderr.flush()
+            self._open = False
+
+
+def describe_error(error: BaseException) -> str:
+    """One line describing an error, e.g. ``[1302] rate limit reached (HTTP 429)``."""
+    if isinstance(error, zai.APIStatusError):
+        detail = _STATUS_PREFIX.sub("", error.message) or error.message
+        text = f"[{error.code}] {detail}" if error.code else detail
+        where = f"HTTP {error.status_code}"
+        if error.request_id:
+            where += f", request id {error.request_id}"
+        text = f"{text} ({where})"
+    elif isinstance(error, zai.APIError):
+        text = error.message
+        if error.code and not text.startswith(f"[{error.code}]"):
+            text = f"[{error.code}] {text}"
+    elif isinstance(error, FileNotFoundError) and error.filename is not None:
+        text = f"no such file: {error.filename}"
+    elif isinstance(error, OSError) and error.strerror and error.filename is not None:
+        text = f"{error.strerror}: {error.filename}"
+    else:
+        text = str(error) or type(error).__name__
+    return " ".join(text.split()) or type(error).__name__
