@@ -2,6 +2,7 @@
 #   make test      check-generated, lint, mypy --strict, then pytest on Python 3.9 to 3.13
 #   make demo      the examples, against a local Z.ai-compatible server unless ZAI_API_KEY is set
 #   make generate  regenerate generated/zai_api from openapi/openapi.yaml and templates/
+#   make bench     client CPU, import time and async throughput against raw httpx (benchmarks/results.md)
 
 SHELL := /bin/sh
 PYTHON_VERSIONS := 3.9 3.10 3.11 3.12 3.13
@@ -9,7 +10,8 @@ DEV := .venv
 PY := $(DEV)/bin/python
 UV := $(DEV)/bin/uv
 UV_VERSION := 0.13.9
-SOURCES := zai tests scripts examples
+SOURCES := zai tests scripts examples benchmarks
+BENCH_ENV := benchmarks/.env
 
 .PHONY: all setup generate check-generated lint typecheck pytest test demo bench clean
 
@@ -65,5 +67,17 @@ test: check-generated lint typecheck pytest
 demo: .venvs/3.11/.ok
 	@.venvs/3.11/bin/python examples/run_all.py
 
+# The side environment for comparisons: zai-sdk 0.2.3 has our module name (`zai`), so it lives apart.
+# A failed install is reported and the benchmark goes on without it.
+$(BENCH_ENV)/.ok: benchmarks/requirements.txt $(DEV)/.ok
+	@echo "==> setting up $(BENCH_ENV) (zai-sdk 0.2.3 and openai, for comparison)"
+	@$(UV) venv --quiet --allow-existing --python "$$(scripts/find-python 3.11)" $(BENCH_ENV) && \
+		$(UV) pip install --quiet --python $(BENCH_ENV)/bin/python -r benchmarks/requirements.txt && touch $@ || \
+		echo "could not set up $(BENCH_ENV): zai-sdk 0.2.3 and openai will be reported as not installed" >&2
+
+bench: .venvs/3.11/.ok $(BENCH_ENV)/.ok
+	@echo "==> benchmarks (a few minutes; results in benchmarks/results.md)"
+	@.venvs/3.11/bin/python benchmarks/bench.py --dev-python $(PY) --side-python $(BENCH_ENV)/bin/python
+
 clean:
-	rm -rf $(DEV) .venvs .mypy_cache .ruff_cache
+	rm -rf $(DEV) .venvs .mypy_cache .ruff_cache benchmarks/.env

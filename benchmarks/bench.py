@@ -5,24 +5,25 @@ Method
 A local Z.ai-compatible server (`server.py`) runs in its own process and answers every request
 with precomputed bytes, so its CPU never shows up in this process's `time.process_time()`.
 
-- CPU measures (chat call, stream chunk, embeddings call): `time.process_time()` around a batch of
-  calls, divided by the calls (or stream chunks) in the batch. Each round measures the SDK and the
-  baseline back to back, in an order that alternates between rounds, after an untimed warm-up that
-  opens the keep-alive connection. The baseline is a raw `httpx.Client` (the same httpx, the same
-  connection reuse) posting the same JSON, decoding with `json.loads` / `response.json()` and
-  reading the same field; for streams, `iter_lines()` and `json.loads` of each `data:` line.
+- CPU measures (chat call, stream chunk, embeddings call): `time.process_time()` around calls
+  repeated until the sample has used `Config.sample_seconds` of CPU, divided by the calls (or
+  stream chunks) made. Each round takes one sample of every client, in an order that rotates
+  between rounds, after an untimed warm-up that opens the keep-alive connection. The baseline is a
+  raw `httpx.Client` (the same httpx, the same connection reuse) posting the same JSON, decoding
+  with `response.json()` and reading the same field; for streams, `iter_lines()` and `json.loads`
+  of each `data:` line.
 - A measure's value is the median over rounds; its ratio is the median over rounds of the paired
   ratio (SDK / baseline in the same round), which cancels slow drifts of a shared machine.
 - `import` wall time: fresh interpreters running `python -c "import zai"` and
-  `python -c "import httpx"`, alternating; each child also prints its peak RSS (`ru_maxrss`).
-- Async throughput: 200 concurrent non-streaming chat calls (`asyncio.gather`) through one
-  `AsyncZaiClient` against 200 concurrent posts through one `httpx.AsyncClient`; both run on an
-  `httpx.AsyncClient` configured identically (200 connections, all kept alive), the SDK's passed as
-  `http_client`, so the ratio is the SDK layer alone. An informational row uses each one's defaults.
+  `python -c "import httpx"`, alternating; each child also prints its peak RSS (VmHWM).
+- Async throughput: bursts of 200 concurrent non-streaming chat calls (`asyncio.gather`) through
+  one `AsyncZaiClient` against 200 concurrent posts through one `httpx.AsyncClient`, both on an
+  `httpx.AsyncClient` configured identically (the SDK's passed as `http_client`), so the ratio is
+  the SDK layer alone. An informational row uses each library's own default pool.
 - `make generate`: wall time of `scripts/generate.py --output <tmpdir>` for the full document.
-- zai-sdk 0.2.3 and openai (which also has a module named after its package, and zai-sdk 0.2.3
-  one named `zai`) live in a side environment, `benchmarks/.env`; this script runs itself there
-  as a worker (`--worker`) with its own raw-httpx baseline, so their ratios are same-run too.
+- zai-sdk 0.2.3 (whose module is also `zai`) and openai live in a side environment,
+  `benchmarks/.env`; this script runs itself there as a worker (`--worker`) with its own raw-httpx
+  baseline and the same server, so their ratios are same-run too.
 
 Usage: ``python benchmarks/bench.py [--quick] [--side-python PATH] [--dev-python PATH]``.
 """
@@ -69,21 +70,22 @@ MISSING_OPERATION = "n/a (operation missing)"
 
 @dataclass(frozen=True)
 class Config:
-    """How much to measure. `--quick` divides the rounds for a smoke run."""
+    """How much to measure (sized for about 2.5 minutes on 2 cores). `--quick` is a smoke run."""
 
-    rounds: int = 9  # CPU measures: rounds of (SDK, baseline) pairs
-    chat_calls: int = 150  # per sample
-    streams: int = 1  # per sample, STREAM_CHUNKS chunks each
-    embedding_calls: int = 12  # per sample
+    rounds: int = 11  # CPU measures: rounds, each with one sample of every client
+    sample_seconds: float = 0.2  # CPU time of one sample: calls are repeated until it is reached
     import_rounds: int = 15
-    async_rounds: int = 7
-    async_bursts: int = 3  # bursts of CONCURRENCY calls per sample
-    async_warmup: int = 5  # untimed bursts per client first
+    async_rounds: int = 9
+    async_default_rounds: int = 3  # the informational row with each library's default pool
+    async_bursts: int = 2  # bursts of CONCURRENCY calls per sample
+    async_warmup: int = 3  # untimed bursts per client first
     generate_runs: int = 3
 
     @classmethod
     def quick(cls) -> Config:
-        return cls(rounds=3, chat_calls=50, embedding_calls=4, import_rounds=4, async_rounds=2, generate_runs=1)
+        return cls(
+            rounds=3, sample_seconds=0.05, import_rounds=3, async_rounds=2, async_default_rounds=1, generate_runs=1
+        )
 
 
 # ---------------------------------------------------------------------------------------------------- statistics
@@ -234,8 +236,13 @@ class AsyncSubject:
 
 
 def _async_pool(module: Any = httpx) -> Any:
-    """The shared configuration: one connection per concurrent call, all kept alive between bursts."""
-    limits = module.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+    """The pool configuration both sides get: room for every concurrent call, 100 kept alive.
+
+    These are the SDK's own default limits. Keeping all 200 connections alive instead sends
+    httpcore's pool into a slow path (it polls every idle connection on every request), which
+    would measure httpcore, not the SDK.
+    """
+    limits = module.Limits(max_connections=1000, max_keepalive_connections=100)
     return module.AsyncClient(limits=limits, timeout=module.Timeout(60.0))
 
 
@@ -288,8 +295,12 @@ def sdk_async_subject(kind: str, base_url: str, *, defaults: bool = False) -> As
 # ---------------------------------------------------------------------------------------------------- measuring
 
 
-def cpu_samples(operations: dict[str, Callable[[], int] | None], rounds: int, repeats: int) -> Samples:
-    """CPU seconds per unit (call or chunk) of each operation, one sample per round, alternating."""
+def cpu_samples(operations: dict[str, Callable[[], int] | None], rounds: int, seconds: float) -> Samples:
+    """CPU seconds per unit (call or chunk) of each operation, one sample per round, alternating.
+
+    A sample repeats the operation until it has used `seconds` of CPU, so a slow client gets fewer
+    calls but as long a sample as a fast one.
+    """
     samples = Samples()
     present = {kind: op for kind, op in operations.items() if op is not None}
     samples.missing = {kind: MISSING_OPERATION for kind, op in operations.items() if op is None}
@@ -300,8 +311,8 @@ def cpu_samples(operations: dict[str, Callable[[], int] | None], rounds: int, re
             op = present[kind]
             gc.collect()
             start = time.process_time()
-            units = 0
-            for _ in range(repeats):
+            units = op()
+            while time.process_time() - start < seconds:
                 units += op()
             samples.values.setdefault(kind, []).append((time.process_time() - start) / units)
     return samples
@@ -314,8 +325,7 @@ async def throughput_samples(subjects: dict[str, AsyncSubject], rounds: int, bur
     async def burst(call: AsyncCall) -> None:
         await asyncio.gather(*(call() for _ in range(CONCURRENCY)))
 
-    # Warm-up: the first bursts open connections, and httpcore's pool then settles (idle connections
-    # expire after 5 s) on a steady number of connections; measuring before that is mostly noise.
+    # Warm-up: the first bursts open connections and let httpcore's pool settle.
     for round_index in range(warmup):
         for kind in rotated(list(subjects), round_index):
             await burst(subjects[kind].call)
@@ -341,7 +351,7 @@ async def async_measures(kinds: Sequence[str], base_url: str, config: Config) ->
             else:
                 subjects[kind] = subject
         try:
-            rounds = config.async_rounds if not defaults else max(2, config.async_rounds // 2)
+            rounds = config.async_default_rounds if defaults else config.async_rounds
             results[key] = await throughput_samples(subjects, rounds, config.async_bursts, config.async_warmup)
             results[key].missing.update(missing)
         finally:
@@ -357,10 +367,10 @@ def client_measures(kinds: Sequence[str], base_url: str, config: Config) -> dict
         subjects[kind] = sdk_subject(kind, base_url)
     try:
         results = {
-            "chat": cpu_samples({k: s.chat for k, s in subjects.items()}, config.rounds, config.chat_calls),
-            "stream": cpu_samples({k: s.stream for k, s in subjects.items()}, config.rounds, config.streams),
+            "chat": cpu_samples({k: s.chat for k, s in subjects.items()}, config.rounds, config.sample_seconds),
+            "stream": cpu_samples({k: s.stream for k, s in subjects.items()}, config.rounds, config.sample_seconds),
             "embeddings": cpu_samples(
-                {k: s.embeddings for k, s in subjects.items()}, config.rounds, config.embedding_calls
+                {k: s.embeddings for k, s in subjects.items()}, config.rounds, config.sample_seconds
             ),
         }
     finally:
@@ -372,15 +382,23 @@ def client_measures(kinds: Sequence[str], base_url: str, config: Config) -> dict
 
 def import_samples(commands: dict[str, tuple[str, str]], rounds: int) -> tuple[Samples, Samples]:
     """(wall seconds, peak RSS in MiB) of `python -c "import <module>"` in fresh interpreters, alternating."""
-    code = "import {}; import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    rss_unit = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    # Peak RSS: Linux's VmHWM (KiB) when there is one; not ru_maxrss, which on Linux keeps the peak of
+    # the process before exec, i.e. of this benchmark process that spawned the child.
+    code = (
+        "import {}\n"
+        "try:\n"
+        "    print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')))\n"
+        "except OSError:\n"
+        "    import resource, sys\n"
+        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == 'darwin' else 1))"
+    )
     wall, rss = Samples(), Samples()
 
     def run(python: str, module: str) -> tuple[float, float]:
         start = time.perf_counter()
         # cwd: a folder without a `zai` package, so the installed one is imported.
         done = subprocess.run([python, "-c", code.format(module)], cwd=HERE, capture_output=True, text=True, check=True)
-        return time.perf_counter() - start, int(done.stdout.split()[-1]) * rss_unit / 2**20
+        return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
 
     for python, module in commands.values():  # warm-up: bytecode caches, the OS page cache
         run(python, module)
@@ -545,7 +563,7 @@ def table(rows: Sequence[Row]) -> str:
             f"{row.measure} ({row.unit})",
             row.value(OURS),
             row.value(BASELINE),
-            "" if ratio is None else f"{ratio:.2f}",
+            ("n/a" if row.target else "") if ratio is None else f"{ratio:.2f}",
             row.spread(),
             target,
             row.verdict(),
@@ -570,12 +588,14 @@ def machine() -> str:
 METHOD_NOTES = """\
 How to read this: each ratio is ours / raw httpx measured in the same run (for CPU and import time,
 lower is better; for throughput, higher is better). The ratio is the median over rounds of the
-paired ratio (SDK and baseline measured back to back, in alternating order); the min-max column shows
-how noisy the pairs were. The zai-sdk 0.2.3 and openai ratios come from a worker in the side
-environment `benchmarks/.env`, against its own raw-httpx baseline in the same run.
+paired ratio (SDK and baseline measured in the same round, in rotating order); the min-max column
+shows how noisy the pairs were. The zai-sdk 0.2.3 and openai ratios come from a worker in the side
+environment `benchmarks/.env`, against its own raw-httpx baseline, in the same run and against the
+same server.
 
 - The server (`benchmarks/server.py`) is a separate process answering with precomputed bytes over
-  HTTP/1.1 keep-alive; client CPU is `time.process_time()` of the benchmark process only.
+  HTTP/1.1 keep-alive; client CPU is `time.process_time()` of the benchmark process only. A CPU
+  sample repeats calls until it has used {sample:g} s of CPU.
 - Chat call: one non-streaming `chat.completions.create` and reading `choices[0].message.content`;
   baseline `httpx.Client.post(json=...)`, `raise_for_status()`, `response.json()`, same field.
 - Stream: a {chunks}-chunk stream in the Z.ai format (one HTTP chunk per `data:` event, then
@@ -585,14 +605,20 @@ environment `benchmarks/.env`, against its own raw-httpx baseline in the same ru
   touched); baseline `response.json()` and the same sums. openai is asked for
   `encoding_format="float"` (it requests base64 otherwise).
 - Import: wall time of `python -c "import <module>"` in a fresh interpreter, interpreter start-up
-  included (nothing subtracted); peak RSS is the child's `ru_maxrss` after the import.
-- Async: {concurrency} concurrent non-streaming calls per burst (`asyncio.gather`), calls per
-  second. Judged row: the SDK gets `http_client=httpx.AsyncClient(limits=Limits(max_connections=200,
-  max_keepalive_connections=200))` and the baseline is an identical `httpx.AsyncClient`, so both keep
-  the same 200 connections open and the ratio measures the SDK layer, not pool sizing. The
-  "defaults" row is informational: `AsyncZaiClient()` with its own pool against `httpx.AsyncClient()`
-  with httpx's defaults (100 connections, 20 kept alive), i.e. what each gives out of the box.
-  openai 3 runs on httpx2, a fork of httpx; it gets the same limits in httpx2's types.
+  included (nothing subtracted). Peak RSS is the child's VmHWM from `/proc/self/status` after the
+  import (`ru_maxrss` is only the fallback: on Linux it keeps the peak of the process before
+  `exec`, i.e. of the benchmark process that spawned the child).
+- Async: bursts of {concurrency} concurrent non-streaming calls (`asyncio.gather`), in calls per
+  second of wall time. Judged row: the SDK gets `http_client=httpx.AsyncClient(limits=
+  httpx.Limits(max_connections=1000, max_keepalive_connections=100))` and the baseline is an
+  identical `httpx.AsyncClient`: the same pool, so the ratio is the SDK layer alone. These are the
+  SDK's own default limits; room for all 200 calls, and not 200 kept-alive connections on purpose:
+  with 200 idle connections kept, httpcore's pool polls every idle socket on every request and
+  falls to about 20 calls/s whatever the client on top, which would measure httpcore, not the SDK.
+  The "defaults" row is informational: `AsyncZaiClient()` with its own pool against
+  `httpx.AsyncClient()` with httpx's defaults (100 connections, 20 kept alive), i.e. what each
+  gives out of the box. openai 3 runs on httpx2, a fork of httpx; it gets the same limits in
+  httpx2's types (and its own defaults in the informational row).
 - `make generate`: wall time of `scripts/generate.py --output <tmpdir>/zai_api` (median of runs).
 """
 
@@ -602,7 +628,11 @@ def report(
 ) -> str:
     side_text = side if isinstance(side, str) else ", ".join(f"{k} {v}" for k, v in side.items())
     notes = METHOD_NOTES.format(
-        chunks=f"{STREAM_CHUNKS:,}", rows=EMBEDDING_ROWS, dim=EMBEDDING_DIM, concurrency=CONCURRENCY
+        chunks=f"{STREAM_CHUNKS:,}",
+        rows=EMBEDDING_ROWS,
+        dim=EMBEDDING_DIM,
+        concurrency=CONCURRENCY,
+        sample=config.sample_seconds,
     )
     return (
         "# zai-sdk benchmark\n\n"
@@ -647,6 +677,8 @@ def main() -> None:
     parser.add_argument("--kinds", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
     config = Config.quick() if args.quick else Config()
+    # Absolute, not resolved: a venv's python is a symlink to the base interpreter.
+    side_python, dev_python = args.side_python.absolute(), args.dev_python.absolute()
     if args.worker:
         worker(args.base_url, [k for k in args.kinds.split(",") if k], config)
         return
@@ -655,33 +687,33 @@ def main() -> None:
 
     started = time.perf_counter()
     versions = {"zai": zai.__version__, "python": platform.python_version(), "httpx": httpx.__version__}
-    side = side_versions(args.side_python)
+    side = side_versions(side_python)
+    installed = [] if isinstance(side, str) else [kind for kind in SIDE_KINDS if PACKAGES[kind] in side]
+    side_results: dict[str, Samples] | str = "not installed"
     server = LocalServer()
     try:
         print(f"==> client measures: ours vs raw httpx ({server.base_url})", flush=True)
         ours = client_measures([OURS], server.base_url, config)
-        side_results: dict[str, Samples] | str = side if isinstance(side, str) else "not installed"
-        if not isinstance(side, str):
-            print("==> client measures in the side environment: zai-sdk 0.2.3 and openai vs raw httpx", flush=True)
-            side_results = run_side_worker(args.side_python, SIDE_KINDS, server.base_url, args.quick)
+        if installed:
+            print(f"==> client measures in {side_python.parent.parent}: {', '.join(installed)}", flush=True)
+            side_results = run_side_worker(side_python, installed, server.base_url, args.quick)
     finally:
         server.stop()
 
     print("==> import time and peak RSS (fresh interpreters)", flush=True)
     commands = {BASELINE: (sys.executable, "httpx"), OURS: (sys.executable, "zai")}
-    if not isinstance(side, str):
-        commands.update({"side httpx": (str(args.side_python), "httpx")})
-        commands.update({k: (str(args.side_python), "openai" if k == OPENAI else "zai") for k in SIDE_KINDS})
+    if installed:
+        commands["side httpx"] = (str(side_python), "httpx")
+        commands.update({kind: (str(side_python), "openai" if kind == OPENAI else "zai") for kind in installed})
     wall, rss = import_samples(commands, config.import_rounds)
 
     print("==> make generate (full document, into a temporary folder)", flush=True)
-    generated = generate_seconds(args.dev_python, config.generate_runs)
+    generated = generate_seconds(dev_python, config.generate_runs)
 
     def sides(key: str, from_imports: Samples | None = None) -> dict[str, str]:
         result = {}
         for kind in SIDE_KINDS:
-            present = not isinstance(side, str) and PACKAGES[kind] in side
-            gone = None if present else "not installed"
+            gone = None if kind in installed else "not installed"
             if from_imports is not None and gone is None:
                 ratio = from_imports.ratio(kind, "side httpx")
                 result[kind] = "n/a" if ratio is None else f"{ratio:.2f}"
