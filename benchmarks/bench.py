@@ -393,11 +393,16 @@ def import_samples(commands: dict[str, tuple[str, str]], rounds: int) -> tuple[S
         "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == 'darwin' else 1))"
     )
     wall, rss = Samples(), Samples()
+    # As on a user's machine, modules load from their bytecode caches: a PYTHONDONTWRITEBYTECODE
+    # inherited from the environment would make every child compile every module from source.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
     def run(python: str, module: str) -> tuple[float, float]:
         start = time.perf_counter()
         # cwd: a folder without a `zai` package, so the installed one is imported.
-        done = subprocess.run([python, "-c", code.format(module)], cwd=HERE, capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [python, "-c", code.format(module)], cwd=HERE, capture_output=True, text=True, check=True, env=env
+        )
         return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
 
     for python, module in commands.values():  # warm-up: bytecode caches, the OS page cache

@@ -34,12 +34,12 @@ EXAMPLES = [
 
 
 def finish_deferred_tasks(server: FakeZai) -> None:
-    """Let the local server finish the deferred tasks it otherwise answers with fixed examples.
+    """Give the demo's deferred tasks and downloads results that match what the examples sent.
 
-    The image and video tasks of the OpenAPI examples report PROCESSING once, then SUCCESS with a
-    result; the example file downloads as the last file uploaded; the example batch completes, and
-    its output file answers every request of the last uploaded `.jsonl` file with the server's chat
-    simulation.
+    The server answers these operations with the fixed examples of the OpenAPI document. Here the
+    image and video tasks report PROCESSING once, then SUCCESS with an image or video; the example
+    file downloads as the last file uploaded; the example batch completes, and its output file
+    answers every request of the last uploaded `.jsonl` file with the server's chat simulation.
     """
 
     def example(method: str, path: str) -> dict[str, Any]:

@@ -6,6 +6,8 @@ client = ZaiClient()  # reads ZAI_API_KEY
 reply = client.chat.completions.create(model="glm-5.2", messages=[{"role": "user", "content": "Hi"}])
 """
 
+from typing import TYPE_CHECKING, Any
+
 from zai_api.types import NOT_GIVEN, BaseModel, NotGiven
 
 from ._client import AsyncZaiClient, AsyncZhipuAiClient, ZaiClient, ZhipuAiClient
@@ -39,8 +41,10 @@ from ._exceptions import (
     WaitTimeoutError,
     ZaiError,
 )
-from ._streaming import AsyncStream, Stream
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._streaming import AsyncStream, Stream
 
 __all__ = [
     "NOT_GIVEN",
@@ -82,3 +86,12 @@ __all__ = [
     "ZhipuAiClient",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The stream classes are imported when first asked for, like every part a call may not need.
+    if name in ("Stream", "AsyncStream"):
+        from . import _streaming  # noqa: PLC0415
+
+        return getattr(_streaming, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

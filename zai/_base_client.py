@@ -18,7 +18,6 @@ import httpx
 from zai_api.types import NOT_GIVEN, NotGiven, json_default
 
 from ._auth import ApiKeyAuth
-from ._binary import AsyncBinaryResponse, BinaryResponse
 from ._exceptions import (
     APIBusinessError,
     APIConnectionError,
@@ -32,13 +31,13 @@ from ._exceptions import (
     status_error,
     transport_error,
 )
-from ._files import multipart
 from ._logging import log_request, log_response, log_retry
-from ._pagination import AsyncCursorPage, SyncCursorPage
-from ._response import RETRIES_TAKEN, APIResponse, AsyncAPIResponse
 from ._retry import backoff, retry_delay, should_retry
-from ._streaming import AsyncStream, Stream
 from ._version import __version__
+
+# Streams, binary bodies, pages, raw responses and multipart bodies are imported on first use:
+# `import zai` loads only what every call needs.
+RETRIES_TAKEN = "zai_retries_taken"
 
 __all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AsyncAPIClient", "BaseClient", "SyncAPIClient"]
 
@@ -149,14 +148,20 @@ class BaseClient:
         headers = {
             "Accept": "application/json",
             "User-Agent": f"zai-sdk-python/{__version__} httpx/{httpx.__version__}",
-            "Zai-SDK-Ver": __version__,
-            "x-source-channel": source_channel or "python-sdk",
         }
+        if source_channel:
+            headers["x-source-channel"] = source_channel
         if self.accept_language:
             headers["Accept-Language"] = self.accept_language
         self._custom_headers = dict(custom_headers or {})
         headers.update(self._custom_headers)
         self._headers = headers
+        if not self._auth.jwt:
+            headers["Authorization"] = self._auth.authorization()
+        # Headers sent with each request. When the SDK owns its httpx client, the constant ones are
+        # set on that client once instead (`_own_http_headers`), which httpx merges far more cheaply.
+        self._request_headers: dict[str, str] = dict(headers)
+        self._urls: dict[str, httpx.URL] = {}
 
     def __repr__(self) -> str:
         mode = "jwt" if self._auth.jwt else "bearer"
@@ -199,6 +204,21 @@ class BaseClient:
             return self.base_url + path[len(PAAS_PREFIX) :]
         return self._api_root + path
 
+    def _parsed_url(self, path: str) -> httpx.URL:
+        # Parsing a URL is a large part of building a request; paths without ids repeat.
+        url = self._urls.get(path)
+        if url is None:
+            url = httpx.URL(self._url(path))
+            if len(self._urls) < 512:
+                self._urls[path] = url
+        return url
+
+    def _own_http_headers(self) -> dict[str, str]:
+        """The constant headers, moved onto an httpx client the SDK creates for itself."""
+        constant = self._request_headers
+        self._request_headers = {}
+        return constant
+
     def _build_request(
         self,
         http: httpx.Client | httpx.AsyncClient,
@@ -217,7 +237,7 @@ class BaseClient:
         timeout: TimeoutTypes | NotGiven,
     ) -> tuple[httpx.Request, list[IO[bytes]]]:
         """The request, and the files opened for its body (the caller closes them)."""
-        all_headers = dict(self._headers)
+        all_headers = dict(self._request_headers)
         if stream:
             all_headers["Accept"] = "text/event-stream"
         if headers:
@@ -233,6 +253,8 @@ class BaseClient:
         parts: list[Any] | None = None
         opened: list[IO[bytes]] = []
         if files is not None:
+            from ._files import multipart  # noqa: PLC0415
+
             parts, opened = multipart(files, file_fields, extra_body)
         elif body is not None:
             data = {key: value for key, value in body.items() if value is not NOT_GIVEN}
@@ -243,12 +265,14 @@ class BaseClient:
         elif extra_body:
             content = _encode_json(extra_body)
             all_headers["Content-Type"] = "application/json"
+        if self._auth.jwt:
+            all_headers["Authorization"] = self._auth.authorization()
         if extra_headers:
             all_headers.update(extra_headers)
         try:
             request = http.build_request(
                 method,
-                self._url(path),
+                self._parsed_url(path),
                 params=params or None,
                 headers=all_headers,
                 content=content,
@@ -356,7 +380,9 @@ class SyncAPIClient(BaseClient):
             http_client_timeout=http_client.timeout if http_client is not None else None,
         )
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True)
+        self._http = http_client or httpx.Client(
+            timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
+        )
 
     def request(
         self,
@@ -414,8 +440,12 @@ class SyncAPIClient(BaseClient):
                     response.read()
                     response.close()
                     raise self._not_a_stream(response)
+                from ._streaming import Stream  # noqa: PLC0415
+
                 return Stream(response=response, parse=stream_cast_to or _identity, done=stream_done)
             if binary:
+                from ._binary import BinaryResponse  # noqa: PLC0415
+
                 return BinaryResponse(response)
             if not response.is_stream_consumed:
                 try:
@@ -442,10 +472,14 @@ class SyncAPIClient(BaseClient):
                     max_retries=max_retries,
                 )
 
+            from ._pagination import SyncCursorPage  # noqa: PLC0415
+
             return SyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
 
         if response_mode == "parsed":
             return process()
+        from ._response import APIResponse  # noqa: PLC0415
+
         return APIResponse(response, process)
 
     def poll(
@@ -475,13 +509,21 @@ class SyncAPIClient(BaseClient):
             _sleep(min(poll_interval, remaining))
 
     def _send(
-        self, request: httpx.Request, *, stream: bool, max_retries: int, raise_status: bool = True
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool,
+        max_retries: int,
+        raise_status: bool = True,
+        authorize: bool = False,
     ) -> httpx.Response:
         """Send with retries. Returns a successful response (body read unless `stream`) or raises."""
         retries_taken = 0
         resigned = False
         while True:
-            request.headers["Authorization"] = self._auth.authorization()
+            if retries_taken or resigned or authorize:
+                # Each attempt carries a valid credential: a JWT may have been re-signed since.
+                request.headers["Authorization"] = self._auth.authorization()
             started = time.monotonic()
             log_request(request, retries_taken)
             try:
@@ -576,7 +618,7 @@ class AsyncAPIClient(BaseClient):
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
+            timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
         )
 
     async def request(
@@ -635,8 +677,12 @@ class AsyncAPIClient(BaseClient):
                     await response.aread()
                     await response.aclose()
                     raise self._not_a_stream(response)
+                from ._streaming import AsyncStream  # noqa: PLC0415
+
                 return AsyncStream(response=response, parse=stream_cast_to or _identity, done=stream_done)
             if binary:
+                from ._binary import AsyncBinaryResponse  # noqa: PLC0415
+
                 return AsyncBinaryResponse(response)
             if not response.is_stream_consumed:
                 try:
@@ -663,10 +709,14 @@ class AsyncAPIClient(BaseClient):
                     max_retries=max_retries,
                 )
 
+            from ._pagination import AsyncCursorPage  # noqa: PLC0415
+
             return AsyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
 
         if response_mode == "parsed":
             return await process()
+        from ._response import AsyncAPIResponse  # noqa: PLC0415
+
         return AsyncAPIResponse(response, process)
 
     async def poll(
@@ -696,13 +746,21 @@ class AsyncAPIClient(BaseClient):
             await _async_sleep(min(poll_interval, remaining))
 
     async def _send(
-        self, request: httpx.Request, *, stream: bool, max_retries: int, raise_status: bool = True
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool,
+        max_retries: int,
+        raise_status: bool = True,
+        authorize: bool = False,
     ) -> httpx.Response:
         """Send with retries. Returns a successful response (body read unless `stream`) or raises."""
         retries_taken = 0
         resigned = False
         while True:
-            request.headers["Authorization"] = self._auth.authorization()
+            if retries_taken or resigned or authorize:
+                # Each attempt carries a valid credential: a JWT may have been re-signed since.
+                request.headers["Authorization"] = self._auth.authorization()
             started = time.monotonic()
             log_request(request, retries_taken)
             try:

@@ -36,7 +36,9 @@ class SyncBridge(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.url = low_level_url(self._client, request)
-        response = self._client._send(request, stream=True, max_retries=self._client.max_retries, raise_status=False)
+        response = self._client._send(
+            request, stream=True, max_retries=self._client.max_retries, raise_status=False, authorize=True
+        )
         return _rewrap(response)
 
 
@@ -47,6 +49,6 @@ class AsyncBridge(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         request.url = low_level_url(self._client, request)
         response = await self._client._send(
-            request, stream=True, max_retries=self._client.max_retries, raise_status=False
+            request, stream=True, max_retries=self._client.max_retries, raise_status=False, authorize=True
         )
         return _rewrap(response)

@@ -18,13 +18,12 @@ from typing import Any, Callable, Generic, TypeVar
 
 import httpx
 
+from ._base_client import RETRIES_TAKEN
 from ._exceptions import transport_error
 
 __all__ = ["APIResponse", "AsyncAPIResponse"]
 
 T = TypeVar("T", covariant=True)
-
-RETRIES_TAKEN = "zai_retries_taken"
 
 
 class _Common(Generic[T]):

@@ -13,7 +13,20 @@ import json
 import os
 from collections.abc import Iterator, Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Callable, ClassVar, Generic, Optional, Protocol, Tuple, TypeVar, Union
+from typing import (
+    IO,
+    TYPE_CHECKING,
+    Any,
+    BinaryIO,
+    Callable,
+    ClassVar,
+    Generic,
+    Optional,
+    Protocol,
+    Tuple,
+    TypeVar,
+    Union,
+)
 from urllib.parse import quote
 
 
@@ -308,86 +321,91 @@ class BaseModel:
 _M = TypeVar("_M", bound=BaseModel)
 
 
-class SyncRequester(Protocol):
-    """What the generated resource classes need from a client: one request method and a poller."""
+if TYPE_CHECKING:
+    # Only type checkers need these: generated resource classes annotate their client with them.
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: Callable[[Any], Any] | None,
-        body: Mapping[str, Any] | None = None,
-        files: Mapping[str, Any] | None = None,
-        file_fields: tuple[str, ...] = (),
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        stream: bool = False,
-        stream_cast_to: Callable[[Any], Any] | None = None,
-        stream_done: tuple[str, Any] | None = None,
-        binary: bool = False,
-        success: tuple[str, tuple[Any, ...]] | None = None,
-        page: tuple[str, str, str] | None = None,
-        response_mode: str = "parsed",
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-        timeout: Any = NOT_GIVEN,
-        max_retries: int | Unset = NOT_GIVEN,
-    ) -> Any: ...
+    class SyncRequester(Protocol):
+        """What the generated resource classes need from a client: one request method and a poller."""
 
-    def poll(
-        self,
-        fetch: Callable[[], Any],
-        *,
-        status: str,
-        pending: tuple[str, ...],
-        done: tuple[str, ...],
-        timeout: float,
-        poll_interval: float,
-        on_progress: Callable[[Any], object] | None,
-    ) -> Any: ...
+        def request(
+            self,
+            method: str,
+            path: str,
+            *,
+            cast_to: Callable[[Any], Any] | None,
+            body: Mapping[str, Any] | None = None,
+            files: Mapping[str, Any] | None = None,
+            file_fields: tuple[str, ...] = (),
+            query: Mapping[str, Any] | None = None,
+            headers: Mapping[str, Any] | None = None,
+            stream: bool = False,
+            stream_cast_to: Callable[[Any], Any] | None = None,
+            stream_done: tuple[str, Any] | None = None,
+            binary: bool = False,
+            success: tuple[str, tuple[Any, ...]] | None = None,
+            page: tuple[str, str, str] | None = None,
+            response_mode: str = "parsed",
+            extra_headers: Mapping[str, str] | None = None,
+            extra_query: Mapping[str, object] | None = None,
+            extra_body: Mapping[str, object] | None = None,
+            timeout: Any = NOT_GIVEN,
+            max_retries: int | Unset = NOT_GIVEN,
+        ) -> Any: ...
 
+        def poll(
+            self,
+            fetch: Callable[[], Any],
+            *,
+            status: str,
+            pending: tuple[str, ...],
+            done: tuple[str, ...],
+            timeout: float,
+            poll_interval: float,
+            on_progress: Callable[[Any], object] | None,
+        ) -> Any: ...
 
-class AsyncRequester(Protocol):
-    """The asynchronous twin of `SyncRequester`."""
+    class AsyncRequester(Protocol):
+        """The asynchronous twin of `SyncRequester`."""
 
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: Callable[[Any], Any] | None,
-        body: Mapping[str, Any] | None = None,
-        files: Mapping[str, Any] | None = None,
-        file_fields: tuple[str, ...] = (),
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        stream: bool = False,
-        stream_cast_to: Callable[[Any], Any] | None = None,
-        stream_done: tuple[str, Any] | None = None,
-        binary: bool = False,
-        success: tuple[str, tuple[Any, ...]] | None = None,
-        page: tuple[str, str, str] | None = None,
-        response_mode: str = "parsed",
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-        timeout: Any = NOT_GIVEN,
-        max_retries: int | Unset = NOT_GIVEN,
-    ) -> Any: ...
+        async def request(
+            self,
+            method: str,
+            path: str,
+            *,
+            cast_to: Callable[[Any], Any] | None,
+            body: Mapping[str, Any] | None = None,
+            files: Mapping[str, Any] | None = None,
+            file_fields: tuple[str, ...] = (),
+            query: Mapping[str, Any] | None = None,
+            headers: Mapping[str, Any] | None = None,
+            stream: bool = False,
+            stream_cast_to: Callable[[Any], Any] | None = None,
+            stream_done: tuple[str, Any] | None = None,
+            binary: bool = False,
+            success: tuple[str, tuple[Any, ...]] | None = None,
+            page: tuple[str, str, str] | None = None,
+            response_mode: str = "parsed",
+            extra_headers: Mapping[str, str] | None = None,
+            extra_query: Mapping[str, object] | None = None,
+            extra_body: Mapping[str, object] | None = None,
+            timeout: Any = NOT_GIVEN,
+            max_retries: int | Unset = NOT_GIVEN,
+        ) -> Any: ...
 
-    async def poll(
-        self,
-        fetch: Callable[[], Any],
-        *,
-        status: str,
-        pending: tuple[str, ...],
-        done: tuple[str, ...],
-        timeout: float,
-        poll_interval: float,
-        on_progress: Callable[[Any], object] | None,
-    ) -> Any: ...
+        async def poll(
+            self,
+            fetch: Callable[[], Any],
+            *,
+            status: str,
+            pending: tuple[str, ...],
+            done: tuple[str, ...],
+            timeout: float,
+            poll_interval: float,
+            on_progress: Callable[[Any], object] | None,
+        ) -> Any: ...
+
+else:
+    SyncRequester = AsyncRequester = object
 
 
 __all__ = [

@@ -4,10 +4,8 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import TYPE_CHECKING, cast
-
-from ..types import AsyncRequester, SyncRequester
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .agents import Agents, AsyncAgents
@@ -41,320 +39,216 @@ if TYPE_CHECKING:
 
 
 class Resources:
-    """Top-level resources of a synchronous client."""
+    """Top-level resources of a synchronous client, created on first use."""
 
-    @cached_property
-    def agents(self) -> Agents:
-        from .agents import Agents  # noqa: PLC0415
+    if TYPE_CHECKING:
 
-        return Agents(cast("SyncRequester", self))
+        @property
+        def agents(self) -> Agents: ...
 
-    @cached_property
-    def applications(self) -> Applications:
-        from .applications import Applications  # noqa: PLC0415
+        @property
+        def applications(self) -> Applications: ...
 
-        return Applications(cast("SyncRequester", self))
+        @property
+        def assistant(self) -> Assistant: ...
 
-    @cached_property
-    def assistant(self) -> Assistant:
-        from .assistant import Assistant  # noqa: PLC0415
+        @property
+        def audio(self) -> Audio: ...
 
-        return Assistant(cast("SyncRequester", self))
+        @property
+        def batches(self) -> Batches: ...
 
-    @cached_property
-    def audio(self) -> Audio:
-        from .audio import Audio  # noqa: PLC0415
+        @property
+        def chat(self) -> Chat: ...
 
-        return Audio(cast("SyncRequester", self))
+        @property
+        def embeddings(self) -> Embeddings: ...
 
-    @cached_property
-    def batches(self) -> Batches:
-        from .batches import Batches  # noqa: PLC0415
+        @property
+        def file_parser(self) -> FileParser: ...
 
-        return Batches(cast("SyncRequester", self))
+        @property
+        def files(self) -> Files: ...
 
-    @cached_property
-    def chat(self) -> Chat:
-        from .chat import Chat  # noqa: PLC0415
+        @property
+        def fine_tuning(self) -> FineTuning: ...
 
-        return Chat(cast("SyncRequester", self))
+        @property
+        def images(self) -> Images: ...
 
-    @cached_property
-    def embeddings(self) -> Embeddings:
-        from .embeddings import Embeddings  # noqa: PLC0415
+        @property
+        def knowledge(self) -> Knowledge: ...
 
-        return Embeddings(cast("SyncRequester", self))
+        @property
+        def layout_parsing(self) -> LayoutParsing: ...
 
-    @cached_property
-    def file_parser(self) -> FileParser:
-        from .file_parser import FileParser  # noqa: PLC0415
+        @property
+        def legacy_knowledge(self) -> LegacyKnowledge: ...
 
-        return FileParser(cast("SyncRequester", self))
+        @property
+        def models(self) -> Models: ...
 
-    @cached_property
-    def files(self) -> Files:
-        from .files import Files  # noqa: PLC0415
+        @property
+        def moderations(self) -> Moderations: ...
 
-        return Files(cast("SyncRequester", self))
+        @property
+        def ocr(self) -> Ocr: ...
 
-    @cached_property
-    def fine_tuning(self) -> FineTuning:
-        from .fine_tuning import FineTuning  # noqa: PLC0415
+        @property
+        def rerank(self) -> Rerank: ...
 
-        return FineTuning(cast("SyncRequester", self))
+        @property
+        def tokenizer(self) -> Tokenizer: ...
 
-    @cached_property
-    def images(self) -> Images:
-        from .images import Images  # noqa: PLC0415
+        @property
+        def tools(self) -> Tools: ...
 
-        return Images(cast("SyncRequester", self))
+        @property
+        def usage(self) -> Usage: ...
 
-    @cached_property
-    def knowledge(self) -> Knowledge:
-        from .knowledge import Knowledge  # noqa: PLC0415
+        @property
+        def videos(self) -> Videos: ...
 
-        return Knowledge(cast("SyncRequester", self))
+        @property
+        def voice(self) -> Voice: ...
 
-    @cached_property
-    def layout_parsing(self) -> LayoutParsing:
-        from .layout_parsing import LayoutParsing  # noqa: PLC0415
+        @property
+        def web_reader(self) -> WebReader: ...
 
-        return LayoutParsing(cast("SyncRequester", self))
+        @property
+        def web_search(self) -> WebSearch: ...
 
-    @cached_property
-    def legacy_knowledge(self) -> LegacyKnowledge:
-        from .legacy_knowledge import LegacyKnowledge  # noqa: PLC0415
+        @property
+        def zrag(self) -> Zrag: ...
 
-        return LegacyKnowledge(cast("SyncRequester", self))
-
-    @cached_property
-    def models(self) -> Models:
-        from .models import Models  # noqa: PLC0415
-
-        return Models(cast("SyncRequester", self))
-
-    @cached_property
-    def moderations(self) -> Moderations:
-        from .moderations import Moderations  # noqa: PLC0415
-
-        return Moderations(cast("SyncRequester", self))
-
-    @cached_property
-    def ocr(self) -> Ocr:
-        from .ocr import Ocr  # noqa: PLC0415
-
-        return Ocr(cast("SyncRequester", self))
-
-    @cached_property
-    def rerank(self) -> Rerank:
-        from .rerank import Rerank  # noqa: PLC0415
-
-        return Rerank(cast("SyncRequester", self))
-
-    @cached_property
-    def tokenizer(self) -> Tokenizer:
-        from .tokenizer import Tokenizer  # noqa: PLC0415
-
-        return Tokenizer(cast("SyncRequester", self))
-
-    @cached_property
-    def tools(self) -> Tools:
-        from .tools import Tools  # noqa: PLC0415
-
-        return Tools(cast("SyncRequester", self))
-
-    @cached_property
-    def usage(self) -> Usage:
-        from .usage import Usage  # noqa: PLC0415
-
-        return Usage(cast("SyncRequester", self))
-
-    @cached_property
-    def videos(self) -> Videos:
-        from .videos import Videos  # noqa: PLC0415
-
-        return Videos(cast("SyncRequester", self))
-
-    @cached_property
-    def voice(self) -> Voice:
-        from .voice import Voice  # noqa: PLC0415
-
-        return Voice(cast("SyncRequester", self))
-
-    @cached_property
-    def web_reader(self) -> WebReader:
-        from .web_reader import WebReader  # noqa: PLC0415
-
-        return WebReader(cast("SyncRequester", self))
-
-    @cached_property
-    def web_search(self) -> WebSearch:
-        from .web_search import WebSearch  # noqa: PLC0415
-
-        return WebSearch(cast("SyncRequester", self))
-
-    @cached_property
-    def zrag(self) -> Zrag:
-        from .zrag import Zrag  # noqa: PLC0415
-
-        return Zrag(cast("SyncRequester", self))
+    def __getattr__(self, name: str) -> Any:
+        return _resource(self, name, "")
 
 
 class AsyncResources:
-    """Top-level resources of an asynchronous client."""
+    """Top-level resources of an asynchronous client, created on first use."""
 
-    @cached_property
-    def agents(self) -> AsyncAgents:
-        from .agents import AsyncAgents  # noqa: PLC0415
+    if TYPE_CHECKING:
 
-        return AsyncAgents(cast("AsyncRequester", self))
+        @property
+        def agents(self) -> AsyncAgents: ...
 
-    @cached_property
-    def applications(self) -> AsyncApplications:
-        from .applications import AsyncApplications  # noqa: PLC0415
+        @property
+        def applications(self) -> AsyncApplications: ...
 
-        return AsyncApplications(cast("AsyncRequester", self))
+        @property
+        def assistant(self) -> AsyncAssistant: ...
 
-    @cached_property
-    def assistant(self) -> AsyncAssistant:
-        from .assistant import AsyncAssistant  # noqa: PLC0415
+        @property
+        def audio(self) -> AsyncAudio: ...
 
-        return AsyncAssistant(cast("AsyncRequester", self))
+        @property
+        def batches(self) -> AsyncBatches: ...
 
-    @cached_property
-    def audio(self) -> AsyncAudio:
-        from .audio import AsyncAudio  # noqa: PLC0415
+        @property
+        def chat(self) -> AsyncChat: ...
 
-        return AsyncAudio(cast("AsyncRequester", self))
+        @property
+        def embeddings(self) -> AsyncEmbeddings: ...
 
-    @cached_property
-    def batches(self) -> AsyncBatches:
-        from .batches import AsyncBatches  # noqa: PLC0415
+        @property
+        def file_parser(self) -> AsyncFileParser: ...
 
-        return AsyncBatches(cast("AsyncRequester", self))
+        @property
+        def files(self) -> AsyncFiles: ...
 
-    @cached_property
-    def chat(self) -> AsyncChat:
-        from .chat import AsyncChat  # noqa: PLC0415
+        @property
+        def fine_tuning(self) -> AsyncFineTuning: ...
 
-        return AsyncChat(cast("AsyncRequester", self))
+        @property
+        def images(self) -> AsyncImages: ...
 
-    @cached_property
-    def embeddings(self) -> AsyncEmbeddings:
-        from .embeddings import AsyncEmbeddings  # noqa: PLC0415
+        @property
+        def knowledge(self) -> AsyncKnowledge: ...
 
-        return AsyncEmbeddings(cast("AsyncRequester", self))
+        @property
+        def layout_parsing(self) -> AsyncLayoutParsing: ...
 
-    @cached_property
-    def file_parser(self) -> AsyncFileParser:
-        from .file_parser import AsyncFileParser  # noqa: PLC0415
+        @property
+        def legacy_knowledge(self) -> AsyncLegacyKnowledge: ...
 
-        return AsyncFileParser(cast("AsyncRequester", self))
+        @property
+        def models(self) -> AsyncModels: ...
 
-    @cached_property
-    def files(self) -> AsyncFiles:
-        from .files import AsyncFiles  # noqa: PLC0415
+        @property
+        def moderations(self) -> AsyncModerations: ...
 
-        return AsyncFiles(cast("AsyncRequester", self))
+        @property
+        def ocr(self) -> AsyncOcr: ...
 
-    @cached_property
-    def fine_tuning(self) -> AsyncFineTuning:
-        from .fine_tuning import AsyncFineTuning  # noqa: PLC0415
+        @property
+        def rerank(self) -> AsyncRerank: ...
 
-        return AsyncFineTuning(cast("AsyncRequester", self))
+        @property
+        def tokenizer(self) -> AsyncTokenizer: ...
 
-    @cached_property
-    def images(self) -> AsyncImages:
-        from .images import AsyncImages  # noqa: PLC0415
+        @property
+        def tools(self) -> AsyncTools: ...
 
-        return AsyncImages(cast("AsyncRequester", self))
+        @property
+        def usage(self) -> AsyncUsage: ...
 
-    @cached_property
-    def knowledge(self) -> AsyncKnowledge:
-        from .knowledge import AsyncKnowledge  # noqa: PLC0415
+        @property
+        def videos(self) -> AsyncVideos: ...
 
-        return AsyncKnowledge(cast("AsyncRequester", self))
+        @property
+        def voice(self) -> AsyncVoice: ...
 
-    @cached_property
-    def layout_parsing(self) -> AsyncLayoutParsing:
-        from .layout_parsing import AsyncLayoutParsing  # noqa: PLC0415
+        @property
+        def web_reader(self) -> AsyncWebReader: ...
 
-        return AsyncLayoutParsing(cast("AsyncRequester", self))
+        @property
+        def web_search(self) -> AsyncWebSearch: ...
 
-    @cached_property
-    def legacy_knowledge(self) -> AsyncLegacyKnowledge:
-        from .legacy_knowledge import AsyncLegacyKnowledge  # noqa: PLC0415
+        @property
+        def zrag(self) -> AsyncZrag: ...
 
-        return AsyncLegacyKnowledge(cast("AsyncRequester", self))
+    def __getattr__(self, name: str) -> Any:
+        return _resource(self, name, "Async")
 
-    @cached_property
-    def models(self) -> AsyncModels:
-        from .models import AsyncModels  # noqa: PLC0415
 
-        return AsyncModels(cast("AsyncRequester", self))
+# Attribute -> (module, class) of each top-level resource.
+_RESOURCES = {
+    "agents": ("zai_api.api.agents", "Agents"),
+    "applications": ("zai_api.api.applications", "Applications"),
+    "assistant": ("zai_api.api.assistant", "Assistant"),
+    "audio": ("zai_api.api.audio", "Audio"),
+    "batches": ("zai_api.api.batches", "Batches"),
+    "chat": ("zai_api.api.chat", "Chat"),
+    "embeddings": ("zai_api.api.embeddings", "Embeddings"),
+    "file_parser": ("zai_api.api.file_parser", "FileParser"),
+    "files": ("zai_api.api.files", "Files"),
+    "fine_tuning": ("zai_api.api.fine_tuning", "FineTuning"),
+    "images": ("zai_api.api.images", "Images"),
+    "knowledge": ("zai_api.api.knowledge", "Knowledge"),
+    "layout_parsing": ("zai_api.api.layout_parsing", "LayoutParsing"),
+    "legacy_knowledge": ("zai_api.api.legacy_knowledge", "LegacyKnowledge"),
+    "models": ("zai_api.api.models", "Models"),
+    "moderations": ("zai_api.api.moderations", "Moderations"),
+    "ocr": ("zai_api.api.ocr", "Ocr"),
+    "rerank": ("zai_api.api.rerank", "Rerank"),
+    "tokenizer": ("zai_api.api.tokenizer", "Tokenizer"),
+    "tools": ("zai_api.api.tools", "Tools"),
+    "usage": ("zai_api.api.usage", "Usage"),
+    "videos": ("zai_api.api.videos", "Videos"),
+    "voice": ("zai_api.api.voice", "Voice"),
+    "web_reader": ("zai_api.api.web_reader", "WebReader"),
+    "web_search": ("zai_api.api.web_search", "WebSearch"),
+    "zrag": ("zai_api.api.zrag", "Zrag"),
+}
 
-    @cached_property
-    def moderations(self) -> AsyncModerations:
-        from .moderations import AsyncModerations  # noqa: PLC0415
 
-        return AsyncModerations(cast("AsyncRequester", self))
-
-    @cached_property
-    def ocr(self) -> AsyncOcr:
-        from .ocr import AsyncOcr  # noqa: PLC0415
-
-        return AsyncOcr(cast("AsyncRequester", self))
-
-    @cached_property
-    def rerank(self) -> AsyncRerank:
-        from .rerank import AsyncRerank  # noqa: PLC0415
-
-        return AsyncRerank(cast("AsyncRequester", self))
-
-    @cached_property
-    def tokenizer(self) -> AsyncTokenizer:
-        from .tokenizer import AsyncTokenizer  # noqa: PLC0415
-
-        return AsyncTokenizer(cast("AsyncRequester", self))
-
-    @cached_property
-    def tools(self) -> AsyncTools:
-        from .tools import AsyncTools  # noqa: PLC0415
-
-        return AsyncTools(cast("AsyncRequester", self))
-
-    @cached_property
-    def usage(self) -> AsyncUsage:
-        from .usage import AsyncUsage  # noqa: PLC0415
-
-        return AsyncUsage(cast("AsyncRequester", self))
-
-    @cached_property
-    def videos(self) -> AsyncVideos:
-        from .videos import AsyncVideos  # noqa: PLC0415
-
-        return AsyncVideos(cast("AsyncRequester", self))
-
-    @cached_property
-    def voice(self) -> AsyncVoice:
-        from .voice import AsyncVoice  # noqa: PLC0415
-
-        return AsyncVoice(cast("AsyncRequester", self))
-
-    @cached_property
-    def web_reader(self) -> AsyncWebReader:
-        from .web_reader import AsyncWebReader  # noqa: PLC0415
-
-        return AsyncWebReader(cast("AsyncRequester", self))
-
-    @cached_property
-    def web_search(self) -> AsyncWebSearch:
-        from .web_search import AsyncWebSearch  # noqa: PLC0415
-
-        return AsyncWebSearch(cast("AsyncRequester", self))
-
-    @cached_property
-    def zrag(self) -> AsyncZrag:
-        from .zrag import AsyncZrag  # noqa: PLC0415
-
-        return AsyncZrag(cast("AsyncRequester", self))
+def _resource(client: Any, name: str, prefix: str) -> Any:
+    # Only reached when normal lookup fails: import the resource's module, build it, and cache it
+    # on the client so the next access is a plain attribute lookup.
+    found = _RESOURCES.get(name)
+    if found is None:
+        raise AttributeError(f"{type(client).__name__!r} object has no attribute {name!r}")
+    resource = getattr(import_module(found[0]), prefix + found[1])(client)
+    client.__dict__[name] = resource
+    return resource
