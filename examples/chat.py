@@ -1,11 +1,12 @@
 """A chat completion, then a follow-up turn that sends the reply back as history."""
 
 from zai import ZaiClient
+from zai.types.chat import ChatCompletionMessageParam
 
 
 def main() -> None:
     with ZaiClient() as client:  # reads ZAI_API_KEY (and ZAI_BASE_URL, if set)
-        messages = [
+        messages: list[ChatCompletionMessageParam] = [
             {"role": "system", "content": "You are a concise assistant."},
             {"role": "user", "content": "Name three primary colours."},
         ]

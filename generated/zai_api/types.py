@@ -298,17 +298,19 @@ class BaseModel:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties)
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached when normal lookup fails: expose undeclared fields as attributes.
-        if name == "additional_properties" or name.startswith("__"):
-            raise AttributeError(name)
-        attr = self._zai_fields.get(name)
-        if attr is not None and attr != name:  # a wire name spelled differently in Python (`list_`)
-            return getattr(self, attr)
-        try:
-            return self.additional_properties[name]
-        except KeyError:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
+    if not TYPE_CHECKING:  # type checkers should flag unknown attributes, so they do not see this
+
+        def __getattr__(self, name: str) -> Any:
+            # Only reached when normal lookup fails: expose undeclared fields as attributes.
+            if name == "additional_properties" or name.startswith("__"):
+                raise AttributeError(name)
+            attr = self._zai_fields.get(name)
+            if attr is not None and attr != name:  # a wire name spelled differently in Python (`list_`)
+                return getattr(self, attr)
+            try:
+                return self.additional_properties[name]
+            except KeyError:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
 
     def __repr__(self) -> str:
         parts = [

@@ -156,8 +156,6 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
             return 0
         for choice in completion.choices or []:
             message = choice.message
-            if message is None:
-                continue
             reasoning.write(message.reasoning_content or "")
             reasoning.end()
             if message.content:
@@ -179,8 +177,6 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
                 continue
             for chunk_choice in chunk.choices or []:
                 delta = chunk_choice.delta
-                if delta is None:
-                    continue
                 if delta.reasoning_content:
                     reasoning.write(delta.reasoning_content)
                 if delta.content:

@@ -6,367 +6,511 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .agent_async_result_request import AgentAsyncResultRequest
-    from .agent_async_result_request_custom_variables import AgentAsyncResultRequestCustomVariables
-    from .agent_choice import AgentChoice
-    from .agent_chunk_choice import AgentChunkChoice
-    from .agent_conversation_request import AgentConversationRequest
-    from .agent_conversation_variables import AgentConversationVariables
-    from .agent_error import AgentError
-    from .agent_file_id_part import AgentFileIdPart
-    from .agent_file_url_part import AgentFileUrlPart
-    from .agent_image_url_part import AgentImageUrlPart
-    from .agent_invoke_request import AgentInvokeRequest
-    from .agent_invoke_request_custom_variables import AgentInvokeRequestCustomVariables
-    from .agent_message import AgentMessage
+    from .agent_async_result_request import AgentAsyncResultRequest, AgentAsyncResultRequestParam
+    from .agent_async_result_request_custom_variables import (
+        AgentAsyncResultRequestCustomVariables,
+        AgentAsyncResultRequestCustomVariablesParam,
+    )
+    from .agent_choice import AgentChoice, AgentChoiceParam
+    from .agent_chunk_choice import AgentChunkChoice, AgentChunkChoiceParam
+    from .agent_conversation_request import AgentConversationRequest, AgentConversationRequestParam
+    from .agent_conversation_variables import AgentConversationVariables, AgentConversationVariablesParam
+    from .agent_error import AgentError, AgentErrorParam
+    from .agent_file_id_part import AgentFileIdPart, AgentFileIdPartParam
+    from .agent_file_url_part import AgentFileUrlPart, AgentFileUrlPartParam
+    from .agent_image_url_part import AgentImageUrlPart, AgentImageUrlPartParam
+    from .agent_invoke_request import AgentInvokeRequest, AgentInvokeRequestParam
+    from .agent_invoke_request_custom_variables import (
+        AgentInvokeRequestCustomVariables,
+        AgentInvokeRequestCustomVariablesParam,
+    )
+    from .agent_message import AgentMessage, AgentMessageParam
     from .agent_message_role import AgentMessageRole
-    from .agent_output_content import AgentOutputContent
-    from .agent_output_message import AgentOutputMessage
-    from .agent_slide_page import AgentSlidePage
-    from .agent_text_part import AgentTextPart
-    from .agent_tool_step import AgentToolStep
-    from .agent_usage import AgentUsage
-    from .agent_video_url_part import AgentVideoUrlPart
-    from .agents_completion import AgentsCompletion
-    from .agents_completion_chunk import AgentsCompletionChunk
-    from .application_conversation_response import ApplicationConversationResponse
-    from .application_conversation_response_data import ApplicationConversationResponseData
-    from .application_document_slices import ApplicationDocumentSlices
-    from .application_document_slices_document import ApplicationDocumentSlicesDocument
-    from .application_document_slices_images_item import ApplicationDocumentSlicesImagesItem
-    from .application_file_stat_request import ApplicationFileStatRequest
-    from .application_file_stat_response import ApplicationFileStatResponse
-    from .application_file_stat_response_data_item import ApplicationFileStatResponseDataItem
-    from .application_file_upload_request import ApplicationFileUploadRequest
-    from .application_file_upload_response import ApplicationFileUploadResponse
-    from .application_file_upload_response_data import ApplicationFileUploadResponseData
-    from .application_file_upload_response_data_fail_info_item import ApplicationFileUploadResponseDataFailInfoItem
+    from .agent_output_content import AgentOutputContent, AgentOutputContentParam
+    from .agent_output_message import AgentOutputMessage, AgentOutputMessageParam
+    from .agent_slide_page import AgentSlidePage, AgentSlidePageParam
+    from .agent_text_part import AgentTextPart, AgentTextPartParam
+    from .agent_tool_step import AgentToolStep, AgentToolStepParam
+    from .agent_usage import AgentUsage, AgentUsageParam
+    from .agent_video_url_part import AgentVideoUrlPart, AgentVideoUrlPartParam
+    from .agents_completion import AgentsCompletion, AgentsCompletionParam
+    from .agents_completion_chunk import AgentsCompletionChunk, AgentsCompletionChunkParam
+    from .application_conversation_response import ApplicationConversationResponse, ApplicationConversationResponseParam
+    from .application_conversation_response_data import (
+        ApplicationConversationResponseData,
+        ApplicationConversationResponseDataParam,
+    )
+    from .application_document_slices import ApplicationDocumentSlices, ApplicationDocumentSlicesParam
+    from .application_document_slices_document import (
+        ApplicationDocumentSlicesDocument,
+        ApplicationDocumentSlicesDocumentParam,
+    )
+    from .application_document_slices_images_item import (
+        ApplicationDocumentSlicesImagesItem,
+        ApplicationDocumentSlicesImagesItemParam,
+    )
+    from .application_file_stat_request import ApplicationFileStatRequest, ApplicationFileStatRequestParam
+    from .application_file_stat_response import ApplicationFileStatResponse, ApplicationFileStatResponseParam
+    from .application_file_stat_response_data_item import (
+        ApplicationFileStatResponseDataItem,
+        ApplicationFileStatResponseDataItemParam,
+    )
+    from .application_file_upload_request import ApplicationFileUploadRequest, ApplicationFileUploadRequestParam
+    from .application_file_upload_response import ApplicationFileUploadResponse, ApplicationFileUploadResponseParam
+    from .application_file_upload_response_data import (
+        ApplicationFileUploadResponseData,
+        ApplicationFileUploadResponseDataParam,
+    )
+    from .application_file_upload_response_data_fail_info_item import (
+        ApplicationFileUploadResponseDataFailInfoItem,
+        ApplicationFileUploadResponseDataFailInfoItemParam,
+    )
     from .application_file_upload_response_data_success_info_item import (
         ApplicationFileUploadResponseDataSuccessInfoItem,
+        ApplicationFileUploadResponseDataSuccessInfoItemParam,
     )
-    from .application_history_session_record_response import ApplicationHistorySessionRecordResponse
-    from .application_history_session_record_response_data import ApplicationHistorySessionRecordResponseData
-    from .application_invoke_choice import ApplicationInvokeChoice
-    from .application_invoke_choice_error_msg import ApplicationInvokeChoiceErrorMsg
-    from .application_invoke_delta import ApplicationInvokeDelta
-    from .application_invoke_event import ApplicationInvokeEvent
-    from .application_invoke_input import ApplicationInvokeInput
-    from .application_invoke_message import ApplicationInvokeMessage
-    from .application_invoke_messages import ApplicationInvokeMessages
-    from .application_invoke_request import ApplicationInvokeRequest
-    from .application_invoke_response import ApplicationInvokeResponse
-    from .application_invoke_usage import ApplicationInvokeUsage
-    from .application_message_data import ApplicationMessageData
-    from .application_slice import ApplicationSlice
-    from .application_slice_info_request import ApplicationSliceInfoRequest
-    from .application_slice_info_response import ApplicationSliceInfoResponse
-    from .application_slice_info_response_data import ApplicationSliceInfoResponseData
-    from .application_slice_position import ApplicationSlicePosition
-    from .application_tool_calls import ApplicationToolCalls
-    from .application_tool_calls_tool_calls_data import ApplicationToolCallsToolCallsData
-    from .application_variable import ApplicationVariable
-    from .application_variable_input_template import ApplicationVariableInputTemplate
-    from .application_variables_response import ApplicationVariablesResponse
-    from .assistant_attachment import AssistantAttachment
-    from .assistant_choice import AssistantChoice
-    from .assistant_choice_metadata import AssistantChoiceMetadata
-    from .assistant_code_interpreter_call import AssistantCodeInterpreterCall
-    from .assistant_code_interpreter_call_code_interpreter import AssistantCodeInterpreterCallCodeInterpreter
+    from .application_history_session_record_response import (
+        ApplicationHistorySessionRecordResponse,
+        ApplicationHistorySessionRecordResponseParam,
+    )
+    from .application_history_session_record_response_data import (
+        ApplicationHistorySessionRecordResponseData,
+        ApplicationHistorySessionRecordResponseDataParam,
+    )
+    from .application_invoke_choice import ApplicationInvokeChoice, ApplicationInvokeChoiceParam
+    from .application_invoke_choice_error_msg import (
+        ApplicationInvokeChoiceErrorMsg,
+        ApplicationInvokeChoiceErrorMsgParam,
+    )
+    from .application_invoke_delta import ApplicationInvokeDelta, ApplicationInvokeDeltaParam
+    from .application_invoke_event import ApplicationInvokeEvent, ApplicationInvokeEventParam
+    from .application_invoke_input import ApplicationInvokeInput, ApplicationInvokeInputParam
+    from .application_invoke_message import ApplicationInvokeMessage, ApplicationInvokeMessageParam
+    from .application_invoke_messages import ApplicationInvokeMessages, ApplicationInvokeMessagesParam
+    from .application_invoke_request import ApplicationInvokeRequest, ApplicationInvokeRequestParam
+    from .application_invoke_response import ApplicationInvokeResponse, ApplicationInvokeResponseParam
+    from .application_invoke_usage import ApplicationInvokeUsage, ApplicationInvokeUsageParam
+    from .application_message_data import ApplicationMessageData, ApplicationMessageDataParam
+    from .application_slice import ApplicationSlice, ApplicationSliceParam
+    from .application_slice_info_request import ApplicationSliceInfoRequest, ApplicationSliceInfoRequestParam
+    from .application_slice_info_response import ApplicationSliceInfoResponse, ApplicationSliceInfoResponseParam
+    from .application_slice_info_response_data import (
+        ApplicationSliceInfoResponseData,
+        ApplicationSliceInfoResponseDataParam,
+    )
+    from .application_slice_position import ApplicationSlicePosition, ApplicationSlicePositionParam
+    from .application_tool_calls import ApplicationToolCalls, ApplicationToolCallsParam
+    from .application_tool_calls_tool_calls_data import (
+        ApplicationToolCallsToolCallsData,
+        ApplicationToolCallsToolCallsDataParam,
+    )
+    from .application_variable import ApplicationVariable, ApplicationVariableParam
+    from .application_variable_input_template import (
+        ApplicationVariableInputTemplate,
+        ApplicationVariableInputTemplateParam,
+    )
+    from .application_variables_response import ApplicationVariablesResponse, ApplicationVariablesResponseParam
+    from .assistant_attachment import AssistantAttachment, AssistantAttachmentParam
+    from .assistant_choice import AssistantChoice, AssistantChoiceParam
+    from .assistant_choice_metadata import AssistantChoiceMetadata, AssistantChoiceMetadataParam
+    from .assistant_code_interpreter_call import AssistantCodeInterpreterCall, AssistantCodeInterpreterCallParam
+    from .assistant_code_interpreter_call_code_interpreter import (
+        AssistantCodeInterpreterCallCodeInterpreter,
+        AssistantCodeInterpreterCallCodeInterpreterParam,
+    )
     from .assistant_code_interpreter_call_code_interpreter_outputs_item import (
         AssistantCodeInterpreterCallCodeInterpreterOutputsItem,
+        AssistantCodeInterpreterCallCodeInterpreterOutputsItemParam,
     )
-    from .assistant_completion import AssistantCompletion
-    from .assistant_completion_metadata_type_0 import AssistantCompletionMetadataType0
-    from .assistant_conversation_message import AssistantConversationMessage
-    from .assistant_conversation_request import AssistantConversationRequest
-    from .assistant_conversation_request_metadata import AssistantConversationRequestMetadata
-    from .assistant_conversation_usage import AssistantConversationUsage
-    from .assistant_conversation_usage_page import AssistantConversationUsagePage
-    from .assistant_conversation_usage_request import AssistantConversationUsageRequest
-    from .assistant_conversation_usage_response import AssistantConversationUsageResponse
-    from .assistant_drawing_tool_call import AssistantDrawingToolCall
-    from .assistant_drawing_tool_call_drawing_tool import AssistantDrawingToolCallDrawingTool
-    from .assistant_drawing_tool_call_drawing_tool_outputs_item import AssistantDrawingToolCallDrawingToolOutputsItem
-    from .assistant_error import AssistantError
-    from .assistant_extra_parameters import AssistantExtraParameters
-    from .assistant_function_call import AssistantFunctionCall
-    from .assistant_function_call_function import AssistantFunctionCallFunction
-    from .assistant_function_call_function_arguments_type_1 import AssistantFunctionCallFunctionArgumentsType1
-    from .assistant_function_call_function_outputs_item import AssistantFunctionCallFunctionOutputsItem
-    from .assistant_info import AssistantInfo
-    from .assistant_info_tags_item import AssistantInfoTagsItem
-    from .assistant_message import AssistantMessage
-    from .assistant_message_audio import AssistantMessageAudio
-    from .assistant_retrieval_call import AssistantRetrievalCall
-    from .assistant_retrieval_call_retrieval import AssistantRetrievalCallRetrieval
-    from .assistant_retrieval_call_retrieval_outputs_item import AssistantRetrievalCallRetrievalOutputsItem
-    from .assistant_support_request import AssistantSupportRequest
-    from .assistant_support_response import AssistantSupportResponse
-    from .assistant_text_delta import AssistantTextDelta
-    from .assistant_tool_calls_delta import AssistantToolCallsDelta
-    from .assistant_translate_options import AssistantTranslateOptions
-    from .assistant_web_browser_call import AssistantWebBrowserCall
-    from .assistant_web_browser_call_web_browser import AssistantWebBrowserCallWebBrowser
-    from .assistant_web_browser_call_web_browser_outputs_item import AssistantWebBrowserCallWebBrowserOutputsItem
-    from .async_chat_completion_request import AsyncChatCompletionRequest
-    from .async_result import AsyncResult
-    from .async_task_status import AsyncTaskStatus
-    from .audio_customization_request import AudioCustomizationRequest
-    from .audio_speech_chunk import AudioSpeechChunk
-    from .audio_speech_chunk_choice import AudioSpeechChunkChoice
-    from .audio_speech_delta import AudioSpeechDelta
-    from .audio_speech_request import AudioSpeechRequest
+    from .assistant_completion import AssistantCompletion, AssistantCompletionParam
+    from .assistant_completion_metadata_type_0 import (
+        AssistantCompletionMetadataType0,
+        AssistantCompletionMetadataType0Param,
+    )
+    from .assistant_conversation_message import AssistantConversationMessage, AssistantConversationMessageParam
+    from .assistant_conversation_request import AssistantConversationRequest, AssistantConversationRequestParam
+    from .assistant_conversation_request_metadata import (
+        AssistantConversationRequestMetadata,
+        AssistantConversationRequestMetadataParam,
+    )
+    from .assistant_conversation_usage import AssistantConversationUsage, AssistantConversationUsageParam
+    from .assistant_conversation_usage_page import AssistantConversationUsagePage, AssistantConversationUsagePageParam
+    from .assistant_conversation_usage_request import (
+        AssistantConversationUsageRequest,
+        AssistantConversationUsageRequestParam,
+    )
+    from .assistant_conversation_usage_response import (
+        AssistantConversationUsageResponse,
+        AssistantConversationUsageResponseParam,
+    )
+    from .assistant_drawing_tool_call import AssistantDrawingToolCall, AssistantDrawingToolCallParam
+    from .assistant_drawing_tool_call_drawing_tool import (
+        AssistantDrawingToolCallDrawingTool,
+        AssistantDrawingToolCallDrawingToolParam,
+    )
+    from .assistant_drawing_tool_call_drawing_tool_outputs_item import (
+        AssistantDrawingToolCallDrawingToolOutputsItem,
+        AssistantDrawingToolCallDrawingToolOutputsItemParam,
+    )
+    from .assistant_error import AssistantError, AssistantErrorParam
+    from .assistant_extra_parameters import AssistantExtraParameters, AssistantExtraParametersParam
+    from .assistant_function_call import AssistantFunctionCall, AssistantFunctionCallParam
+    from .assistant_function_call_function import AssistantFunctionCallFunction, AssistantFunctionCallFunctionParam
+    from .assistant_function_call_function_arguments_type_1 import (
+        AssistantFunctionCallFunctionArgumentsType1,
+        AssistantFunctionCallFunctionArgumentsType1Param,
+    )
+    from .assistant_function_call_function_outputs_item import (
+        AssistantFunctionCallFunctionOutputsItem,
+        AssistantFunctionCallFunctionOutputsItemParam,
+    )
+    from .assistant_info import AssistantInfo, AssistantInfoParam
+    from .assistant_info_tags_item import AssistantInfoTagsItem, AssistantInfoTagsItemParam
+    from .assistant_message import AssistantMessage, AssistantMessageParam
+    from .assistant_message_audio import AssistantMessageAudio, AssistantMessageAudioParam
+    from .assistant_retrieval_call import AssistantRetrievalCall, AssistantRetrievalCallParam
+    from .assistant_retrieval_call_retrieval import (
+        AssistantRetrievalCallRetrieval,
+        AssistantRetrievalCallRetrievalParam,
+    )
+    from .assistant_retrieval_call_retrieval_outputs_item import (
+        AssistantRetrievalCallRetrievalOutputsItem,
+        AssistantRetrievalCallRetrievalOutputsItemParam,
+    )
+    from .assistant_support_request import AssistantSupportRequest, AssistantSupportRequestParam
+    from .assistant_support_response import AssistantSupportResponse, AssistantSupportResponseParam
+    from .assistant_text_delta import AssistantTextDelta, AssistantTextDeltaParam
+    from .assistant_tool_calls_delta import AssistantToolCallsDelta, AssistantToolCallsDeltaParam
+    from .assistant_translate_options import AssistantTranslateOptions, AssistantTranslateOptionsParam
+    from .assistant_web_browser_call import AssistantWebBrowserCall, AssistantWebBrowserCallParam
+    from .assistant_web_browser_call_web_browser import (
+        AssistantWebBrowserCallWebBrowser,
+        AssistantWebBrowserCallWebBrowserParam,
+    )
+    from .assistant_web_browser_call_web_browser_outputs_item import (
+        AssistantWebBrowserCallWebBrowserOutputsItem,
+        AssistantWebBrowserCallWebBrowserOutputsItemParam,
+    )
+    from .async_chat_completion_request import AsyncChatCompletionRequest, AsyncChatCompletionRequestParam
+    from .async_result import AsyncResult, AsyncResultParam
+    from .async_task_status import AsyncTaskStatus, AsyncTaskStatusParam
+    from .audio_customization_request import AudioCustomizationRequest, AudioCustomizationRequestParam
+    from .audio_speech_chunk import AudioSpeechChunk, AudioSpeechChunkParam
+    from .audio_speech_chunk_choice import AudioSpeechChunkChoice, AudioSpeechChunkChoiceParam
+    from .audio_speech_delta import AudioSpeechDelta, AudioSpeechDeltaParam
+    from .audio_speech_request import AudioSpeechRequest, AudioSpeechRequestParam
     from .audio_speech_request_encode_format import AudioSpeechRequestEncodeFormat
-    from .audio_transcription import AudioTranscription
-    from .audio_transcription_chunk import AudioTranscriptionChunk
-    from .audio_transcription_request import AudioTranscriptionRequest
-    from .batch import Batch
-    from .batch_create_request import BatchCreateRequest
-    from .batch_create_request_metadata_type_0 import BatchCreateRequestMetadataType0
-    from .batch_error import BatchError
-    from .batch_errors import BatchErrors
-    from .batch_list import BatchList
-    from .batch_metadata_type_0 import BatchMetadataType0
-    from .batch_request_counts import BatchRequestCounts
+    from .audio_transcription import AudioTranscription, AudioTranscriptionParam
+    from .audio_transcription_chunk import AudioTranscriptionChunk, AudioTranscriptionChunkParam
+    from .audio_transcription_request import AudioTranscriptionRequest, AudioTranscriptionRequestParam
+    from .batch import Batch, BatchParam
+    from .batch_create_request import BatchCreateRequest, BatchCreateRequestParam
+    from .batch_create_request_metadata_type_0 import (
+        BatchCreateRequestMetadataType0,
+        BatchCreateRequestMetadataType0Param,
+    )
+    from .batch_error import BatchError, BatchErrorParam
+    from .batch_errors import BatchErrors, BatchErrorsParam
+    from .batch_list import BatchList, BatchListParam
+    from .batch_metadata_type_0 import BatchMetadataType0, BatchMetadataType0Param
+    from .batch_request_counts import BatchRequestCounts, BatchRequestCountsParam
     from .batch_status import BatchStatus
-    from .chat_completion import ChatCompletion
-    from .chat_completion_choice import ChatCompletionChoice
-    from .chat_completion_chunk import ChatCompletionChunk
-    from .chat_completion_chunk_choice import ChatCompletionChunkChoice
-    from .chat_completion_message import ChatCompletionMessage
-    from .chat_completion_message_tool_call import ChatCompletionMessageToolCall
-    from .chat_completion_request import ChatCompletionRequest
-    from .choice_delta import ChoiceDelta
-    from .choice_delta_tool_call import ChoiceDeltaToolCall
-    from .choice_delta_tool_call_function import ChoiceDeltaToolCallFunction
-    from .code_geex_extra import CodeGeexExtra
-    from .code_geex_extra_contexts_item import CodeGeexExtraContextsItem
-    from .code_geex_extra_target import CodeGeexExtraTarget
-    from .completion_usage import CompletionUsage
-    from .completion_usage_completion_tokens_details import CompletionUsageCompletionTokensDetails
-    from .completion_usage_prompt_tokens_details import CompletionUsagePromptTokensDetails
-    from .content_filter_result import ContentFilterResult
-    from .embedding_create_request import EmbeddingCreateRequest
-    from .embedding_item import EmbeddingItem
-    from .embedding_response import EmbeddingResponse
-    from .error_detail import ErrorDetail
-    from .error_response import ErrorResponse
-    from .file_create_request import FileCreateRequest
-    from .file_deleted import FileDeleted
-    from .file_list import FileList
-    from .file_object import FileObject
-    from .file_parser_create_request import FileParserCreateRequest
+    from .chat_completion import ChatCompletion, ChatCompletionParam
+    from .chat_completion_choice import ChatCompletionChoice, ChatCompletionChoiceParam
+    from .chat_completion_chunk import ChatCompletionChunk, ChatCompletionChunkParam
+    from .chat_completion_chunk_choice import ChatCompletionChunkChoice, ChatCompletionChunkChoiceParam
+    from .chat_completion_message import ChatCompletionMessage, ChatCompletionMessageParam
+    from .chat_completion_message_tool_call import ChatCompletionMessageToolCall, ChatCompletionMessageToolCallParam
+    from .chat_completion_request import ChatCompletionRequest, ChatCompletionRequestParam
+    from .choice_delta import ChoiceDelta, ChoiceDeltaParam
+    from .choice_delta_tool_call import ChoiceDeltaToolCall, ChoiceDeltaToolCallParam
+    from .choice_delta_tool_call_function import ChoiceDeltaToolCallFunction, ChoiceDeltaToolCallFunctionParam
+    from .code_geex_extra import CodeGeexExtra, CodeGeexExtraParam
+    from .code_geex_extra_contexts_item import CodeGeexExtraContextsItem, CodeGeexExtraContextsItemParam
+    from .code_geex_extra_target import CodeGeexExtraTarget, CodeGeexExtraTargetParam
+    from .completion_usage import CompletionUsage, CompletionUsageParam
+    from .completion_usage_completion_tokens_details import (
+        CompletionUsageCompletionTokensDetails,
+        CompletionUsageCompletionTokensDetailsParam,
+    )
+    from .completion_usage_prompt_tokens_details import (
+        CompletionUsagePromptTokensDetails,
+        CompletionUsagePromptTokensDetailsParam,
+    )
+    from .content_filter_result import ContentFilterResult, ContentFilterResultParam
+    from .embedding_create_request import EmbeddingCreateRequest, EmbeddingCreateRequestParam
+    from .embedding_item import EmbeddingItem, EmbeddingItemParam
+    from .embedding_response import EmbeddingResponse, EmbeddingResponseParam
+    from .error_detail import ErrorDetail, ErrorDetailParam
+    from .error_response import ErrorResponse, ErrorResponseParam
+    from .file_create_request import FileCreateRequest, FileCreateRequestParam
+    from .file_deleted import FileDeleted, FileDeletedParam
+    from .file_list import FileList, FileListParam
+    from .file_object import FileObject, FileObjectParam
+    from .file_parser_create_request import FileParserCreateRequest, FileParserCreateRequestParam
     from .file_parser_format_type import FileParserFormatType
-    from .file_parser_result import FileParserResult
+    from .file_parser_result import FileParserResult, FileParserResultParam
     from .file_parser_status import FileParserStatus
-    from .file_parser_sync_request import FileParserSyncRequest
+    from .file_parser_sync_request import FileParserSyncRequest, FileParserSyncRequestParam
     from .file_parser_sync_tool_type import FileParserSyncToolType
-    from .file_parser_task import FileParserTask
+    from .file_parser_task import FileParserTask, FileParserTaskParam
     from .file_parser_tool_type import FileParserToolType
-    from .file_part import FilePart
-    from .file_part_file import FilePartFile
-    from .file_upload_detail import FileUploadDetail
-    from .file_upload_detail_callback_header import FileUploadDetailCallbackHeader
-    from .file_url_part import FileUrlPart
-    from .fine_tuning_error import FineTuningError
-    from .fine_tuning_hyperparameters import FineTuningHyperparameters
-    from .fine_tuning_job import FineTuningJob
-    from .fine_tuning_job_create_request import FineTuningJobCreateRequest
-    from .fine_tuning_job_event import FineTuningJobEvent
-    from .fine_tuning_job_event_list import FineTuningJobEventList
-    from .fine_tuning_job_list import FineTuningJobList
-    from .fine_tuning_metrics import FineTuningMetrics
-    from .fine_tuning_model_deleted import FineTuningModelDeleted
+    from .file_part import FilePart, FilePartParam
+    from .file_part_file import FilePartFile, FilePartFileParam
+    from .file_upload_detail import FileUploadDetail, FileUploadDetailParam
+    from .file_upload_detail_callback_header import FileUploadDetailCallbackHeader, FileUploadDetailCallbackHeaderParam
+    from .file_url_part import FileUrlPart, FileUrlPartParam
+    from .fine_tuning_error import FineTuningError, FineTuningErrorParam
+    from .fine_tuning_hyperparameters import FineTuningHyperparameters, FineTuningHyperparametersParam
+    from .fine_tuning_job import FineTuningJob, FineTuningJobParam
+    from .fine_tuning_job_create_request import FineTuningJobCreateRequest, FineTuningJobCreateRequestParam
+    from .fine_tuning_job_event import FineTuningJobEvent, FineTuningJobEventParam
+    from .fine_tuning_job_event_list import FineTuningJobEventList, FineTuningJobEventListParam
+    from .fine_tuning_job_list import FineTuningJobList, FineTuningJobListParam
+    from .fine_tuning_metrics import FineTuningMetrics, FineTuningMetricsParam
+    from .fine_tuning_model_deleted import FineTuningModelDeleted, FineTuningModelDeletedParam
     from .finish_reason import FinishReason
-    from .function_call import FunctionCall
-    from .function_definition import FunctionDefinition
-    from .function_definition_parameters import FunctionDefinitionParameters
-    from .function_tool import FunctionTool
-    from .image_async_generation_request import ImageAsyncGenerationRequest
-    from .image_generation_request import ImageGenerationRequest
-    from .image_generation_response import ImageGenerationResponse
-    from .image_generation_result_item import ImageGenerationResultItem
-    from .image_url_part import ImageUrlPart
-    from .input_audio_part import InputAudioPart
-    from .input_audio_part_input_audio import InputAudioPartInputAudio
+    from .function_call import FunctionCall, FunctionCallParam
+    from .function_definition import FunctionDefinition, FunctionDefinitionParam
+    from .function_definition_parameters import FunctionDefinitionParameters, FunctionDefinitionParametersParam
+    from .function_tool import FunctionTool, FunctionToolParam
+    from .image_async_generation_request import ImageAsyncGenerationRequest, ImageAsyncGenerationRequestParam
+    from .image_generation_request import ImageGenerationRequest, ImageGenerationRequestParam
+    from .image_generation_response import ImageGenerationResponse, ImageGenerationResponseParam
+    from .image_generation_result_item import ImageGenerationResultItem, ImageGenerationResultItemParam
+    from .image_url_part import ImageUrlPart, ImageUrlPartParam
+    from .input_audio_part import InputAudioPart, InputAudioPartParam
+    from .input_audio_part_input_audio import InputAudioPartInputAudio, InputAudioPartInputAudioParam
     from .input_audio_part_input_audio_format import InputAudioPartInputAudioFormat
-    from .knowledge_ack import KnowledgeAck
-    from .knowledge_base import KnowledgeBase
-    from .knowledge_capacity import KnowledgeCapacity
-    from .knowledge_capacity_response import KnowledgeCapacityResponse
-    from .knowledge_create_request import KnowledgeCreateRequest
-    from .knowledge_create_response import KnowledgeCreateResponse
-    from .knowledge_created import KnowledgeCreated
-    from .knowledge_document import KnowledgeDocument
-    from .knowledge_document_failure import KnowledgeDocumentFailure
-    from .knowledge_document_image import KnowledgeDocumentImage
-    from .knowledge_document_image_list import KnowledgeDocumentImageList
-    from .knowledge_document_image_list_response import KnowledgeDocumentImageListResponse
-    from .knowledge_document_list import KnowledgeDocumentList
-    from .knowledge_document_list_response import KnowledgeDocumentListResponse
-    from .knowledge_document_reembed_request import KnowledgeDocumentReembedRequest
-    from .knowledge_document_reembed_request_callback_header import KnowledgeDocumentReembedRequestCallbackHeader
-    from .knowledge_document_retrieve_response import KnowledgeDocumentRetrieveResponse
-    from .knowledge_document_upload_failure import KnowledgeDocumentUploadFailure
-    from .knowledge_document_upload_request import KnowledgeDocumentUploadRequest
-    from .knowledge_document_upload_request_callback_header import KnowledgeDocumentUploadRequestCallbackHeader
-    from .knowledge_document_upload_response import KnowledgeDocumentUploadResponse
-    from .knowledge_document_upload_result import KnowledgeDocumentUploadResult
-    from .knowledge_document_upload_success import KnowledgeDocumentUploadSuccess
-    from .knowledge_document_upload_url_request import KnowledgeDocumentUploadUrlRequest
-    from .knowledge_document_upload_url_response import KnowledgeDocumentUploadUrlResponse
-    from .knowledge_document_upload_url_result import KnowledgeDocumentUploadUrlResult
-    from .knowledge_document_url_failure import KnowledgeDocumentUrlFailure
-    from .knowledge_document_url_source import KnowledgeDocumentUrlSource
-    from .knowledge_document_url_source_callback_header import KnowledgeDocumentUrlSourceCallbackHeader
-    from .knowledge_document_url_success import KnowledgeDocumentUrlSuccess
-    from .knowledge_list import KnowledgeList
-    from .knowledge_list_response import KnowledgeListResponse
-    from .knowledge_retrieve_response import KnowledgeRetrieveResponse
-    from .knowledge_search_hit import KnowledgeSearchHit
-    from .knowledge_search_hit_metadata import KnowledgeSearchHitMetadata
-    from .knowledge_search_request import KnowledgeSearchRequest
-    from .knowledge_search_response import KnowledgeSearchResponse
-    from .knowledge_update_request import KnowledgeUpdateRequest
-    from .knowledge_update_request_callback_header import KnowledgeUpdateRequestCallbackHeader
-    from .knowledge_usage import KnowledgeUsage
-    from .layout_data_info import LayoutDataInfo
-    from .layout_detail import LayoutDetail
-    from .layout_page_info import LayoutPageInfo
-    from .layout_parsing_request import LayoutParsingRequest
-    from .layout_parsing_response import LayoutParsingResponse
-    from .legacy_knowledge_ack import LegacyKnowledgeAck
-    from .legacy_knowledge_create_request import LegacyKnowledgeCreateRequest
-    from .legacy_knowledge_document_update_request import LegacyKnowledgeDocumentUpdateRequest
+    from .knowledge_ack import KnowledgeAck, KnowledgeAckParam
+    from .knowledge_base import KnowledgeBase, KnowledgeBaseParam
+    from .knowledge_capacity import KnowledgeCapacity, KnowledgeCapacityParam
+    from .knowledge_capacity_response import KnowledgeCapacityResponse, KnowledgeCapacityResponseParam
+    from .knowledge_create_request import KnowledgeCreateRequest, KnowledgeCreateRequestParam
+    from .knowledge_create_response import KnowledgeCreateResponse, KnowledgeCreateResponseParam
+    from .knowledge_created import KnowledgeCreated, KnowledgeCreatedParam
+    from .knowledge_document import KnowledgeDocument, KnowledgeDocumentParam
+    from .knowledge_document_failure import KnowledgeDocumentFailure, KnowledgeDocumentFailureParam
+    from .knowledge_document_image import KnowledgeDocumentImage, KnowledgeDocumentImageParam
+    from .knowledge_document_image_list import KnowledgeDocumentImageList, KnowledgeDocumentImageListParam
+    from .knowledge_document_image_list_response import (
+        KnowledgeDocumentImageListResponse,
+        KnowledgeDocumentImageListResponseParam,
+    )
+    from .knowledge_document_list import KnowledgeDocumentList, KnowledgeDocumentListParam
+    from .knowledge_document_list_response import KnowledgeDocumentListResponse, KnowledgeDocumentListResponseParam
+    from .knowledge_document_reembed_request import (
+        KnowledgeDocumentReembedRequest,
+        KnowledgeDocumentReembedRequestParam,
+    )
+    from .knowledge_document_reembed_request_callback_header import (
+        KnowledgeDocumentReembedRequestCallbackHeader,
+        KnowledgeDocumentReembedRequestCallbackHeaderParam,
+    )
+    from .knowledge_document_retrieve_response import (
+        KnowledgeDocumentRetrieveResponse,
+        KnowledgeDocumentRetrieveResponseParam,
+    )
+    from .knowledge_document_upload_failure import KnowledgeDocumentUploadFailure, KnowledgeDocumentUploadFailureParam
+    from .knowledge_document_upload_request import KnowledgeDocumentUploadRequest, KnowledgeDocumentUploadRequestParam
+    from .knowledge_document_upload_request_callback_header import (
+        KnowledgeDocumentUploadRequestCallbackHeader,
+        KnowledgeDocumentUploadRequestCallbackHeaderParam,
+    )
+    from .knowledge_document_upload_response import (
+        KnowledgeDocumentUploadResponse,
+        KnowledgeDocumentUploadResponseParam,
+    )
+    from .knowledge_document_upload_result import KnowledgeDocumentUploadResult, KnowledgeDocumentUploadResultParam
+    from .knowledge_document_upload_success import KnowledgeDocumentUploadSuccess, KnowledgeDocumentUploadSuccessParam
+    from .knowledge_document_upload_url_request import (
+        KnowledgeDocumentUploadUrlRequest,
+        KnowledgeDocumentUploadUrlRequestParam,
+    )
+    from .knowledge_document_upload_url_response import (
+        KnowledgeDocumentUploadUrlResponse,
+        KnowledgeDocumentUploadUrlResponseParam,
+    )
+    from .knowledge_document_upload_url_result import (
+        KnowledgeDocumentUploadUrlResult,
+        KnowledgeDocumentUploadUrlResultParam,
+    )
+    from .knowledge_document_url_failure import KnowledgeDocumentUrlFailure, KnowledgeDocumentUrlFailureParam
+    from .knowledge_document_url_source import KnowledgeDocumentUrlSource, KnowledgeDocumentUrlSourceParam
+    from .knowledge_document_url_source_callback_header import (
+        KnowledgeDocumentUrlSourceCallbackHeader,
+        KnowledgeDocumentUrlSourceCallbackHeaderParam,
+    )
+    from .knowledge_document_url_success import KnowledgeDocumentUrlSuccess, KnowledgeDocumentUrlSuccessParam
+    from .knowledge_list import KnowledgeList, KnowledgeListParam
+    from .knowledge_list_response import KnowledgeListResponse, KnowledgeListResponseParam
+    from .knowledge_retrieve_response import KnowledgeRetrieveResponse, KnowledgeRetrieveResponseParam
+    from .knowledge_search_hit import KnowledgeSearchHit, KnowledgeSearchHitParam
+    from .knowledge_search_hit_metadata import KnowledgeSearchHitMetadata, KnowledgeSearchHitMetadataParam
+    from .knowledge_search_request import KnowledgeSearchRequest, KnowledgeSearchRequestParam
+    from .knowledge_search_response import KnowledgeSearchResponse, KnowledgeSearchResponseParam
+    from .knowledge_update_request import KnowledgeUpdateRequest, KnowledgeUpdateRequestParam
+    from .knowledge_update_request_callback_header import (
+        KnowledgeUpdateRequestCallbackHeader,
+        KnowledgeUpdateRequestCallbackHeaderParam,
+    )
+    from .knowledge_usage import KnowledgeUsage, KnowledgeUsageParam
+    from .layout_data_info import LayoutDataInfo, LayoutDataInfoParam
+    from .layout_detail import LayoutDetail, LayoutDetailParam
+    from .layout_page_info import LayoutPageInfo, LayoutPageInfoParam
+    from .layout_parsing_request import LayoutParsingRequest, LayoutParsingRequestParam
+    from .layout_parsing_response import LayoutParsingResponse, LayoutParsingResponseParam
+    from .legacy_knowledge_ack import LegacyKnowledgeAck, LegacyKnowledgeAckParam
+    from .legacy_knowledge_create_request import LegacyKnowledgeCreateRequest, LegacyKnowledgeCreateRequestParam
+    from .legacy_knowledge_document_update_request import (
+        LegacyKnowledgeDocumentUpdateRequest,
+        LegacyKnowledgeDocumentUpdateRequestParam,
+    )
     from .legacy_knowledge_document_update_request_callback_header import (
         LegacyKnowledgeDocumentUpdateRequestCallbackHeader,
+        LegacyKnowledgeDocumentUpdateRequestCallbackHeaderParam,
     )
-    from .legacy_knowledge_info import LegacyKnowledgeInfo
-    from .legacy_knowledge_list import LegacyKnowledgeList
-    from .legacy_knowledge_update_request import LegacyKnowledgeUpdateRequest
+    from .legacy_knowledge_info import LegacyKnowledgeInfo, LegacyKnowledgeInfoParam
+    from .legacy_knowledge_list import LegacyKnowledgeList, LegacyKnowledgeListParam
+    from .legacy_knowledge_update_request import LegacyKnowledgeUpdateRequest, LegacyKnowledgeUpdateRequestParam
     from .list_voices_voice_type import ListVoicesVoiceType
-    from .mcp_call import McpCall
-    from .mcp_call_tools_item import McpCallToolsItem
-    from .mcp_tool import McpTool
-    from .mcp_tool_mcp import McpToolMcp
-    from .mcp_tool_mcp_headers import McpToolMcpHeaders
-    from .media_url import MediaUrl
-    from .message_tool_call import MessageToolCall
-    from .model_info import ModelInfo
-    from .model_list import ModelList
-    from .moderation_audio_part import ModerationAudioPart
-    from .moderation_image_part import ModerationImagePart
-    from .moderation_media_url import ModerationMediaUrl
-    from .moderation_request import ModerationRequest
-    from .moderation_response import ModerationResponse
-    from .moderation_result import ModerationResult
-    from .moderation_text_part import ModerationTextPart
-    from .moderation_usage import ModerationUsage
-    from .moderation_usage_moderation_text import ModerationUsageModerationText
-    from .moderation_video_part import ModerationVideoPart
-    from .ocr_handwriting_request import OcrHandwritingRequest
-    from .ocr_handwriting_result import OcrHandwritingResult
-    from .ocr_location import OcrLocation
-    from .ocr_probability import OcrProbability
+    from .mcp_call import McpCall, McpCallParam
+    from .mcp_call_tools_item import McpCallToolsItem, McpCallToolsItemParam
+    from .mcp_tool import McpTool, McpToolParam
+    from .mcp_tool_mcp import McpToolMcp, McpToolMcpParam
+    from .mcp_tool_mcp_headers import McpToolMcpHeaders, McpToolMcpHeadersParam
+    from .media_url import MediaUrl, MediaUrlParam
+    from .message_tool_call import MessageToolCall, MessageToolCallParam
+    from .model_info import ModelInfo, ModelInfoParam
+    from .model_list import ModelList, ModelListParam
+    from .moderation_audio_part import ModerationAudioPart, ModerationAudioPartParam
+    from .moderation_image_part import ModerationImagePart, ModerationImagePartParam
+    from .moderation_media_url import ModerationMediaUrl, ModerationMediaUrlParam
+    from .moderation_request import ModerationRequest, ModerationRequestParam
+    from .moderation_response import ModerationResponse, ModerationResponseParam
+    from .moderation_result import ModerationResult, ModerationResultParam
+    from .moderation_text_part import ModerationTextPart, ModerationTextPartParam
+    from .moderation_usage import ModerationUsage, ModerationUsageParam
+    from .moderation_usage_moderation_text import ModerationUsageModerationText, ModerationUsageModerationTextParam
+    from .moderation_video_part import ModerationVideoPart, ModerationVideoPartParam
+    from .ocr_handwriting_request import OcrHandwritingRequest, OcrHandwritingRequestParam
+    from .ocr_handwriting_result import OcrHandwritingResult, OcrHandwritingResultParam
+    from .ocr_location import OcrLocation, OcrLocationParam
+    from .ocr_probability import OcrProbability, OcrProbabilityParam
     from .ocr_status import OcrStatus
     from .ocr_tool_type import OcrToolType
-    from .ocr_words_result import OcrWordsResult
+    from .ocr_words_result import OcrWordsResult, OcrWordsResultParam
     from .reasoning_effort import ReasoningEffort
-    from .reply_audio import ReplyAudio
-    from .rerank_request import RerankRequest
-    from .rerank_response import RerankResponse
-    from .rerank_result import RerankResult
-    from .rerank_usage import RerankUsage
-    from .response_format import ResponseFormat
+    from .reply_audio import ReplyAudio, ReplyAudioParam
+    from .rerank_request import RerankRequest, RerankRequestParam
+    from .rerank_response import RerankResponse, RerankResponseParam
+    from .rerank_result import RerankResult, RerankResultParam
+    from .rerank_usage import RerankUsage, RerankUsageParam
+    from .response_format import ResponseFormat, ResponseFormatParam
     from .response_format_type import ResponseFormatType
-    from .retrieval_tool import RetrievalTool
-    from .retrieval_tool_retrieval import RetrievalToolRetrieval
-    from .role_play_meta import RolePlayMeta
-    from .sensitive_word_check import SensitiveWordCheck
-    from .system_message import SystemMessage
+    from .retrieval_tool import RetrievalTool, RetrievalToolParam
+    from .retrieval_tool_retrieval import RetrievalToolRetrieval, RetrievalToolRetrievalParam
+    from .role_play_meta import RolePlayMeta, RolePlayMetaParam
+    from .sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
+    from .system_message import SystemMessage, SystemMessageParam
     from .task_status import TaskStatus
-    from .text_part import TextPart
-    from .thinking_config import ThinkingConfig
+    from .text_part import TextPart, TextPartParam
+    from .thinking_config import ThinkingConfig, ThinkingConfigParam
     from .thinking_config_type import ThinkingConfigType
-    from .tokenizer_request import TokenizerRequest
-    from .tokenizer_response import TokenizerResponse
-    from .tokenizer_usage import TokenizerUsage
-    from .tool_message import ToolMessage
-    from .tools_search_intent import ToolsSearchIntent
-    from .tools_search_recommend import ToolsSearchRecommend
-    from .tools_search_result import ToolsSearchResult
-    from .tools_web_search_choice import ToolsWebSearchChoice
-    from .tools_web_search_chunk import ToolsWebSearchChunk
-    from .tools_web_search_chunk_choice import ToolsWebSearchChunkChoice
-    from .tools_web_search_delta import ToolsWebSearchDelta
-    from .tools_web_search_message import ToolsWebSearchMessage
-    from .tools_web_search_request import ToolsWebSearchRequest
-    from .tools_web_search_response import ToolsWebSearchResponse
-    from .tools_web_search_tool_call import ToolsWebSearchToolCall
-    from .usage_limit import UsageLimit
-    from .usage_limit_detail import UsageLimitDetail
-    from .usage_model_summary import UsageModelSummary
-    from .usage_model_totals import UsageModelTotals
-    from .usage_model_usage import UsageModelUsage
-    from .usage_model_usage_response import UsageModelUsageResponse
-    from .usage_quota_limit import UsageQuotaLimit
-    from .usage_quota_limit_response import UsageQuotaLimitResponse
-    from .usage_tool_detail import UsageToolDetail
-    from .usage_tool_totals import UsageToolTotals
-    from .usage_tool_usage import UsageToolUsage
-    from .usage_tool_usage_response import UsageToolUsageResponse
-    from .user_message import UserMessage
-    from .video_generation_request import VideoGenerationRequest
-    from .video_image_input_type_2 import VideoImageInputType2
-    from .video_result_item import VideoResultItem
-    from .video_url_part import VideoUrlPart
-    from .voice_clone_request import VoiceCloneRequest
-    from .voice_clone_response import VoiceCloneResponse
-    from .voice_delete_request import VoiceDeleteRequest
-    from .voice_delete_response import VoiceDeleteResponse
-    from .voice_info import VoiceInfo
-    from .voice_list_response import VoiceListResponse
-    from .web_reader_request import WebReaderRequest
-    from .web_reader_response import WebReaderResponse
-    from .web_reader_result import WebReaderResult
-    from .web_reader_result_external import WebReaderResultExternal
-    from .web_reader_result_images import WebReaderResultImages
-    from .web_reader_result_links import WebReaderResultLinks
-    from .web_reader_result_metadata import WebReaderResultMetadata
-    from .web_search_intent import WebSearchIntent
-    from .web_search_request import WebSearchRequest
-    from .web_search_response import WebSearchResponse
-    from .web_search_result import WebSearchResult
-    from .web_search_result_item import WebSearchResultItem
-    from .web_search_tool import WebSearchTool
-    from .web_search_tool_config import WebSearchToolConfig
-    from .zrag_chat_event import ZragChatEvent
-    from .zrag_chat_event_data import ZragChatEventData
-    from .zrag_chat_event_data_arguments import ZragChatEventDataArguments
-    from .zrag_chat_message import ZragChatMessage
-    from .zrag_chat_request import ZragChatRequest
-    from .zrag_chat_retrieval import ZragChatRetrieval
-    from .zrag_chat_usage import ZragChatUsage
-    from .zrag_chat_usage_completion_tokens_details import ZragChatUsageCompletionTokensDetails
-    from .zrag_chat_usage_prompt_tokens_details import ZragChatUsagePromptTokensDetails
-    from .zrag_history_message import ZragHistoryMessage
+    from .tokenizer_request import TokenizerRequest, TokenizerRequestParam
+    from .tokenizer_response import TokenizerResponse, TokenizerResponseParam
+    from .tokenizer_usage import TokenizerUsage, TokenizerUsageParam
+    from .tool_message import ToolMessage, ToolMessageParam
+    from .tools_search_intent import ToolsSearchIntent, ToolsSearchIntentParam
+    from .tools_search_recommend import ToolsSearchRecommend, ToolsSearchRecommendParam
+    from .tools_search_result import ToolsSearchResult, ToolsSearchResultParam
+    from .tools_web_search_choice import ToolsWebSearchChoice, ToolsWebSearchChoiceParam
+    from .tools_web_search_chunk import ToolsWebSearchChunk, ToolsWebSearchChunkParam
+    from .tools_web_search_chunk_choice import ToolsWebSearchChunkChoice, ToolsWebSearchChunkChoiceParam
+    from .tools_web_search_delta import ToolsWebSearchDelta, ToolsWebSearchDeltaParam
+    from .tools_web_search_message import ToolsWebSearchMessage, ToolsWebSearchMessageParam
+    from .tools_web_search_request import ToolsWebSearchRequest, ToolsWebSearchRequestParam
+    from .tools_web_search_response import ToolsWebSearchResponse, ToolsWebSearchResponseParam
+    from .tools_web_search_tool_call import ToolsWebSearchToolCall, ToolsWebSearchToolCallParam
+    from .usage_limit import UsageLimit, UsageLimitParam
+    from .usage_limit_detail import UsageLimitDetail, UsageLimitDetailParam
+    from .usage_model_summary import UsageModelSummary, UsageModelSummaryParam
+    from .usage_model_totals import UsageModelTotals, UsageModelTotalsParam
+    from .usage_model_usage import UsageModelUsage, UsageModelUsageParam
+    from .usage_model_usage_response import UsageModelUsageResponse, UsageModelUsageResponseParam
+    from .usage_quota_limit import UsageQuotaLimit, UsageQuotaLimitParam
+    from .usage_quota_limit_response import UsageQuotaLimitResponse, UsageQuotaLimitResponseParam
+    from .usage_tool_detail import UsageToolDetail, UsageToolDetailParam
+    from .usage_tool_totals import UsageToolTotals, UsageToolTotalsParam
+    from .usage_tool_usage import UsageToolUsage, UsageToolUsageParam
+    from .usage_tool_usage_response import UsageToolUsageResponse, UsageToolUsageResponseParam
+    from .user_message import UserMessage, UserMessageParam
+    from .video_generation_request import VideoGenerationRequest, VideoGenerationRequestParam
+    from .video_image_input_type_2 import VideoImageInputType2, VideoImageInputType2Param
+    from .video_result_item import VideoResultItem, VideoResultItemParam
+    from .video_url_part import VideoUrlPart, VideoUrlPartParam
+    from .voice_clone_request import VoiceCloneRequest, VoiceCloneRequestParam
+    from .voice_clone_response import VoiceCloneResponse, VoiceCloneResponseParam
+    from .voice_delete_request import VoiceDeleteRequest, VoiceDeleteRequestParam
+    from .voice_delete_response import VoiceDeleteResponse, VoiceDeleteResponseParam
+    from .voice_info import VoiceInfo, VoiceInfoParam
+    from .voice_list_response import VoiceListResponse, VoiceListResponseParam
+    from .web_reader_request import WebReaderRequest, WebReaderRequestParam
+    from .web_reader_response import WebReaderResponse, WebReaderResponseParam
+    from .web_reader_result import WebReaderResult, WebReaderResultParam
+    from .web_reader_result_external import WebReaderResultExternal, WebReaderResultExternalParam
+    from .web_reader_result_images import WebReaderResultImages, WebReaderResultImagesParam
+    from .web_reader_result_links import WebReaderResultLinks, WebReaderResultLinksParam
+    from .web_reader_result_metadata import WebReaderResultMetadata, WebReaderResultMetadataParam
+    from .web_search_intent import WebSearchIntent, WebSearchIntentParam
+    from .web_search_request import WebSearchRequest, WebSearchRequestParam
+    from .web_search_response import WebSearchResponse, WebSearchResponseParam
+    from .web_search_result import WebSearchResult, WebSearchResultParam
+    from .web_search_result_item import WebSearchResultItem, WebSearchResultItemParam
+    from .web_search_tool import WebSearchTool, WebSearchToolParam
+    from .web_search_tool_config import WebSearchToolConfig, WebSearchToolConfigParam
+    from .zrag_chat_event import ZragChatEvent, ZragChatEventParam
+    from .zrag_chat_event_data import ZragChatEventData, ZragChatEventDataParam
+    from .zrag_chat_event_data_arguments import ZragChatEventDataArguments, ZragChatEventDataArgumentsParam
+    from .zrag_chat_message import ZragChatMessage, ZragChatMessageParam
+    from .zrag_chat_request import ZragChatRequest, ZragChatRequestParam
+    from .zrag_chat_retrieval import ZragChatRetrieval, ZragChatRetrievalParam
+    from .zrag_chat_usage import ZragChatUsage, ZragChatUsageParam
+    from .zrag_chat_usage_completion_tokens_details import (
+        ZragChatUsageCompletionTokensDetails,
+        ZragChatUsageCompletionTokensDetailsParam,
+    )
+    from .zrag_chat_usage_prompt_tokens_details import (
+        ZragChatUsagePromptTokensDetails,
+        ZragChatUsagePromptTokensDetailsParam,
+    )
+    from .zrag_history_message import ZragHistoryMessage, ZragHistoryMessageParam
     from .zrag_history_message_role import ZragHistoryMessageRole
-    from .zrag_knowledge_scope import ZragKnowledgeScope
-    from .zrag_query_part import ZragQueryPart
-    from .zrag_retrieve_request import ZragRetrieveRequest
+    from .zrag_knowledge_scope import ZragKnowledgeScope, ZragKnowledgeScopeParam
+    from .zrag_query_part import ZragQueryPart, ZragQueryPartParam
+    from .zrag_retrieve_request import ZragRetrieveRequest, ZragRetrieveRequestParam
     from .zrag_retrieve_request_recall_method import ZragRetrieveRequestRecallMethod
-    from .zrag_retrieve_response import ZragRetrieveResponse
-    from .zrag_retrieve_result import ZragRetrieveResult
-    from .zrag_retrieve_result_rewritten_query import ZragRetrieveResultRewrittenQuery
-    from .zrag_search_filters import ZragSearchFilters
-    from .zrag_search_filters_index_types_item import ZragSearchFiltersIndexTypesItem
-    from .zrag_search_filters_qa_intervention import ZragSearchFiltersQaIntervention
-    from .zrag_slice import ZragSlice
-    from .zrag_slice_image_url import ZragSliceImageUrl
-    from .zrag_slice_medias_item import ZragSliceMediasItem
-    from .zrag_slice_metadata import ZragSliceMetadata
-    from .zrag_slice_video_url import ZragSliceVideoUrl
-    from .zrag_tag_filter import ZragTagFilter
+    from .zrag_retrieve_response import ZragRetrieveResponse, ZragRetrieveResponseParam
+    from .zrag_retrieve_result import ZragRetrieveResult, ZragRetrieveResultParam
+    from .zrag_retrieve_result_rewritten_query import (
+        ZragRetrieveResultRewrittenQuery,
+        ZragRetrieveResultRewrittenQueryParam,
+    )
+    from .zrag_search_filters import ZragSearchFilters, ZragSearchFiltersParam
+    from .zrag_search_filters_index_types_item import (
+        ZragSearchFiltersIndexTypesItem,
+        ZragSearchFiltersIndexTypesItemParam,
+    )
+    from .zrag_search_filters_qa_intervention import (
+        ZragSearchFiltersQaIntervention,
+        ZragSearchFiltersQaInterventionParam,
+    )
+    from .zrag_slice import ZragSlice, ZragSliceParam
+    from .zrag_slice_image_url import ZragSliceImageUrl, ZragSliceImageUrlParam
+    from .zrag_slice_medias_item import ZragSliceMediasItem, ZragSliceMediasItemParam
+    from .zrag_slice_metadata import ZragSliceMetadata, ZragSliceMetadataParam
+    from .zrag_slice_video_url import ZragSliceVideoUrl, ZragSliceVideoUrlParam
+    from .zrag_tag_filter import ZragTagFilter, ZragTagFilterParam
     from .zrag_tag_filter_filter_type import ZragTagFilterFilterType
     from .zrag_tag_filter_value_type import ZragTagFilterValueType
 

@@ -28,9 +28,9 @@ class AsyncResult(BaseModel):
 
     Attributes:
         id (str): Task id.
+        task_status (TaskStatus): `PROCESSING` while running, then `SUCCESS` or `FAIL`.
         request_id (str): The caller's `request_id`, or one the server generated.
         model (str): The model that ran the task.
-        task_status (TaskStatus): `PROCESSING` while running, then `SUCCESS` or `FAIL`.
         created (int): Creation time, Unix seconds.
         choices (list[ChatCompletionChoice]): The completion's choices (chat tasks).
         usage (CompletionUsage): Token accounting.
@@ -40,9 +40,9 @@ class AsyncResult(BaseModel):
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
+        "task_status": "task_status",
         "request_id": "request_id",
         "model": "model",
-        "task_status": "task_status",
         "created": "created",
         "choices": "choices",
         "usage": "usage",
@@ -50,10 +50,10 @@ class AsyncResult(BaseModel):
         "video_result": "video_result",
     }
 
-    id: str | None = None
+    id: str
+    task_status: TaskStatus
     request_id: str | None = None
     model: str | None = None
-    task_status: TaskStatus | None = None
     created: int | None = None
     choices: list[ChatCompletionChoice] | None = None
     usage: CompletionUsage | None = None
@@ -65,12 +65,12 @@ class AsyncResult(BaseModel):
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
+        if self.task_status is not None:
+            field_dict["task_status"] = serialize(self.task_status)
         if self.request_id is not None:
             field_dict["request_id"] = self.request_id
         if self.model is not None:
             field_dict["model"] = self.model
-        if self.task_status is not None:
-            field_dict["task_status"] = serialize(self.task_status)
         if self.created is not None:
             field_dict["created"] = self.created
         if self.choices is not None:
@@ -96,9 +96,9 @@ class AsyncResult(BaseModel):
         _video_result = d.pop("video_result", None)
         obj = cls(
             id=d.pop("id", None),
+            task_status=(TaskStatus(_task_status) if _task_status.__class__ is str else _task_status),
             request_id=d.pop("request_id", None),
             model=d.pop("model", None),
-            task_status=(TaskStatus(_task_status) if _task_status.__class__ is str else _task_status),
             created=d.pop("created", None),
             choices=(
                 [
@@ -130,13 +130,20 @@ class AsyncResult(BaseModel):
         return obj
 
 
+_AsyncResultParamRequired = TypedDict(
+    "_AsyncResultParamRequired",
+    {
+        "id": "str",
+        "task_status": 'TaskStatus | Literal["PROCESSING", "SUCCESS", "FAIL"]',
+    },
+)
+
+
 _AsyncResultParamOptional = TypedDict(
     "_AsyncResultParamOptional",
     {
-        "id": "str",
         "request_id": "str",
         "model": "str",
-        "task_status": 'TaskStatus | Literal["PROCESSING", "SUCCESS", "FAIL"]',
         "created": "int",
         "choices": "Sequence[ChatCompletionChoiceParam | BaseModel]",
         "usage": "CompletionUsageParam | BaseModel",
@@ -147,7 +154,7 @@ _AsyncResultParamOptional = TypedDict(
 )
 
 
-class AsyncResultParam(_AsyncResultParamOptional):
+class AsyncResultParam(_AsyncResultParamRequired, _AsyncResultParamOptional):
     """The request shape of `AsyncResult` as a plain dict (keys are wire names)."""
 
 

@@ -24,34 +24,34 @@ class AsyncTaskStatus(BaseModel):
 
     Attributes:
         id (str): Task id to poll with.
+        task_status (TaskStatus): `PROCESSING` while running, then `SUCCESS` or `FAIL`.
         request_id (str): The caller's `request_id`, or one the server generated.
         model (str): The model running the task.
-        task_status (TaskStatus): `PROCESSING` while running, then `SUCCESS` or `FAIL`.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
+        "task_status": "task_status",
         "request_id": "request_id",
         "model": "model",
-        "task_status": "task_status",
     }
 
-    id: str | None = None
+    id: str
+    task_status: TaskStatus
     request_id: str | None = None
     model: str | None = None
-    task_status: TaskStatus | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
+        if self.task_status is not None:
+            field_dict["task_status"] = serialize(self.task_status)
         if self.request_id is not None:
             field_dict["request_id"] = self.request_id
         if self.model is not None:
             field_dict["model"] = self.model
-        if self.task_status is not None:
-            field_dict["task_status"] = serialize(self.task_status)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
@@ -63,27 +63,34 @@ class AsyncTaskStatus(BaseModel):
         _task_status = d.pop("task_status", None)
         obj = cls(
             id=d.pop("id", None),
+            task_status=(TaskStatus(_task_status) if _task_status.__class__ is str else _task_status),
             request_id=d.pop("request_id", None),
             model=d.pop("model", None),
-            task_status=(TaskStatus(_task_status) if _task_status.__class__ is str else _task_status),
         )
         obj.additional_properties = d
         return obj
 
 
+_AsyncTaskStatusParamRequired = TypedDict(
+    "_AsyncTaskStatusParamRequired",
+    {
+        "id": "str",
+        "task_status": 'TaskStatus | Literal["PROCESSING", "SUCCESS", "FAIL"]',
+    },
+)
+
+
 _AsyncTaskStatusParamOptional = TypedDict(
     "_AsyncTaskStatusParamOptional",
     {
-        "id": "str",
         "request_id": "str",
         "model": "str",
-        "task_status": 'TaskStatus | Literal["PROCESSING", "SUCCESS", "FAIL"]',
     },
     total=False,
 )
 
 
-class AsyncTaskStatusParam(_AsyncTaskStatusParamOptional):
+class AsyncTaskStatusParam(_AsyncTaskStatusParamRequired, _AsyncTaskStatusParamOptional):
     """The request shape of `AsyncTaskStatus` as a plain dict (keys are wire names)."""
 
 

@@ -26,12 +26,12 @@ class Batch(BaseModel):
 
     Attributes:
         id (str): Id of the batch.
+        status (BatchStatus): Life cycle of a batch: `validating`, `in_progress`, `finalizing`, then `completed`,
+            `failed` or `expired`; `cancelling` then `cancelled` after a cancellation.
         object (str): Object kind, `batch`.
         endpoint (str): The API the requests are sent to.
         input_file_id (str): Id of the input file.
         completion_window (str | None): Time frame in which the batch should finish.
-        status (BatchStatus): Life cycle of a batch: `validating`, `in_progress`, `finalizing`, then `completed`,
-            `failed` or `expired`; `cancelling` then `cancelled` after a cancellation.
         output_file_id (str | None): Id of the file with the successful responses, once there is one.
         error_file_id (str | None): Id of the file with the failed requests, once there is one.
         errors (BatchErrors): Problems found while validating the input file.
@@ -50,11 +50,11 @@ class Batch(BaseModel):
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
+        "status": "status",
         "object": "object",
         "endpoint": "endpoint",
         "input_file_id": "input_file_id",
         "completion_window": "completion_window",
-        "status": "status",
         "output_file_id": "output_file_id",
         "error_file_id": "error_file_id",
         "errors": "errors",
@@ -71,12 +71,12 @@ class Batch(BaseModel):
         "metadata": "metadata",
     }
 
-    id: str | None = None
+    id: str
+    status: BatchStatus
     object: str | None = None
     endpoint: str | None = None
     input_file_id: str | None = None
     completion_window: str | None = None
-    status: BatchStatus | None = None
     output_file_id: str | None = None
     error_file_id: str | None = None
     errors: BatchErrors | None = None
@@ -97,6 +97,8 @@ class Batch(BaseModel):
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
+        if self.status is not None:
+            field_dict["status"] = serialize(self.status)
         if self.object is not None:
             field_dict["object"] = self.object
         if self.endpoint is not None:
@@ -105,8 +107,6 @@ class Batch(BaseModel):
             field_dict["input_file_id"] = self.input_file_id
         if self.completion_window is not None:
             field_dict["completion_window"] = serialize(self.completion_window)
-        if self.status is not None:
-            field_dict["status"] = serialize(self.status)
         if self.output_file_id is not None:
             field_dict["output_file_id"] = serialize(self.output_file_id)
         if self.error_file_id is not None:
@@ -148,11 +148,11 @@ class Batch(BaseModel):
         _request_counts = d.pop("request_counts", None)
         obj = cls(
             id=d.pop("id", None),
+            status=(BatchStatus(_status) if _status.__class__ is str else _status),
             object=d.pop("object", None),
             endpoint=d.pop("endpoint", None),
             input_file_id=d.pop("input_file_id", None),
             completion_window=d.pop("completion_window", None),
-            status=(BatchStatus(_status) if _status.__class__ is str else _status),
             output_file_id=d.pop("output_file_id", None),
             error_file_id=d.pop("error_file_id", None),
             errors=(BatchErrors.from_dict(_errors) if isinstance(_errors, dict) else _errors),
@@ -174,15 +174,22 @@ class Batch(BaseModel):
         return obj
 
 
+_BatchParamRequired = TypedDict(
+    "_BatchParamRequired",
+    {
+        "id": "str",
+        "status": 'BatchStatus | Literal["validating", "failed", "in_progress", "finalizing", "completed", "expired", "cancelling", "cancelled"]',
+    },
+)
+
+
 _BatchParamOptional = TypedDict(
     "_BatchParamOptional",
     {
-        "id": "str",
         "object": "str",
         "endpoint": "str",
         "input_file_id": "str",
         "completion_window": "str | None",
-        "status": 'BatchStatus | Literal["validating", "failed", "in_progress", "finalizing", "completed", "expired", "cancelling", "cancelled"]',
         "output_file_id": "str | None",
         "error_file_id": "str | None",
         "errors": "BatchErrorsParam | BaseModel",
@@ -202,7 +209,7 @@ _BatchParamOptional = TypedDict(
 )
 
 
-class BatchParam(_BatchParamOptional):
+class BatchParam(_BatchParamRequired, _BatchParamOptional):
     """The request shape of `Batch` as a plain dict (keys are wire names)."""
 
 

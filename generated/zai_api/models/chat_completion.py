@@ -27,11 +27,11 @@ class ChatCompletion(BaseModel):
 
     Attributes:
         id (str): Id of the completion (a task id).
-        request_id (str): The caller's `request_id`, or one the server generated.
         created (int): Creation time, Unix seconds.
         model (str): The model that answered.
-        object (str): Object kind, when the server sends it.
         choices (list[ChatCompletionChoice]):
+        request_id (str): The caller's `request_id`, or one the server generated.
+        object (str): Object kind, when the server sends it.
         usage (CompletionUsage): Token accounting.
         web_search (list[WebSearchResult]): Search results, when a web-search tool ran.
         content_filter (list[ContentFilterResult]): Content-safety findings.
@@ -39,22 +39,22 @@ class ChatCompletion(BaseModel):
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
-        "request_id": "request_id",
         "created": "created",
         "model": "model",
-        "object": "object",
         "choices": "choices",
+        "request_id": "request_id",
+        "object": "object",
         "usage": "usage",
         "web_search": "web_search",
         "content_filter": "content_filter",
     }
 
-    id: str | None = None
+    id: str
+    created: int
+    model: str
+    choices: list[ChatCompletionChoice]
     request_id: str | None = None
-    created: int | None = None
-    model: str | None = None
     object: str | None = None
-    choices: list[ChatCompletionChoice] | None = None
     usage: CompletionUsage | None = None
     web_search: list[WebSearchResult] | None = None
     content_filter: list[ContentFilterResult] | None = None
@@ -64,16 +64,16 @@ class ChatCompletion(BaseModel):
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
         if self.created is not None:
             field_dict["created"] = self.created
         if self.model is not None:
             field_dict["model"] = self.model
-        if self.object is not None:
-            field_dict["object"] = self.object
         if self.choices is not None:
             field_dict["choices"] = serialize(self.choices)
+        if self.request_id is not None:
+            field_dict["request_id"] = self.request_id
+        if self.object is not None:
+            field_dict["object"] = self.object
         if self.usage is not None:
             field_dict["usage"] = serialize(self.usage)
         if self.web_search is not None:
@@ -94,10 +94,8 @@ class ChatCompletion(BaseModel):
         _content_filter = d.pop("content_filter", None)
         obj = cls(
             id=d.pop("id", None),
-            request_id=d.pop("request_id", None),
             created=d.pop("created", None),
             model=d.pop("model", None),
-            object=d.pop("object", None),
             choices=(
                 [
                     (ChatCompletionChoice.from_dict(_item0) if isinstance(_item0, dict) else _item0)
@@ -106,6 +104,8 @@ class ChatCompletion(BaseModel):
                 if isinstance(_choices, list)
                 else _choices
             ),
+            request_id=d.pop("request_id", None),
+            object=d.pop("object", None),
             usage=(CompletionUsage.from_dict(_usage) if isinstance(_usage, dict) else _usage),
             web_search=(
                 [(WebSearchResult.from_dict(_item0) if isinstance(_item0, dict) else _item0) for _item0 in _web_search]
@@ -125,15 +125,22 @@ class ChatCompletion(BaseModel):
         return obj
 
 
+_ChatCompletionParamRequired = TypedDict(
+    "_ChatCompletionParamRequired",
+    {
+        "id": "str",
+        "created": "int",
+        "model": "str",
+        "choices": "Sequence[ChatCompletionChoiceParam | BaseModel]",
+    },
+)
+
+
 _ChatCompletionParamOptional = TypedDict(
     "_ChatCompletionParamOptional",
     {
-        "id": "str",
         "request_id": "str",
-        "created": "int",
-        "model": "str",
         "object": "str",
-        "choices": "Sequence[ChatCompletionChoiceParam | BaseModel]",
         "usage": "CompletionUsageParam | BaseModel",
         "web_search": "Sequence[WebSearchResultParam | BaseModel]",
         "content_filter": "Sequence[ContentFilterResultParam | BaseModel]",
@@ -142,7 +149,7 @@ _ChatCompletionParamOptional = TypedDict(
 )
 
 
-class ChatCompletionParam(_ChatCompletionParamOptional):
+class ChatCompletionParam(_ChatCompletionParamRequired, _ChatCompletionParamOptional):
     """The request shape of `ChatCompletion` as a plain dict (keys are wire names)."""
 
 

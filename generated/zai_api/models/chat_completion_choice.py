@@ -37,9 +37,9 @@ class ChatCompletionChoice(BaseModel):
         "message": "message",
     }
 
-    index: int | None = None
-    finish_reason: FinishReason | None = None
-    message: ChatCompletionMessage | None = None
+    index: int
+    finish_reason: FinishReason
+    message: ChatCompletionMessage
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,18 +69,17 @@ class ChatCompletionChoice(BaseModel):
         return obj
 
 
-_ChatCompletionChoiceParamOptional = TypedDict(
-    "_ChatCompletionChoiceParamOptional",
+_ChatCompletionChoiceParamRequired = TypedDict(
+    "_ChatCompletionChoiceParamRequired",
     {
         "index": "int",
         "finish_reason": 'FinishReason | Literal["stop", "length", "tool_calls", "sensitive", "network_error", "model_context_window_exceeded"]',
         "message": "ChatCompletionMessageParam | BaseModel",
     },
-    total=False,
 )
 
 
-class ChatCompletionChoiceParam(_ChatCompletionChoiceParamOptional):
+class ChatCompletionChoiceParam(_ChatCompletionChoiceParamRequired):
     """The request shape of `ChatCompletionChoice` as a plain dict (keys are wire names)."""
 
 

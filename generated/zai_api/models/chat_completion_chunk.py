@@ -27,9 +27,9 @@ class ChatCompletionChunk(BaseModel):
 
     Attributes:
         id (str): Id of the completion; the same in every chunk.
+        choices (list[ChatCompletionChunkChoice]):
         created (int): Creation time, Unix seconds.
         model (str): The model that answers.
-        choices (list[ChatCompletionChunkChoice]):
         usage (CompletionUsage): Token accounting.
         web_search (list[WebSearchResult]): Search results, when a web-search tool ran.
         content_filter (list[ContentFilterResult]): Content-safety findings.
@@ -37,18 +37,18 @@ class ChatCompletionChunk(BaseModel):
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
+        "choices": "choices",
         "created": "created",
         "model": "model",
-        "choices": "choices",
         "usage": "usage",
         "web_search": "web_search",
         "content_filter": "content_filter",
     }
 
-    id: str | None = None
+    id: str
+    choices: list[ChatCompletionChunkChoice]
     created: int | None = None
     model: str | None = None
-    choices: list[ChatCompletionChunkChoice] | None = None
     usage: CompletionUsage | None = None
     web_search: list[WebSearchResult] | None = None
     content_filter: list[ContentFilterResult] | None = None
@@ -58,12 +58,12 @@ class ChatCompletionChunk(BaseModel):
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
+        if self.choices is not None:
+            field_dict["choices"] = serialize(self.choices)
         if self.created is not None:
             field_dict["created"] = self.created
         if self.model is not None:
             field_dict["model"] = self.model
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
         if self.usage is not None:
             field_dict["usage"] = serialize(self.usage)
         if self.web_search is not None:
@@ -84,8 +84,6 @@ class ChatCompletionChunk(BaseModel):
         _content_filter = d.pop("content_filter", None)
         obj = cls(
             id=d.pop("id", None),
-            created=d.pop("created", None),
-            model=d.pop("model", None),
             choices=(
                 [
                     (ChatCompletionChunkChoice.from_dict(_item0) if isinstance(_item0, dict) else _item0)
@@ -94,6 +92,8 @@ class ChatCompletionChunk(BaseModel):
                 if isinstance(_choices, list)
                 else _choices
             ),
+            created=d.pop("created", None),
+            model=d.pop("model", None),
             usage=(CompletionUsage.from_dict(_usage) if isinstance(_usage, dict) else _usage),
             web_search=(
                 [(WebSearchResult.from_dict(_item0) if isinstance(_item0, dict) else _item0) for _item0 in _web_search]
@@ -113,13 +113,20 @@ class ChatCompletionChunk(BaseModel):
         return obj
 
 
+_ChatCompletionChunkParamRequired = TypedDict(
+    "_ChatCompletionChunkParamRequired",
+    {
+        "id": "str",
+        "choices": "Sequence[ChatCompletionChunkChoiceParam | BaseModel]",
+    },
+)
+
+
 _ChatCompletionChunkParamOptional = TypedDict(
     "_ChatCompletionChunkParamOptional",
     {
-        "id": "str",
         "created": "int",
         "model": "str",
-        "choices": "Sequence[ChatCompletionChunkChoiceParam | BaseModel]",
         "usage": "CompletionUsageParam | BaseModel",
         "web_search": "Sequence[WebSearchResultParam | BaseModel]",
         "content_filter": "Sequence[ContentFilterResultParam | BaseModel]",
@@ -128,7 +135,7 @@ _ChatCompletionChunkParamOptional = TypedDict(
 )
 
 
-class ChatCompletionChunkParam(_ChatCompletionChunkParamOptional):
+class ChatCompletionChunkParam(_ChatCompletionChunkParamRequired, _ChatCompletionChunkParamOptional):
     """The request shape of `ChatCompletionChunk` as a plain dict (keys are wire names)."""
 
 

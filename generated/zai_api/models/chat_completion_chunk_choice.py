@@ -37,8 +37,8 @@ class ChatCompletionChunkChoice(BaseModel):
         "finish_reason": "finish_reason",
     }
 
-    index: int | None = None
-    delta: ChoiceDelta | None = None
+    index: int
+    delta: ChoiceDelta
     finish_reason: FinishReason | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -69,18 +69,25 @@ class ChatCompletionChunkChoice(BaseModel):
         return obj
 
 
-_ChatCompletionChunkChoiceParamOptional = TypedDict(
-    "_ChatCompletionChunkChoiceParamOptional",
+_ChatCompletionChunkChoiceParamRequired = TypedDict(
+    "_ChatCompletionChunkChoiceParamRequired",
     {
         "index": "int",
         "delta": "ChoiceDeltaParam | BaseModel",
+    },
+)
+
+
+_ChatCompletionChunkChoiceParamOptional = TypedDict(
+    "_ChatCompletionChunkChoiceParamOptional",
+    {
         "finish_reason": 'FinishReason | Literal["stop", "length", "tool_calls", "sensitive", "network_error", "model_context_window_exceeded"]',
     },
     total=False,
 )
 
 
-class ChatCompletionChunkChoiceParam(_ChatCompletionChunkChoiceParamOptional):
+class ChatCompletionChunkChoiceParam(_ChatCompletionChunkChoiceParamRequired, _ChatCompletionChunkChoiceParamOptional):
     """The request shape of `ChatCompletionChunkChoice` as a plain dict (keys are wire names)."""
 
 

@@ -39,7 +39,7 @@ class ChatCompletionMessage(BaseModel):
         "audio": "audio",
     }
 
-    role: str | None = None
+    role: str
     content: str | None = None
     reasoning_content: str | None = None
     tool_calls: list[ChatCompletionMessageToolCall] | None = None
@@ -86,10 +86,17 @@ class ChatCompletionMessage(BaseModel):
         return obj
 
 
+_ChatCompletionMessageParamRequired = TypedDict(
+    "_ChatCompletionMessageParamRequired",
+    {
+        "role": "str",
+    },
+)
+
+
 _ChatCompletionMessageParamOptional = TypedDict(
     "_ChatCompletionMessageParamOptional",
     {
-        "role": "str",
         "content": "str | None",
         "reasoning_content": "str",
         "tool_calls": "Sequence[ChatCompletionMessageToolCallParam | BaseModel]",
@@ -99,7 +106,7 @@ _ChatCompletionMessageParamOptional = TypedDict(
 )
 
 
-class ChatCompletionMessageParam(_ChatCompletionMessageParamOptional):
+class ChatCompletionMessageParam(_ChatCompletionMessageParamRequired, _ChatCompletionMessageParamOptional):
     """The request shape of `ChatCompletionMessage` as a plain dict (keys are wire names)."""
 
 

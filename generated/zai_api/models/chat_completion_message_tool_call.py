@@ -37,8 +37,8 @@ class ChatCompletionMessageToolCall(BaseModel):
         "mcp": "mcp",
     }
 
-    id: str | None = None
-    type: str | None = None
+    id: str
+    type: str
     function: FunctionCall | None = None
     mcp: McpCall | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -73,11 +73,18 @@ class ChatCompletionMessageToolCall(BaseModel):
         return obj
 
 
-_ChatCompletionMessageToolCallParamOptional = TypedDict(
-    "_ChatCompletionMessageToolCallParamOptional",
+_ChatCompletionMessageToolCallParamRequired = TypedDict(
+    "_ChatCompletionMessageToolCallParamRequired",
     {
         "id": "str",
         "type": "str",
+    },
+)
+
+
+_ChatCompletionMessageToolCallParamOptional = TypedDict(
+    "_ChatCompletionMessageToolCallParamOptional",
+    {
         "function": "FunctionCallParam | BaseModel",
         "mcp": "McpCallParam | BaseModel",
     },
@@ -85,7 +92,9 @@ _ChatCompletionMessageToolCallParamOptional = TypedDict(
 )
 
 
-class ChatCompletionMessageToolCallParam(_ChatCompletionMessageToolCallParamOptional):
+class ChatCompletionMessageToolCallParam(
+    _ChatCompletionMessageToolCallParamRequired, _ChatCompletionMessageToolCallParamOptional
+):
     """The request shape of `ChatCompletionMessageToolCall` as a plain dict (keys are wire names)."""
 
 

@@ -36,7 +36,7 @@ class ChoiceDeltaToolCall(BaseModel):
         "function": "function",
     }
 
-    index: int | None = None
+    index: int
     id: str | None = None
     type: str | None = None
     function: ChoiceDeltaToolCallFunction | None = None
@@ -71,10 +71,17 @@ class ChoiceDeltaToolCall(BaseModel):
         return obj
 
 
+_ChoiceDeltaToolCallParamRequired = TypedDict(
+    "_ChoiceDeltaToolCallParamRequired",
+    {
+        "index": "int",
+    },
+)
+
+
 _ChoiceDeltaToolCallParamOptional = TypedDict(
     "_ChoiceDeltaToolCallParamOptional",
     {
-        "index": "int",
         "id": "str",
         "type": "str",
         "function": "ChoiceDeltaToolCallFunctionParam | BaseModel",
@@ -83,7 +90,7 @@ _ChoiceDeltaToolCallParamOptional = TypedDict(
 )
 
 
-class ChoiceDeltaToolCallParam(_ChoiceDeltaToolCallParamOptional):
+class ChoiceDeltaToolCallParam(_ChoiceDeltaToolCallParamRequired, _ChoiceDeltaToolCallParamOptional):
     """The request shape of `ChoiceDeltaToolCall` as a plain dict (keys are wire names)."""
 
 

@@ -22,29 +22,29 @@ class EmbeddingItem(BaseModel):
 
     Attributes:
         index (int): Position of the input item.
-        object (str): Always `embedding`.
         embedding (list[float]): The vector.
+        object (str): Always `embedding`.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "index": "index",
-        "object": "object",
         "embedding": "embedding",
+        "object": "object",
     }
 
-    index: int | None = None
+    index: int
+    embedding: list[float]
     object: str | None = None
-    embedding: list[float] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         if self.index is not None:
             field_dict["index"] = self.index
-        if self.object is not None:
-            field_dict["object"] = self.object
         if self.embedding is not None:
             field_dict["embedding"] = serialize(self.embedding)
+        if self.object is not None:
+            field_dict["object"] = self.object
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
@@ -55,23 +55,30 @@ class EmbeddingItem(BaseModel):
         d = dict(src_dict)
         obj = cls(
             index=d.pop("index", None),
-            object=d.pop("object", None),
             embedding=d.pop("embedding", None),
+            object=d.pop("object", None),
         )
         obj.additional_properties = d
         return obj
 
 
+_EmbeddingItemParamRequired = TypedDict(
+    "_EmbeddingItemParamRequired",
+    {
+        "index": "int",
+        "embedding": "Sequence[float]",
+    },
+)
+
+
 _EmbeddingItemParamOptional = TypedDict(
     "_EmbeddingItemParamOptional",
     {
-        "index": "int",
         "object": "str",
-        "embedding": "Sequence[float]",
     },
     total=False,
 )
 
 
-class EmbeddingItemParam(_EmbeddingItemParamOptional):
+class EmbeddingItemParam(_EmbeddingItemParamRequired, _EmbeddingItemParamOptional):
     """The request shape of `EmbeddingItem` as a plain dict (keys are wire names)."""

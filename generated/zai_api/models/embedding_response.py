@@ -25,21 +25,21 @@ class EmbeddingResponse(BaseModel):
 
     Attributes:
         model (str): The model that embedded.
-        object (str): Always `list`.
         data (list[EmbeddingItem]): One embedding per input item, in input order.
+        object (str): Always `list`.
         usage (CompletionUsage): Token accounting.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "model": "model",
-        "object": "object",
         "data": "data",
+        "object": "object",
         "usage": "usage",
     }
 
-    model: str | None = None
+    model: str
+    data: list[EmbeddingItem]
     object: str | None = None
-    data: list[EmbeddingItem] | None = None
     usage: CompletionUsage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -47,10 +47,10 @@ class EmbeddingResponse(BaseModel):
         field_dict: dict[str, Any] = {}
         if self.model is not None:
             field_dict["model"] = self.model
-        if self.object is not None:
-            field_dict["object"] = self.object
         if self.data is not None:
             field_dict["data"] = serialize(self.data)
+        if self.object is not None:
+            field_dict["object"] = self.object
         if self.usage is not None:
             field_dict["usage"] = serialize(self.usage)
         if self.additional_properties:
@@ -65,31 +65,38 @@ class EmbeddingResponse(BaseModel):
         _usage = d.pop("usage", None)
         obj = cls(
             model=d.pop("model", None),
-            object=d.pop("object", None),
             data=(
                 [(EmbeddingItem.from_dict(_item0) if isinstance(_item0, dict) else _item0) for _item0 in _data]
                 if isinstance(_data, list)
                 else _data
             ),
+            object=d.pop("object", None),
             usage=(CompletionUsage.from_dict(_usage) if isinstance(_usage, dict) else _usage),
         )
         obj.additional_properties = d
         return obj
 
 
+_EmbeddingResponseParamRequired = TypedDict(
+    "_EmbeddingResponseParamRequired",
+    {
+        "model": "str",
+        "data": "Sequence[EmbeddingItemParam | BaseModel]",
+    },
+)
+
+
 _EmbeddingResponseParamOptional = TypedDict(
     "_EmbeddingResponseParamOptional",
     {
-        "model": "str",
         "object": "str",
-        "data": "Sequence[EmbeddingItemParam | BaseModel]",
         "usage": "CompletionUsageParam | BaseModel",
     },
     total=False,
 )
 
 
-class EmbeddingResponseParam(_EmbeddingResponseParamOptional):
+class EmbeddingResponseParam(_EmbeddingResponseParamRequired, _EmbeddingResponseParamOptional):
     """The request shape of `EmbeddingResponse` as a plain dict (keys are wire names)."""
 
 

@@ -42,7 +42,7 @@ class FileObject(BaseModel):
         "status_details": "status_details",
     }
 
-    id: str | None = None
+    id: str
     object: str | None = None
     bytes_: int | None = None
     created_at: int | None = None
@@ -92,10 +92,17 @@ class FileObject(BaseModel):
         return obj
 
 
+_FileObjectParamRequired = TypedDict(
+    "_FileObjectParamRequired",
+    {
+        "id": "str",
+    },
+)
+
+
 _FileObjectParamOptional = TypedDict(
     "_FileObjectParamOptional",
     {
-        "id": "str",
         "object": "str",
         "bytes": "int",
         "created_at": "int",
@@ -108,5 +115,5 @@ _FileObjectParamOptional = TypedDict(
 )
 
 
-class FileObjectParam(_FileObjectParamOptional):
+class FileObjectParam(_FileObjectParamRequired, _FileObjectParamOptional):
     """The request shape of `FileObject` as a plain dict (keys are wire names)."""

@@ -24,28 +24,28 @@ class ImageGenerationResponse(BaseModel):
     """The result of an immediate image generation.
 
     Attributes:
-        created (int): Creation time, Unix seconds.
         data (list[ImageGenerationResultItem]): The generated images; currently always one.
+        created (int): Creation time, Unix seconds.
         content_filter (list[ContentFilterResult]): Content-safety findings.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "created": "created",
         "data": "data",
+        "created": "created",
         "content_filter": "content_filter",
     }
 
+    data: list[ImageGenerationResultItem]
     created: int | None = None
-    data: list[ImageGenerationResultItem] | None = None
     content_filter: list[ContentFilterResult] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.created is not None:
-            field_dict["created"] = self.created
         if self.data is not None:
             field_dict["data"] = serialize(self.data)
+        if self.created is not None:
+            field_dict["created"] = self.created
         if self.content_filter is not None:
             field_dict["content_filter"] = serialize(self.content_filter)
         if self.additional_properties:
@@ -59,7 +59,6 @@ class ImageGenerationResponse(BaseModel):
         _data = d.pop("data", None)
         _content_filter = d.pop("content_filter", None)
         obj = cls(
-            created=d.pop("created", None),
             data=(
                 [
                     (ImageGenerationResultItem.from_dict(_item0) if isinstance(_item0, dict) else _item0)
@@ -68,6 +67,7 @@ class ImageGenerationResponse(BaseModel):
                 if isinstance(_data, list)
                 else _data
             ),
+            created=d.pop("created", None),
             content_filter=(
                 [
                     (ContentFilterResult.from_dict(_item0) if isinstance(_item0, dict) else _item0)
@@ -81,18 +81,25 @@ class ImageGenerationResponse(BaseModel):
         return obj
 
 
+_ImageGenerationResponseParamRequired = TypedDict(
+    "_ImageGenerationResponseParamRequired",
+    {
+        "data": "Sequence[ImageGenerationResultItemParam | BaseModel]",
+    },
+)
+
+
 _ImageGenerationResponseParamOptional = TypedDict(
     "_ImageGenerationResponseParamOptional",
     {
         "created": "int",
-        "data": "Sequence[ImageGenerationResultItemParam | BaseModel]",
         "content_filter": "Sequence[ContentFilterResultParam | BaseModel]",
     },
     total=False,
 )
 
 
-class ImageGenerationResponseParam(_ImageGenerationResponseParamOptional):
+class ImageGenerationResponseParam(_ImageGenerationResponseParamRequired, _ImageGenerationResponseParamOptional):
     """The request shape of `ImageGenerationResponse` as a plain dict (keys are wire names)."""
 
 

@@ -222,7 +222,7 @@ class FineTuningJobs:
         self,
         fine_tuning_job_id: str,
         *,
-        timeout: float = 900.0,
+        timeout: float = 86400.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[FineTuningJob], object] | None = None,
     ) -> FineTuningJob:
@@ -1146,7 +1146,7 @@ class AsyncFineTuningJobs:
         self,
         fine_tuning_job_id: str,
         *,
-        timeout: float = 900.0,
+        timeout: float = 86400.0,
         poll_interval: float = 2.0,
         on_progress: Callable[[FineTuningJob], object] | None = None,
     ) -> FineTuningJob:

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import httpx
 
+from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.knowledge_document_image_list_response import KnowledgeDocumentImageListResponse
@@ -43,11 +44,17 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorResponse | KnowledgeDocumentImageListResponse]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+        if client.raise_on_unexpected_status:
+            raise errors.UnexpectedStatus(response.status_code, response.content) from None
+        parsed = None
     return Response(
         status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
