@@ -13,7 +13,7 @@ UV_VERSION := 0.13.9
 SOURCES := zai tests scripts examples benchmarks
 BENCH_ENV := benchmarks/.env
 
-.PHONY: all setup generate check-generated lint typecheck pytest test demo bench clean
+.PHONY: all setup generate check-generated lint lint-spec typecheck pytest test demo bench clean
 
 all: test
 
@@ -33,7 +33,12 @@ $(DEV)/.ok: requirements/dev.txt requirements/test.txt pyproject.toml
 	@if [ "$*" = "3.9" ]; then $(UV) pip install --quiet --python .venvs/$*/bin/python -r requirements/typecheck.txt; fi
 	@touch $@
 
-setup: $(DEV)/.ok $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)
+tools/node_modules/.ok: tools/package.json tools/package-lock.json
+	@echo "==> installing the Node tools (Redocly, Prism)"
+	@cd tools && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+setup: $(DEV)/.ok $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok) tools/node_modules/.ok
 
 generate: $(DEV)/.ok
 	@echo "==> generating generated/zai_api"
@@ -46,6 +51,12 @@ check-generated: $(DEV)/.ok
 		diff -r -x __pycache__ generated/zai_api "$$tmp/zai_api" || \
 		{ echo "generated/ is stale or edited by hand: run 'make generate'" >&2; exit 1; }
 	@! grep -rl --include='*.py' UntrustedString generated/ || { echo "UntrustedString leaked into generated code" >&2; exit 1; }
+
+lint-spec: $(DEV)/.ok tools/node_modules/.ok
+	@echo "==> OpenAPI lint (Redocly) and operation coverage"
+	@out=$$(tools/node_modules/.bin/redocly lint openapi/openapi.yaml --config openapi/redocly.yaml 2>&1); \
+		status=$$?; printf '%s\n' "$$out" | grep -E "error|valid|warnings\." ; exit $$status
+	@$(PY) scripts/check_coverage.py
 
 lint: $(DEV)/.ok
 	@echo "==> ruff"
@@ -62,7 +73,7 @@ pytest: $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)
 		.venvs/$$v/bin/python -m pytest -q -p no:cacheprovider || exit 1; \
 	done
 
-test: check-generated lint typecheck pytest
+test: check-generated lint-spec lint typecheck pytest
 
 demo: .venvs/3.11/.ok
 	@.venvs/3.11/bin/python examples/run_all.py
