@@ -300,7 +300,8 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
             ]
         )
         ruff = str(bin_dir / "ruff")
-        _run([ruff, "check", "--config", str(RUFF_CONFIG), "--fix-only", "--quiet", str(target)])
+        # --unsafe-fixes: unused imports are removed from `__init__.py` modules too (they are not re-exports).
+        _run([ruff, "check", "--config", str(RUFF_CONFIG), "--fix-only", "--unsafe-fixes", "--quiet", str(target)])
         _run([ruff, "format", "--config", str(RUFF_CONFIG), "--quiet", str(target)])
         for module in sorted(target.rglob("*.py")):
             module.write_text(

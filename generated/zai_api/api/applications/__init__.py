@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 from zai_api.models.application_conversation_response import ApplicationConversationResponse
 from zai_api.models.application_file_stat_response import ApplicationFileStatResponse
@@ -21,8 +21,6 @@ from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, 
 if TYPE_CHECKING:
     import httpx
 
-    from zai._binary import AsyncBinaryResponse, BinaryResponse
-    from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.application_invoke_message import ApplicationInvokeMessageParam

@@ -6,20 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
+from typing import TYPE_CHECKING, Callable, Literal, cast, overload
 
 from zai_api.models.async_result import AsyncResult
 from zai_api.models.async_task_status import AsyncTaskStatus
 from zai_api.models.chat_completion import ChatCompletion
 from zai_api.models.chat_completion_chunk import ChatCompletionChunk
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
-    from zai._binary import AsyncBinaryResponse, BinaryResponse
-    from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
     from zai_api.models.assistant_message import AssistantMessageParam

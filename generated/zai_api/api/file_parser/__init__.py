@@ -4,22 +4,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
+from typing import TYPE_CHECKING, Callable, Literal, cast
 
 from zai_api.models.file_parser_result import FileParserResult
 from zai_api.models.file_parser_task import FileParserTask
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, FileInput, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._binary import AsyncBinaryResponse, BinaryResponse
-    from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai._streaming import AsyncStream, Stream
     from zai_api.models.file_parser_format_type import FileParserFormatType
     from zai_api.models.file_parser_sync_tool_type import FileParserSyncToolType
     from zai_api.models.file_parser_tool_type import FileParserToolType

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
+from typing import TYPE_CHECKING, cast
 
 from zai_api.models.file_deleted import FileDeleted
 from zai_api.models.file_list import FileList
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai._streaming import AsyncStream, Stream
     from zai_api.models.file_upload_detail import FileUploadDetailParam
 
 

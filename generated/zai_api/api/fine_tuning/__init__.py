@@ -4,24 +4,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
+from typing import TYPE_CHECKING, Callable, cast
 
 from zai_api.models.fine_tuning_job import FineTuningJob
 from zai_api.models.fine_tuning_job_event_list import FineTuningJobEventList
 from zai_api.models.fine_tuning_job_list import FineTuningJobList
 from zai_api.models.fine_tuning_model_deleted import FineTuningModelDeleted
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
-    from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai._streaming import AsyncStream, Stream
     from zai_api.models.fine_tuning_hyperparameters import FineTuningHyperparametersParam
 
 

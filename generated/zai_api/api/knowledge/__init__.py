@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
+from typing import TYPE_CHECKING, Any, cast
 
 from zai_api.models.knowledge_ack import KnowledgeAck
 from zai_api.models.knowledge_capacity_response import KnowledgeCapacityResponse
@@ -25,10 +25,7 @@ from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, 
 if TYPE_CHECKING:
     import httpx
 
-    from zai._binary import AsyncBinaryResponse, BinaryResponse
-    from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai._streaming import AsyncStream, Stream
     from zai_api.models.knowledge_document_url_source import KnowledgeDocumentUrlSourceParam
 
 

@@ -4,21 +4,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
+from typing import TYPE_CHECKING, cast
 
 from zai_api.models.layout_parsing_response import LayoutParsingResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
-    from zai._binary import AsyncBinaryResponse, BinaryResponse
-    from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai._streaming import AsyncStream, Stream
 
 
 class LayoutParsing:

@@ -6,22 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
+from typing import TYPE_CHECKING, Any, cast
 
 from zai_api.models.knowledge_capacity import KnowledgeCapacity
 from zai_api.models.knowledge_document import KnowledgeDocument
 from zai_api.models.legacy_knowledge_info import LegacyKnowledgeInfo
 from zai_api.models.legacy_knowledge_list import LegacyKnowledgeList
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
-    from zai._binary import AsyncBinaryResponse, BinaryResponse
-    from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai._streaming import AsyncStream, Stream
 
 
 class LegacyKnowledge:

@@ -4,23 +4,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
+from typing import TYPE_CHECKING, cast
 
 from zai_api.models.usage_model_usage_response import UsageModelUsageResponse
 from zai_api.models.usage_quota_limit_response import UsageQuotaLimitResponse
 from zai_api.models.usage_tool_usage_response import UsageToolUsageResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
-    from zai._binary import AsyncBinaryResponse, BinaryResponse
-    from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai._streaming import AsyncStream, Stream
 
 
 class Usage:
