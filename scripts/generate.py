@@ -130,7 +130,8 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
             binding["success"] = {"field": str(success["field"]), "values": list(success["values"])}
         if "wait" in entry:
             wait = entry["wait"]
-            if not isinstance(wait, dict) or set(wait) - {"status", "pending", "done", "timeout"} or "status" not in wait:
+            allowed = {"status", "pending", "done", "timeout"}
+            if not isinstance(wait, dict) or set(wait) - allowed or "status" not in wait:
                 raise SpecError(f"{where}: x-zai wait needs {{status: field, pending: [...]}} or done: [...]")
             binding["wait"] = {
                 "status": _identifier(wait["status"], where),

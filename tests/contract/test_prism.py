@@ -182,7 +182,10 @@ def body_of(outcome: Outcome) -> Any:
 @CLIENTS
 @pytest.mark.parametrize(("operation", "binding"), CALLS, ids=[b["method"] for _, b in CALLS])
 def test_operation(prism: Prism, is_async: bool, operation: dict[str, Any], binding: dict[str, Any]) -> None:
-    outcome = run(prism, is_async, binding["method"], lambda f: arguments(operation, binding, f))
+    def build(function: Any, **extra: Any) -> dict[str, Any]:
+        return arguments(operation, binding, function, **extra)
+
+    outcome = run(prism, is_async, binding["method"], build)
     assert_valid(outcome, operation)
 
     if binding.get("binary"):
@@ -190,8 +193,7 @@ def test_operation(prism: Prism, is_async: bool, operation: dict[str, Any], bind
         if refused:
             sent = outcome.response.request.headers.get("accept")
             media = operation.get("binary_type") or "application/octet-stream"
-            headers = {"Accept": media}
-            outcome = run(prism, is_async, binding["method"], lambda f: arguments(operation, binding, f, extra_headers=headers))
+            outcome = run(prism, is_async, binding["method"], lambda f: build(f, extra_headers={"Accept": media}))
             assert_valid(outcome, operation)
         assert outcome.error is None, repr(outcome.error)
         assert outcome.response.status_code == 200
