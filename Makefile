@@ -1,5 +1,5 @@
 # Everything sets itself up: virtual environments are created on first use.
-#   make test      check-generated, lint, mypy --strict, pytest on Python 3.9 to 3.13, then make contract
+#   make test      check-generated, lint, mypy --strict, pyright, pytest on Python 3.9 to 3.13, then make contract
 #   make contract  every SDK method, sync and async, against Prism mocking openapi/ (tests/contract)
 #   make demo      the examples, against a local Z.ai-compatible server unless ZAI_API_KEY is set
 #   make generate  regenerate generated/zai_api from openapi/openapi.yaml and templates/
@@ -35,7 +35,7 @@ $(DEV)/.ok: requirements/dev.txt requirements/test.txt pyproject.toml
 	@touch $@
 
 tools/node_modules/.ok: tools/package.json tools/package-lock.json
-	@echo "==> installing the Node tools (Redocly, Prism)"
+	@echo "==> installing the Node tools (Redocly, Prism, pyright)"
 	@cd tools && npm ci --no-audit --no-fund --silent
 	@touch $@
 
@@ -64,9 +64,11 @@ lint: $(DEV)/.ok
 	@$(DEV)/bin/ruff check $(SOURCES)
 	@$(DEV)/bin/ruff format --check --quiet $(SOURCES)
 
-typecheck: .venvs/3.9/.ok
+typecheck: .venvs/3.9/.ok tools/node_modules/.ok
 	@echo "==> mypy --strict (Python 3.9 target)"
 	@.venvs/3.9/bin/mypy
+	@echo "==> pyright --strict (Python 3.9 target, pyrightconfig.json)"
+	@tools/node_modules/.bin/pyright
 
 # tests/contract needs Prism and runs once, on one Python, in `make contract`.
 pytest: $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)

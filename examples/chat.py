@@ -16,7 +16,7 @@ def main() -> None:
         print("usage:", completion.usage.total_tokens if completion.usage else "n/a", "tokens")
 
         # Response objects can go straight back into the history.
-        messages += [reply, {"role": "user", "content": "Now in French, please."}]
+        messages.extend([reply, {"role": "user", "content": "Now in French, please."}])
         follow_up = client.chat.completions.create(model="glm-5.2", messages=messages)
         print("assistant:", follow_up.choices[0].message.content)
 

@@ -11,11 +11,12 @@ def main() -> None:
             model="glm-5.2", messages=[{"role": "user", "content": "Summarise the plot of Hamlet in one line."}]
         )
         print("task:", task.id, task.task_status)
-        for _ in range(60):
-            result = client.chat.asyncCompletions.retrieve_completion_result(task.id)
+        result = client.chat.asyncCompletions.retrieve_completion_result(task.id)
+        for _ in range(59):  # 60 polls at most, a second apart
             if result.task_status != "PROCESSING":
                 break
             time.sleep(1)
+            result = client.chat.asyncCompletions.retrieve_completion_result(task.id)
         print("status:", result.task_status)
         if result.choices:
             print("assistant:", result.choices[0].message.content)

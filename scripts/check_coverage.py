@@ -39,10 +39,7 @@ def main() -> int:
             known.append(normalise(method, path))
     document = YAML(typ="safe").load((ROOT / "openapi" / "openapi.yaml").read_text(encoding="utf-8"))
     described = {
-        normalise(method, path)
-        for path, item in document["paths"].items()
-        for method in METHODS
-        if method in item
+        normalise(method, path) for path, item in document["paths"].items() for method in METHODS if method in item
     }
     missing = [operation for operation in known if operation not in described and operation not in EXCLUDED]
     stale = [operation for operation in EXCLUDED if operation in described or operation not in known]

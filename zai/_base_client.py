@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Awaitable, Mapping
 from types import TracebackType
-from typing import IO, Any, Callable, ClassVar, TypeVar, Union
+from typing import IO, Any, Callable, ClassVar, Generic, TypeVar, Union
 
 import httpx
 
@@ -51,6 +51,8 @@ CODING_PREFIX = "/coding"
 
 TimeoutTypes = Union[float, httpx.Timeout, None]
 _T = TypeVar("_T")
+# The httpx client a `BaseClient` sends with: httpx.Client for SyncAPIClient, httpx.AsyncClient for AsyncAPIClient.
+_HttpT = TypeVar("_HttpT", bound="httpx.Client | httpx.AsyncClient")
 
 
 def _timeout(value: object, name: str = "timeout") -> httpx.Timeout:
@@ -61,6 +63,12 @@ def _timeout(value: object, name: str = "timeout") -> httpx.Timeout:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return httpx.Timeout(float(value))
     raise TypeError(f"{name} must be a number of seconds, an httpx.Timeout or None, not {type(value).__name__}")
+
+
+def _check_type(value: object, expected: type[object], message: str) -> None:
+    # For callers without a type checker: the annotations already promise `expected`.
+    if not isinstance(value, expected):
+        raise TypeError(f"{message}, not {type(value).__name__}")
 
 
 def _max_retries(value: object) -> int:
@@ -101,7 +109,7 @@ def _encode_json(data: Mapping[str, Any]) -> bytes:
         raise TypeError(f"The request body cannot be sent as JSON: {exc}") from exc
 
 
-class BaseClient:
+class BaseClient(Generic[_HttpT]):
     """Configuration and the parts of a call that do not wait on the network."""
 
     default_base_url: ClassVar[str] = ""
@@ -111,7 +119,7 @@ class BaseClient:
     api_key: str
     base_url: str
     max_retries: int
-    _http: httpx.Client | httpx.AsyncClient
+    _http: _HttpT
     timeout: httpx.Timeout
     disable_token_cache: bool
     source_channel: str | None
@@ -131,8 +139,7 @@ class BaseClient:
         api_key = api_key if api_key is not None else os.environ.get("ZAI_API_KEY")
         if not api_key:
             raise ZaiError("No API key: pass api_key=... to the client or set the ZAI_API_KEY environment variable.")
-        if not isinstance(api_key, str):
-            raise TypeError(f"api_key must be a str, not {type(api_key).__name__}")
+        _check_type(api_key, str, "api_key must be a str")
         self.api_key = api_key
         self.disable_token_cache = bool(disable_token_cache)
         self._auth = ApiKeyAuth(api_key, jwt=not disable_token_cache)
@@ -305,13 +312,14 @@ class BaseClient:
                 response=response,
                 body=content,
             ) from None
-        if success is not None and isinstance(data, dict) and data.get(success[0]) not in success[1]:
+        # json.loads makes plain dicts; `__class__ is dict` also keeps `data` from narrowing to dict[Unknown, Unknown].
+        if success is not None and data.__class__ is dict and data.get(success[0]) not in success[1]:
             _, code, message = decode_error_body(response.text)
             detail = message or body_snippet(content)
             raise APIBusinessError(f"[{code}] {detail}" if code else detail, response=response, body=data, code=code)
         if cast_to is None:
             return data
-        if not isinstance(data, dict):
+        if data.__class__ is not dict:
             raise APIResponseValidationError(
                 f"Expected a JSON object (status {response.status_code}), got: {body_snippet(content)}",
                 response=response,
@@ -349,10 +357,8 @@ class BaseClient:
         )
 
 
-class SyncAPIClient(BaseClient):
+class SyncAPIClient(BaseClient[httpx.Client]):
     """A synchronous client: `request()` sends one operation with retries and returns the parsed result."""
-
-    _http: httpx.Client
 
     def __init__(
         self,
@@ -367,8 +373,8 @@ class SyncAPIClient(BaseClient):
         _strict_response_validation: bool = False,
         source_channel: str | None = None,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise TypeError(f"http_client must be an httpx.Client, not {type(http_client).__name__}")
+        if http_client is not None:
+            _check_type(http_client, httpx.Client, "http_client must be an httpx.Client")
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -480,7 +486,8 @@ class SyncAPIClient(BaseClient):
             return process()
         from ._response import APIResponse  # noqa: PLC0415
 
-        return APIResponse(response, process)
+        raw: APIResponse[Any] = APIResponse(response, process)
+        return raw
 
     def poll(
         self,
@@ -586,10 +593,8 @@ class SyncAPIClient(BaseClient):
         self.close()
 
 
-class AsyncAPIClient(BaseClient):
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """An asynchronous client: the twin of `SyncAPIClient`, on `httpx.AsyncClient` and asyncio."""
-
-    _http: httpx.AsyncClient
 
     def __init__(
         self,
@@ -604,8 +609,8 @@ class AsyncAPIClient(BaseClient):
         _strict_response_validation: bool = False,
         source_channel: str | None = None,
     ) -> None:
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise TypeError(f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}")
+        if http_client is not None:
+            _check_type(http_client, httpx.AsyncClient, "http_client must be an httpx.AsyncClient")
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -717,7 +722,8 @@ class AsyncAPIClient(BaseClient):
             return await process()
         from ._response import AsyncAPIResponse  # noqa: PLC0415
 
-        return AsyncAPIResponse(response, process)
+        raw: AsyncAPIResponse[Any] = AsyncAPIResponse(response, process)
+        return raw
 
     async def poll(
         self,
@@ -841,4 +847,4 @@ async def _async_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-_Self = TypeVar("_Self", bound=BaseClient)
+_Self = TypeVar("_Self", bound="BaseClient[Any]")

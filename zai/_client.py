@@ -53,7 +53,10 @@ class ZaiClient(SyncAPIClient, Resources):
         from ._low_level import PLACEHOLDER, SyncBridge  # noqa: PLC0415
 
         http = httpx.Client(
-            base_url=PLACEHOLDER, transport=SyncBridge(self), timeout=self.timeout, headers=self._headers
+            base_url=PLACEHOLDER,
+            transport=SyncBridge(self, self._url, self._send),
+            timeout=self.timeout,
+            headers=self._headers,
         )
         return Client(base_url=PLACEHOLDER).set_httpx_client(http)
 
@@ -85,7 +88,10 @@ class AsyncZaiClient(AsyncAPIClient, AsyncResources):
         from ._low_level import PLACEHOLDER, AsyncBridge  # noqa: PLC0415
 
         http = httpx.AsyncClient(
-            base_url=PLACEHOLDER, transport=AsyncBridge(self), timeout=self.timeout, headers=self._headers
+            base_url=PLACEHOLDER,
+            transport=AsyncBridge(self, self._url, self._send),
+            timeout=self.timeout,
+            headers=self._headers,
         )
         return Client(base_url=PLACEHOLDER).set_async_httpx_client(http)
 

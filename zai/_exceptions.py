@@ -237,10 +237,11 @@ def decode_error_body(text: str) -> tuple[object | None, str | None, str | None]
         body: Any = json.loads(text)
     except ValueError:
         return (text or None), None, None
-    detail = body.get("error") if isinstance(body, dict) else None
-    if not isinstance(detail, dict):
+    # json.loads makes plain dicts; `__class__ is dict` also keeps the values from narrowing to dict[Unknown, Unknown].
+    detail: Any = body.get("error") if body.__class__ is dict else None
+    if detail.__class__ is not dict:
         # The knowledge and application APIs use a flat {"code": 1234, "message": "..."}.
-        detail = body if isinstance(body, dict) else {}
+        detail = body if body.__class__ is dict else {}
     code = detail.get("code")
     message = detail.get("message", detail.get("msg"))
     return (

@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Mapping
-from typing import IO, Any, Union
+from collections.abc import Mapping, Sequence
+from typing import IO, Any, Union, cast
 
 from zai_api.types import NOT_GIVEN, File, json_default
 
@@ -27,18 +27,19 @@ def _file_part(name: str, value: Any, opened: list[IO[bytes]]) -> tuple[Any, ...
     if isinstance(value, File):
         value = value.to_tuple() if value.file_name else value.payload
     if isinstance(value, tuple):
-        if not 2 <= len(value) <= 4:
+        parts = cast("Sequence[Any]", value)
+        if not 2 <= len(parts) <= 4:
             raise TypeError(f"Argument `{name}`: a file tuple is (filename, content[, content_type[, headers]])")
-        filename, content, *rest = value
+        filename, content, *rest = parts
         return (filename, _content(name, content, opened)[1], *rest)
     return _content(name, value, opened)
 
 
 def _content(name: str, value: Any, opened: list[IO[bytes]]) -> tuple[str | None, Any]:
     if isinstance(value, (bytes, bytearray, memoryview)):
-        return "upload", bytes(value)
+        return "upload", bytes(cast("bytes | bytearray | memoryview[int]", value))
     if isinstance(value, (str, os.PathLike)):
-        path = os.fspath(value)
+        path = os.fspath(cast("str | os.PathLike[str]", value))
         if not os.path.isfile(path):
             raise FileNotFoundError(f"Argument `{name}`: no such file: {path!r}")
         handle = open(path, "rb")  # noqa: SIM115  (closed by the caller once the request is done)
@@ -63,6 +64,14 @@ def _text(value: Any) -> str:
     return json.dumps(value, default=json_default, ensure_ascii=False)
 
 
+def _plain_items(value: object) -> Sequence[Any] | None:
+    """`value` if it is a list or tuple of plain values (no objects or lists among them), else None."""
+    if not isinstance(value, (list, tuple)):
+        return None
+    items = cast("Sequence[Any]", value)
+    return None if any(isinstance(item, (dict, list)) for item in items) else items
+
+
 def multipart(
     fields: Mapping[str, Any], file_fields: tuple[str, ...], extra: Mapping[str, object] | None
 ) -> tuple[list[Part], list[IO[bytes]]]:
@@ -78,10 +87,10 @@ def multipart(
             if value is NOT_GIVEN or value is None:
                 continue
             if name in file_fields:
-                values = value if isinstance(value, list) else [value]
+                values = cast("Sequence[Any]", value) if isinstance(value, list) else [value]
                 parts.extend((name, _file_part(name, item, opened)) for item in values)
-            elif isinstance(value, (list, tuple)) and not any(isinstance(item, (dict, list)) for item in value):
-                parts.extend((name, (None, _text(item))) for item in value)
+            elif (items := _plain_items(value)) is not None:
+                parts.extend((name, (None, _text(item))) for item in items)
             else:
                 parts.append((name, (None, _text(value))))
     except BaseException:

@@ -7,12 +7,24 @@ Status errors are not raised there: the generated functions return the documente
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Protocol
 
 import httpx
 
 if TYPE_CHECKING:
-    from ._base_client import AsyncAPIClient, BaseClient, SyncAPIClient
+    from ._base_client import AsyncAPIClient, SyncAPIClient
+
+    # The facade's `_url` and `_send`, handed over as bound methods by the client that owns the bridge.
+    class _SyncSend(Protocol):
+        def __call__(
+            self, request: httpx.Request, *, stream: bool, max_retries: int, raise_status: bool, authorize: bool
+        ) -> httpx.Response: ...
+
+    class _AsyncSend(Protocol):
+        async def __call__(
+            self, request: httpx.Request, *, stream: bool, max_retries: int, raise_status: bool, authorize: bool
+        ) -> httpx.Response: ...
+
 
 __all__ = ["AsyncBridge", "SyncBridge", "low_level_url"]
 
@@ -20,8 +32,8 @@ __all__ = ["AsyncBridge", "SyncBridge", "low_level_url"]
 PLACEHOLDER = "http://zai.invalid"
 
 
-def low_level_url(client: BaseClient, request: httpx.Request) -> httpx.URL:
-    return httpx.URL(client._url(request.url.path)).copy_with(query=request.url.query or None)
+def low_level_url(url: Callable[[str], str], request: httpx.Request) -> httpx.URL:
+    return httpx.URL(url(request.url.path)).copy_with(query=request.url.query or None)
 
 
 def _rewrap(response: httpx.Response) -> httpx.Response:
@@ -31,24 +43,28 @@ def _rewrap(response: httpx.Response) -> httpx.Response:
 
 
 class SyncBridge(httpx.BaseTransport):
-    def __init__(self, client: SyncAPIClient) -> None:
+    def __init__(self, client: SyncAPIClient, url: Callable[[str], str], send: _SyncSend) -> None:
         self._client = client
+        self._url = url
+        self._send = send
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        request.url = low_level_url(self._client, request)
-        response = self._client._send(
+        request.url = low_level_url(self._url, request)
+        response = self._send(
             request, stream=True, max_retries=self._client.max_retries, raise_status=False, authorize=True
         )
         return _rewrap(response)
 
 
 class AsyncBridge(httpx.AsyncBaseTransport):
-    def __init__(self, client: AsyncAPIClient) -> None:
+    def __init__(self, client: AsyncAPIClient, url: Callable[[str], str], send: _AsyncSend) -> None:
         self._client = client
+        self._url = url
+        self._send = send
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        request.url = low_level_url(self._client, request)
-        response = await self._client._send(
+        request.url = low_level_url(self._url, request)
+        response = await self._send(
             request, stream=True, max_retries=self._client.max_retries, raise_status=False, authorize=True
         )
         return _rewrap(response)

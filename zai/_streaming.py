@@ -47,7 +47,8 @@ def _event_data(event: ServerSentEvent, response: httpx.Response) -> Any:
         raise APIResponseValidationError(
             f"Stream event is not JSON: {body_snippet(event.data.encode())}", response=response, body=event.data
         ) from None
-    if event.event == "error" or (isinstance(data, dict) and data.get("error")):
+    # json.loads makes plain dicts; `__class__ is dict` also keeps `data` from narrowing to dict[Unknown, Unknown].
+    if event.event == "error" or (data.__class__ is dict and data.get("error")):
         _, code, message = decode_error_body(event.data)
         text = message or body_snippet(event.data.encode())
         raise APIStreamError(f"[{code}] {text}" if code else text, response=response, body=data, code=code)
@@ -66,7 +67,7 @@ def _parsed(data: Any, event: ServerSentEvent, response: httpx.Response, parse: 
 
 
 def _is_last(data: Any, done: tuple[str, Any] | None) -> bool:
-    return done is not None and isinstance(data, dict) and data.get(done[0]) == done[1]
+    return done is not None and data.__class__ is dict and data.get(done[0]) == done[1]
 
 
 def _cut_short(response: httpx.Response) -> APIConnectionError:
@@ -100,7 +101,8 @@ class Stream(Generic[T]):
     def text_deltas(self) -> Iterator[str]:
         """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
         for chunk in self._iterator:
-            choices = chunk.get("choices") if hasattr(chunk, "get") else None
+            get: Any = getattr(chunk, "get", None)
+            choices = get("choices") if get is not None else None
             if choices:
                 delta = choices[0].get("delta")
                 text = delta.get("content") if delta is not None else None
@@ -151,7 +153,8 @@ class AsyncStream(Generic[T]):
     async def text_deltas(self) -> AsyncIterator[str]:
         """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
         async for chunk in self._iterator:
-            choices = chunk.get("choices") if hasattr(chunk, "get") else None
+            get: Any = getattr(chunk, "get", None)
+            choices = get("choices") if get is not None else None
             if choices:
                 delta = choices[0].get("delta")
                 text = delta.get("content") if delta is not None else None

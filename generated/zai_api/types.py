@@ -11,7 +11,7 @@ import datetime
 import enum
 import json
 import os
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import (
     IO,
@@ -26,6 +26,7 @@ from typing import (
     Tuple,
     TypeVar,
     Union,
+    cast,
 )
 from urllib.parse import quote
 
@@ -162,9 +163,9 @@ def serialize(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (list, tuple)):
-        return [serialize(item) for item in value]
+        return [serialize(item) for item in cast("Iterable[Any]", value)]
     if isinstance(value, Mapping):
-        return {key: serialize(item) for key, item in value.items()}
+        return {key: serialize(item) for key, item in cast("Mapping[object, Any]", value).items()}
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()
     return value
@@ -182,9 +183,9 @@ def json_default(value: Any) -> Any:
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return dict(value)
+        return dict(cast("Mapping[object, Any]", value))
     if isinstance(value, (set, frozenset)):
-        return list(value)
+        return list(cast("Iterable[Any]", value))
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 

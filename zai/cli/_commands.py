@@ -203,7 +203,7 @@ def embeddings(client: zai.ZaiClient, args: argparse.Namespace, console: Console
     if args.json:
         _print_json(console, response)
         return 0
-    items = sorted(response.data or [], key=lambda item: item.index if item.index is not None else 0)
+    items = sorted(response.data or [], key=lambda item: item.index or 0)
     for item in items:
         console.print(json.dumps(item.embedding or []))
     return 0
@@ -298,7 +298,8 @@ def _image_source(value: str) -> str:
 
 def videos_generate(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> int:
     """`zai videos generate PROMPT`: prints the task id, or with ``--wait`` the video URL(s)."""
-    images = [_image_source(value) for value in args.image_url or []]
+    sources: list[str] = args.image_url or []
+    images = [_image_source(value) for value in sources]
     image_url: str | list[str] | NotGiven = (images[0] if len(images) == 1 else images) if images else NOT_GIVEN
     task = client.videos.generations(
         model=args.model,

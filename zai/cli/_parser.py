@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Callable
+from typing import Callable, Protocol
 
 from .. import __version__
 from . import _commands as commands
@@ -91,8 +91,16 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool, timeout: 
     )
 
 
+class _Subparsers(Protocol):
+    """What `_command` uses of the (private) `argparse._SubParsersAction` that `add_subparsers()` returns."""
+
+    def add_parser(
+        self, name: str, *, help: str | None = ..., description: str | None = ...
+    ) -> argparse.ArgumentParser: ...
+
+
 def _command(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    subparsers: _Subparsers,
     name: str,
     help: str,
     *,

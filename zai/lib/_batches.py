@@ -36,7 +36,7 @@ class BatchRun:
 
 
 def _jsonl(requests: Sequence[Mapping[str, Any]], endpoint: str) -> bytes:
-    lines = []
+    lines: list[str] = []
     for number, request in enumerate(requests):
         if "body" in request:  # already a batch line
             line = {"custom_id": f"request-{number}", "method": "POST", "url": endpoint, **request}

@@ -30,7 +30,7 @@ class ChatStreamAccumulator:
                 self._head.setdefault(key, value)
         if chunk.get("usage") is not None:
             self._usage = chunk.get("usage")
-        for choice in chunk.get("choices") or []:
+        for choice in chunk.get("choices") or ():
             index = choice.get("index") or 0
             state = self._choices.setdefault(index, {"message": {"role": "assistant"}, "tool_calls": {}})
             if choice.get("finish_reason") is not None:
@@ -45,7 +45,7 @@ class ChatStreamAccumulator:
                     message[field] = message.get(field, "") + piece
             if delta.get("role"):
                 message["role"] = delta.get("role")
-            for call in delta.get("tool_calls") or []:
+            for call in delta.get("tool_calls") or ():
                 self._merge_call(state["tool_calls"], call)
 
     @staticmethod
@@ -62,7 +62,7 @@ class ChatStreamAccumulator:
             call["function"]["arguments"] += function.get("arguments") or ""
 
     def completion(self) -> ChatCompletion:
-        choices = []
+        choices: list[dict[str, Any]] = []
         for index in sorted(self._choices):
             state = self._choices[index]
             message = dict(state["message"])

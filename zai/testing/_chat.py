@@ -15,7 +15,8 @@ import json
 import re
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from ._examples import SpecExamples
@@ -24,11 +25,21 @@ if TYPE_CHECKING:
 __all__ = ["ChatSimulator"]
 
 
+def _object(value: Any) -> dict[str, Any] | None:
+    """`value` if it is a JSON object."""
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else None
+
+
+def _objects(items: Iterable[Any]) -> list[dict[str, Any]]:
+    """The JSON objects among `items`."""
+    return [cast("dict[str, Any]", item) for item in items if isinstance(item, dict)]
+
+
 def _text(content: Any) -> str:
     if isinstance(content, str):
         return content
     if isinstance(content, list):
-        return " ".join(part.get("text", "") for part in content if isinstance(part, dict))
+        return " ".join(part.get("text", "") for part in _objects(cast("Iterable[Any]", content)))
     return ""
 
 
@@ -59,16 +70,16 @@ class ChatSimulator:
 
     def reply(self, body: dict[str, Any]) -> dict[str, Any]:
         """The assistant message (content, reasoning, tool calls) and finish reason for a request."""
-        messages = body.get("messages") or []
-        last = messages[-1] if messages and isinstance(messages[-1], dict) else {}
-        functions = [
+        messages: Any = body.get("messages") or ()
+        last = (_object(messages[-1]) if messages else None) or {}
+        functions: list[dict[str, Any]] = [
             tool["function"]
-            for tool in body.get("tools") or []
-            if isinstance(tool, dict) and tool.get("type") == "function" and isinstance(tool.get("function"), dict)
+            for tool in _objects(body.get("tools") or ())
+            if tool.get("type") == "function" and isinstance(tool.get("function"), dict)
         ]
         message: dict[str, Any] = {"role": "assistant"}
-        thinking = body.get("thinking")
-        if isinstance(thinking, dict) and thinking.get("type") == "enabled":
+        thinking = _object(body.get("thinking"))
+        if thinking is not None and thinking.get("type") == "enabled":
             message["reasoning_content"] = "The user wants a short, direct answer."
         if last.get("role") == "user" and functions:
             function = functions[0]
@@ -95,22 +106,21 @@ class ChatSimulator:
 
     @staticmethod
     def _arguments(function: dict[str, Any], text: str) -> dict[str, Any]:
-        schema = function.get("parameters") or {}
-        properties = schema.get("properties") or {}
-        wanted = schema.get("required") or list(properties)
+        schema: dict[str, Any] = function.get("parameters") or {}
+        properties: dict[str, Any] = schema.get("properties") or {}
+        wanted: list[Any] = schema.get("required") or list(properties)
         words = _words(text)
         guess = words[-1] if words else "unknown"
         arguments: dict[str, Any] = {}
         for name in wanted:
-            kind = (properties.get(name) or {}).get("type")
+            spec: dict[str, Any] = properties.get(name) or {}
+            kind = spec.get("type")
             arguments[name] = 1 if kind in ("integer", "number") else True if kind == "boolean" else guess
         return arguments
 
     def completion(self, body: dict[str, Any]) -> dict[str, Any]:
         reply = self.reply(body)
-        prompt_tokens = sum(
-            len(_words(_text(m.get("content")))) for m in body.get("messages") or [] if isinstance(m, dict)
-        )
+        prompt_tokens = sum(len(_words(_text(m.get("content")))) for m in _objects(body.get("messages") or ()))
         completion_tokens = len(_words(reply["message"].get("content") or "")) + 1
         return {
             "id": self._next_id(),
@@ -157,8 +167,8 @@ class ChatSimulator:
     def completions(self, request: RecordedRequest) -> Reply | SSE:
         from ._server import SSE, Reply  # noqa: PLC0415
 
-        body = request.json()
-        if not isinstance(body, dict) or not body.get("model") or not body.get("messages"):
+        body = _object(request.json())
+        if body is None or not body.get("model") or not body.get("messages"):
             return Reply(400, {"error": {"code": "1214", "message": "model and messages are required"}})
         if body.get("stream"):
             return SSE(self.chunks(body))
@@ -167,8 +177,8 @@ class ChatSimulator:
     def submit(self, request: RecordedRequest) -> Reply:
         from ._server import Reply  # noqa: PLC0415
 
-        body = request.json()
-        if not isinstance(body, dict) or not body.get("model") or not body.get("messages"):
+        body = _object(request.json())
+        if body is None or not body.get("model") or not body.get("messages"):
             return Reply(400, {"error": {"code": "1214", "message": "model and messages are required"}})
         completion = self.completion(body)
         with self._lock:

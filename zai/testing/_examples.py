@@ -12,7 +12,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from ._server import SSE, RecordedRequest, Reply
@@ -53,10 +53,15 @@ def _pattern(path: str) -> re.Pattern[str]:
     return re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path)) + "$")
 
 
+def _object(value: Any) -> dict[str, Any] | None:
+    """`value` if it is a JSON object."""
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else None
+
+
 def _wants_stream(request: RecordedRequest, field: str) -> bool:
     if "json" in request.headers.get("content-type", ""):
-        body = request.json()
-        return isinstance(body, dict) and body.get(field) is True
+        body = _object(request.json())
+        return body is not None and body.get(field) is True
     return f'name="{field}"\r\n\r\ntrue'.encode() in request.body
 
 
@@ -85,10 +90,10 @@ class SpecExamples:
         operation = self.find(request.method, request.path)
         if operation is None:
             return None
-        binding = operation["bindings"][0] if operation["bindings"] else {}
+        binding: dict[str, Any] = operation["bindings"][0] if operation["bindings"] else {}
         stream = binding.get("stream")
         if stream and (stream == "always" or _wants_stream(request, stream)):
-            event = operation.get("event") or {}
+            event: dict[str, Any] = operation.get("event") or {}
             events = [event]
             done = binding.get("stream_done")
             if done:
@@ -96,16 +101,18 @@ class SpecExamples:
             return SSE(events, done=not done)
         if operation.get("binary_type") and "response" not in operation:
             return Reply(operation["status"], body=BINARY_BODY, content_type=operation["binary_type"])
-        body = operation.get("response")
+        body: Any = operation.get("response")
         wait = next((b["wait"] for b in operation["bindings"] if b.get("wait")), None)
-        if wait and isinstance(body, dict) and str(body.get(wait["status"])) in FINISHED:
+        state = _object(body)
+        if wait and state is not None and str(state.get(wait["status"])) in FINISHED:
             key = request.method + " " + request.path + " " + request.body.decode("utf-8", "replace")
             self._polls[key] = self._polls.get(key, 0) + 1
             if self._polls[key] > 1:
-                body = {**body, wait["status"]: FINISHED[str(body[wait["status"]])]}
+                body = {**state, wait["status"]: FINISHED[str(state[wait["status"]])]}
         page = binding.get("paginate")
-        if page and page["cursor"] in request.query and isinstance(body, dict):
-            body = {**body, page["items"]: []}
+        listing = _object(body)
+        if page and page["cursor"] in request.query and listing is not None:
+            body = {**listing, page["items"]: []}
             if "has_more" in body:
                 body["has_more"] = False
         return Reply(operation["status"], body)

@@ -127,7 +127,7 @@ class FakeZai:
         self.examples = SpecExamples()
         if simulate_chat:
             self.chat.install(self)
-        self._server = _QuietServer(("127.0.0.1", port), _make_handler(self))
+        self._server = _QuietServer(("127.0.0.1", port), _make_handler(self._action))
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -229,7 +229,7 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def _make_handler(server: FakeZai) -> type[BaseHTTPRequestHandler]:
+def _make_handler(answer: Callable[[RecordedRequest], Action]) -> type[BaseHTTPRequestHandler]:
     class _Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -260,7 +260,7 @@ def _make_handler(server: FakeZai) -> type[BaseHTTPRequestHandler]:
                 self._read_body(),
             )
             try:
-                action = server._action(request)
+                action = answer(request)
             except Exception as exc:  # a broken handler answers 500, it does not hang the client
                 action = Reply(500, {"error": {"code": "500", "message": f"fake server error: {exc!r}"}})
             if isinstance(action, Reset):

@@ -874,7 +874,7 @@ _MODULES = {
     "ZragTagFilterValueType": ".zrag_tag_filter_value_type",
 }
 
-__all__ = (
+__all__: tuple[str, ...] = (
     "AgentAsyncResultRequest",
     "AgentAsyncResultRequestParam",
     "AgentAsyncResultRequestCustomVariables",

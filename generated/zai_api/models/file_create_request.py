@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -132,7 +132,7 @@ class FileCreateRequestParam(_FileCreateRequestParamRequired, _FileCreateRequest
 def _form_fields(name: str, value: Any) -> list[tuple[str, FileTypes]]:
     # Lists repeat the field name; objects go as JSON text; booleans as true/false.
     if isinstance(value, (list, tuple)):
-        return [item for element in value for item in _form_fields(name, element)]
+        return [item for element in cast("Sequence[Any]", value) for item in _form_fields(name, element)]
     value = serialize(value)
     if isinstance(value, bool):
         text = "true" if value else "false"

@@ -181,29 +181,26 @@ class LegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return cast(
-            "Any",
-            self._client.request(
-                "PUT",
-                "/paas/v4/knowledge/{knowledge_id}".format(
-                    **{
-                        "knowledge_id": path_param("knowledge_id", knowledge_id),
-                    }
-                ),
-                cast_to=None,
-                body={
-                    "embedding_id": embedding_id,
-                    "name": name,
-                    "description": description,
-                    "background": background,
-                    "icon": icon,
-                },
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+        return self._client.request(
+            "PUT",
+            "/paas/v4/knowledge/{knowledge_id}".format(
+                **{
+                    "knowledge_id": path_param("knowledge_id", knowledge_id),
+                }
             ),
+            cast_to=None,
+            body={
+                "embedding_id": embedding_id,
+                "name": name,
+                "description": description,
+                "background": background,
+                "icon": icon,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
         )
 
     def delete(
@@ -230,22 +227,19 @@ class LegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return cast(
-            "Any",
-            self._client.request(
-                "DELETE",
-                "/paas/v4/knowledge/{knowledge_id}".format(
-                    **{
-                        "knowledge_id": path_param("knowledge_id", knowledge_id),
-                    }
-                ),
-                cast_to=None,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+        return self._client.request(
+            "DELETE",
+            "/paas/v4/knowledge/{knowledge_id}".format(
+                **{
+                    "knowledge_id": path_param("knowledge_id", knowledge_id),
+                }
             ),
+            cast_to=None,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
         )
 
     def capacity(
@@ -958,29 +952,26 @@ class AsyncLegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return cast(
-            "Any",
-            await self._client.request(
-                "PUT",
-                "/paas/v4/knowledge/{knowledge_id}".format(
-                    **{
-                        "knowledge_id": path_param("knowledge_id", knowledge_id),
-                    }
-                ),
-                cast_to=None,
-                body={
-                    "embedding_id": embedding_id,
-                    "name": name,
-                    "description": description,
-                    "background": background,
-                    "icon": icon,
-                },
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+        return await self._client.request(
+            "PUT",
+            "/paas/v4/knowledge/{knowledge_id}".format(
+                **{
+                    "knowledge_id": path_param("knowledge_id", knowledge_id),
+                }
             ),
+            cast_to=None,
+            body={
+                "embedding_id": embedding_id,
+                "name": name,
+                "description": description,
+                "background": background,
+                "icon": icon,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def delete(
@@ -1007,22 +998,19 @@ class AsyncLegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return cast(
-            "Any",
-            await self._client.request(
-                "DELETE",
-                "/paas/v4/knowledge/{knowledge_id}".format(
-                    **{
-                        "knowledge_id": path_param("knowledge_id", knowledge_id),
-                    }
-                ),
-                cast_to=None,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+        return await self._client.request(
+            "DELETE",
+            "/paas/v4/knowledge/{knowledge_id}".format(
+                **{
+                    "knowledge_id": path_param("knowledge_id", knowledge_id),
+                }
             ),
+            cast_to=None,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def capacity(
@@ -1670,29 +1658,26 @@ class LegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return cast(
-            "Any",
-            self._client.request(
-                "PUT",
-                "/paas/v4/document/{document_id}".format(
-                    **{
-                        "document_id": path_param("document_id", document_id),
-                    }
-                ),
-                cast_to=None,
-                body={
-                    "knowledge_type": knowledge_type,
-                    "custom_separator": custom_separator,
-                    "sentence_size": sentence_size,
-                    "callback_url": callback_url,
-                    "callback_header": callback_header,
-                },
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+        return self._client.request(
+            "PUT",
+            "/paas/v4/document/{document_id}".format(
+                **{
+                    "document_id": path_param("document_id", document_id),
+                }
             ),
+            cast_to=None,
+            body={
+                "knowledge_type": knowledge_type,
+                "custom_separator": custom_separator,
+                "sentence_size": sentence_size,
+                "callback_url": callback_url,
+                "callback_header": callback_header,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
         )
 
     def delete(
@@ -1719,22 +1704,19 @@ class LegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return cast(
-            "Any",
-            self._client.request(
-                "DELETE",
-                "/paas/v4/document/{document_id}".format(
-                    **{
-                        "document_id": path_param("document_id", document_id),
-                    }
-                ),
-                cast_to=None,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+        return self._client.request(
+            "DELETE",
+            "/paas/v4/document/{document_id}".format(
+                **{
+                    "document_id": path_param("document_id", document_id),
+                }
             ),
+            cast_to=None,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -2145,29 +2127,26 @@ class AsyncLegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return cast(
-            "Any",
-            await self._client.request(
-                "PUT",
-                "/paas/v4/document/{document_id}".format(
-                    **{
-                        "document_id": path_param("document_id", document_id),
-                    }
-                ),
-                cast_to=None,
-                body={
-                    "knowledge_type": knowledge_type,
-                    "custom_separator": custom_separator,
-                    "sentence_size": sentence_size,
-                    "callback_url": callback_url,
-                    "callback_header": callback_header,
-                },
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+        return await self._client.request(
+            "PUT",
+            "/paas/v4/document/{document_id}".format(
+                **{
+                    "document_id": path_param("document_id", document_id),
+                }
             ),
+            cast_to=None,
+            body={
+                "knowledge_type": knowledge_type,
+                "custom_separator": custom_separator,
+                "sentence_size": sentence_size,
+                "callback_url": callback_url,
+                "callback_header": callback_header,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def delete(
@@ -2194,22 +2173,19 @@ class AsyncLegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return cast(
-            "Any",
-            await self._client.request(
-                "DELETE",
-                "/paas/v4/document/{document_id}".format(
-                    **{
-                        "document_id": path_param("document_id", document_id),
-                    }
-                ),
-                cast_to=None,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                max_retries=max_retries,
+        return await self._client.request(
+            "DELETE",
+            "/paas/v4/document/{document_id}".format(
+                **{
+                    "document_id": path_param("document_id", document_id),
+                }
             ),
+            cast_to=None,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
         )
 
 
