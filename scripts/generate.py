@@ -174,7 +174,11 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
                 response = json.loads(json.dumps(spec["components"]["responses"][name]))
                 operation["responses"][success[0]] = response
             stream_schema = response.get("content", {}).get("text/event-stream", {}).get("schema", {})
+            media_types = [t for t in response.get("content", {}) if t != "text/event-stream"]
             for binding in bindings:
+                if binding.get("binary"):
+                    # Ask for what the operation returns; the client's default is application/json.
+                    binding["accept"] = ", ".join(media_types) or "*/*"
                 if "stream" in binding:
                     if "$ref" not in stream_schema:
                         raise SpecError(f"{where}: a streaming binding needs a text/event-stream schema $ref")

@@ -184,6 +184,9 @@ class Audio:
                     "request_id": request_id,
                     "user_id": user_id,
                 },
+                headers={
+                    "Accept": NOT_GIVEN if stream is True else "audio/wav, application/octet-stream",
+                },
                 stream=stream is True,
                 stream_cast_to=AudioSpeechChunk.from_dict,
                 extra_headers=extra_headers,
@@ -256,6 +259,9 @@ class Audio:
                     "watermark_enabled": watermark_enabled,
                 },
                 file_fields=("voice_data",),
+                headers={
+                    "Accept": "audio/wav, application/octet-stream",
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -411,6 +417,9 @@ class AudioWithRawResponse:
                     "request_id": request_id,
                     "user_id": user_id,
                 },
+                headers={
+                    "Accept": NOT_GIVEN if stream is True else "audio/wav, application/octet-stream",
+                },
                 stream=stream is True,
                 stream_cast_to=AudioSpeechChunk.from_dict,
                 response_mode="raw",
@@ -484,6 +493,9 @@ class AudioWithRawResponse:
                     "watermark_enabled": watermark_enabled,
                 },
                 file_fields=("voice_data",),
+                headers={
+                    "Accept": "audio/wav, application/octet-stream",
+                },
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -640,6 +652,9 @@ class AudioWithStreamingResponse:
                     "request_id": request_id,
                     "user_id": user_id,
                 },
+                headers={
+                    "Accept": NOT_GIVEN if stream is True else "audio/wav, application/octet-stream",
+                },
                 stream=stream is True,
                 stream_cast_to=AudioSpeechChunk.from_dict,
                 response_mode="streaming",
@@ -713,6 +728,9 @@ class AudioWithStreamingResponse:
                     "watermark_enabled": watermark_enabled,
                 },
                 file_fields=("voice_data",),
+                headers={
+                    "Accept": "audio/wav, application/octet-stream",
+                },
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -883,6 +901,9 @@ class AsyncAudio:
                     "request_id": request_id,
                     "user_id": user_id,
                 },
+                headers={
+                    "Accept": NOT_GIVEN if stream is True else "audio/wav, application/octet-stream",
+                },
                 stream=stream is True,
                 stream_cast_to=AudioSpeechChunk.from_dict,
                 extra_headers=extra_headers,
@@ -955,6 +976,9 @@ class AsyncAudio:
                     "watermark_enabled": watermark_enabled,
                 },
                 file_fields=("voice_data",),
+                headers={
+                    "Accept": "audio/wav, application/octet-stream",
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -1110,6 +1134,9 @@ class AsyncAudioWithRawResponse:
                     "request_id": request_id,
                     "user_id": user_id,
                 },
+                headers={
+                    "Accept": NOT_GIVEN if stream is True else "audio/wav, application/octet-stream",
+                },
                 stream=stream is True,
                 stream_cast_to=AudioSpeechChunk.from_dict,
                 response_mode="raw",
@@ -1183,6 +1210,9 @@ class AsyncAudioWithRawResponse:
                     "watermark_enabled": watermark_enabled,
                 },
                 file_fields=("voice_data",),
+                headers={
+                    "Accept": "audio/wav, application/octet-stream",
+                },
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1339,6 +1369,9 @@ class AsyncAudioWithStreamingResponse:
                     "request_id": request_id,
                     "user_id": user_id,
                 },
+                headers={
+                    "Accept": NOT_GIVEN if stream is True else "audio/wav, application/octet-stream",
+                },
                 stream=stream is True,
                 stream_cast_to=AudioSpeechChunk.from_dict,
                 response_mode="streaming",
@@ -1412,6 +1445,9 @@ class AsyncAudioWithStreamingResponse:
                     "watermark_enabled": watermark_enabled,
                 },
                 file_fields=("voice_data",),
+                headers={
+                    "Accept": "audio/wav, application/octet-stream",
+                },
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,

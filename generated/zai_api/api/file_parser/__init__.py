@@ -131,6 +131,9 @@ class FileParser:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/json",
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -369,6 +372,9 @@ class FileParserWithRawResponse:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/json",
+                },
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -578,6 +584,9 @@ class FileParserWithStreamingResponse:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/json",
+                },
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -796,6 +805,9 @@ class AsyncFileParser:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/json",
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -1034,6 +1046,9 @@ class AsyncFileParserWithRawResponse:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/json",
+                },
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1243,6 +1258,9 @@ class AsyncFileParserWithStreamingResponse:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/json",
+                },
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,

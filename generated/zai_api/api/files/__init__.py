@@ -227,6 +227,9 @@ class Files:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/octet-stream",
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -433,6 +436,9 @@ class FilesWithRawResponse:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/octet-stream",
+                },
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -640,6 +646,9 @@ class FilesWithStreamingResponse:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/octet-stream",
+                },
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -854,6 +863,9 @@ class AsyncFiles:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/octet-stream",
+                },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -1060,6 +1072,9 @@ class AsyncFilesWithRawResponse:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/octet-stream",
+                },
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1267,6 +1282,9 @@ class AsyncFilesWithStreamingResponse:
                 ),
                 cast_to=None,
                 binary=True,
+                headers={
+                    "Accept": "application/octet-stream",
+                },
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
