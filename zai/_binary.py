@@ -15,11 +15,12 @@ from typing import Any
 
 import httpx
 
-from ._exceptions import transport_error
+from . import _body as body
 
 __all__ = ["AsyncBinaryResponse", "BinaryResponse"]
 
 _CHUNK = 64 * 1024
+_FAILED = "The download failed"
 
 
 class BinaryResponse:
@@ -31,12 +32,7 @@ class BinaryResponse:
     @property
     def content(self) -> bytes:
         """The whole body (read on first access)."""
-        try:
-            return self.response.read()
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.response.request, "The download failed") from exc
-        finally:
-            self.response.close()
+        return body.read(self.response, _FAILED)
 
     @property
     def text(self) -> str:
@@ -60,12 +56,7 @@ class BinaryResponse:
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body in chunks, read from the network as they are consumed."""
-        try:
-            yield from self.response.iter_bytes(chunk_size)
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.response.request, "The download failed") from exc
-        finally:
-            self.response.close()
+        return body.chunks(self.response, self.response.iter_bytes(chunk_size), _FAILED)
 
     def write_to_file(self, file: str | os.PathLike[str]) -> None:
         """Write the body to `file`, streaming it from the network."""
@@ -105,12 +96,7 @@ class AsyncBinaryResponse:
 
     async def read(self) -> bytes:
         """The whole body."""
-        try:
-            return await self.response.aread()
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.response.request, "The download failed") from exc
-        finally:
-            await self.response.aclose()
+        return await body.aread(self.response, _FAILED)
 
     @property
     def content(self) -> bytes:
@@ -132,15 +118,9 @@ class AsyncBinaryResponse:
     def json(self, **kwargs: Any) -> Any:
         return json.loads(self.content, **kwargs)
 
-    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+    def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body in chunks, read from the network as they are consumed."""
-        try:
-            async for chunk in self.response.aiter_bytes(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.response.request, "The download failed") from exc
-        finally:
-            await self.response.aclose()
+        return body.achunks(self.response, self.response.aiter_bytes(chunk_size), _FAILED)
 
     async def write_to_file(self, file: str | os.PathLike[str]) -> None:
         """Write the body to `file`, streaming it from the network."""

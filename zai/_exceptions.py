@@ -56,6 +56,7 @@ __all__ = [
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "ZaiError",
+    "request_id",
     "status_error",
     "transport_error",
 ]
@@ -103,7 +104,7 @@ class APIStatusError(APIError):
         super().__init__(message, request=response.request, body=body, code=code)
         self.response = response
         self.status_code = response.status_code
-        self.request_id = _request_id(response)
+        self.request_id = request_id(response)
 
 
 class APIRequestFailedError(APIStatusError):
@@ -223,7 +224,8 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
-def _request_id(response: httpx.Response) -> str | None:
+def request_id(response: httpx.Response) -> str | None:
+    """The platform's request id, from whichever header carries it."""
     for name in _REQUEST_ID_HEADERS:
         value: str | None = response.headers.get(name)
         if value:

@@ -12,6 +12,8 @@ import time
 
 import httpx
 
+from ._exceptions import request_id
+
 __all__ = ["SENSITIVE_HEADERS", "log_request", "log_response", "log_retry", "logger", "redact_headers"]
 
 logger = logging.getLogger("zai")
@@ -55,7 +57,7 @@ def log_response(request: httpx.Request, response: httpx.Response, started: floa
             response.status_code,
             response.reason_phrase,
             (time.monotonic() - started) * 1000,
-            response.headers.get("x-request-id") or response.headers.get("x-log-id") or "-",
+            request_id(response) or "-",
         )
 
 

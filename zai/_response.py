@@ -18,8 +18,9 @@ from typing import Any, Callable, Generic, TypeVar
 
 import httpx
 
+from . import _body as body
 from ._base_client import RETRIES_TAKEN
-from ._exceptions import transport_error
+from ._exceptions import request_id
 
 __all__ = ["APIResponse", "AsyncAPIResponse"]
 
@@ -61,9 +62,7 @@ class _Common(Generic[T]):
 
     @property
     def request_id(self) -> str | None:
-        headers = self.http_response.headers
-        value: str | None = headers.get("x-request-id") or headers.get("request-id") or headers.get("x-log-id")
-        return value
+        return request_id(self.http_response)
 
     @property
     def is_closed(self) -> bool:
@@ -85,12 +84,7 @@ class APIResponse(_Common[T]):
 
     def read(self) -> bytes:
         """The whole body."""
-        try:
-            return self.http_response.read()
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
-        finally:
-            self.http_response.close()
+        return body.read(self.http_response, _FAILED)
 
     @property
     def content(self) -> bytes:
@@ -104,28 +98,13 @@ class APIResponse(_Common[T]):
         return json.loads(self.read())
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        try:
-            yield from self.http_response.iter_bytes(chunk_size)
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
-        finally:
-            self.http_response.close()
+        return body.chunks(self.http_response, self.http_response.iter_bytes(chunk_size), _FAILED)
 
     def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
-        try:
-            yield from self.http_response.iter_text(chunk_size)
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
-        finally:
-            self.http_response.close()
+        return body.chunks(self.http_response, self.http_response.iter_text(chunk_size), _FAILED)
 
     def iter_lines(self) -> Iterator[str]:
-        try:
-            yield from self.http_response.iter_lines()
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
-        finally:
-            self.http_response.close()
+        return body.chunks(self.http_response, self.http_response.iter_lines(), _FAILED)
 
     def close(self) -> None:
         self.http_response.close()
@@ -154,12 +133,7 @@ class AsyncAPIResponse(_Common[T]):
 
     async def read(self) -> bytes:
         """The whole body."""
-        try:
-            return await self.http_response.aread()
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
-        finally:
-            await self.http_response.aclose()
+        return await body.aread(self.http_response, _FAILED)
 
     async def text(self) -> str:
         return (await self.read()).decode(self.http_response.encoding or "utf-8", errors="replace")
@@ -167,32 +141,14 @@ class AsyncAPIResponse(_Common[T]):
     async def json(self) -> Any:
         return json.loads(await self.read())
 
-    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        try:
-            async for chunk in self.http_response.aiter_bytes(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
-        finally:
-            await self.http_response.aclose()
+    def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        return body.achunks(self.http_response, self.http_response.aiter_bytes(chunk_size), _FAILED)
 
-    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
-        try:
-            async for chunk in self.http_response.aiter_text(chunk_size):
-                yield chunk
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
-        finally:
-            await self.http_response.aclose()
+    def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        return body.achunks(self.http_response, self.http_response.aiter_text(chunk_size), _FAILED)
 
-    async def iter_lines(self) -> AsyncIterator[str]:
-        try:
-            async for line in self.http_response.aiter_lines():
-                yield line
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise transport_error(exc, self.http_response.request, "Reading the response failed") from exc
-        finally:
-            await self.http_response.aclose()
+    def iter_lines(self) -> AsyncIterator[str]:
+        return body.achunks(self.http_response, self.http_response.aiter_lines(), _FAILED)
 
     async def close(self) -> None:
         await self.http_response.aclose()
@@ -207,3 +163,4 @@ class AsyncAPIResponse(_Common[T]):
 
 
 _UNPARSED: Any = object()
+_FAILED = "Reading the response failed"
