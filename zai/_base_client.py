@@ -295,6 +295,15 @@ class BaseClient(Generic[_HttpT]):
     def _retries(self, max_retries: int | NotGiven) -> int:
         return self.max_retries if isinstance(max_retries, NotGiven) else _max_retries(max_retries)
 
+    @staticmethod
+    def _retry_wait(
+        response: httpx.Response, error: APIStatusError, retries_taken: int, max_retries: int
+    ) -> float | None:
+        """Seconds to wait before retrying a failed response, or None to raise its error."""
+        if retries_taken < max_retries and should_retry(response, error.code):
+            return retry_delay(retries_taken, response)
+        return None
+
     def _should_resign(self, error: APIStatusError, resigned: bool) -> bool:
         # An expired JWT (401, business code 1003) is signed again once, outside the retry budget.
         return self._auth.jwt and not resigned and error.status_code == 401 and error.code == "1003"
@@ -561,11 +570,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 self._auth.invalidate()
                 response.close()
                 continue
-            wait = (
-                retry_delay(retries_taken, response)
-                if retries_taken < max_retries and should_retry(response, error.code)
-                else None
-            )
+            wait = self._retry_wait(response, error, retries_taken, max_retries)
             if wait is None:
                 response.close()
                 if not raise_status:
@@ -797,11 +802,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 self._auth.invalidate()
                 await response.aclose()
                 continue
-            wait = (
-                retry_delay(retries_taken, response)
-                if retries_taken < max_retries and should_retry(response, error.code)
-                else None
-            )
+            wait = self._retry_wait(response, error, retries_taken, max_retries)
             if wait is None:
                 await response.aclose()
                 if not raise_status:
