@@ -193,7 +193,7 @@ class ChatSimulator:
             },
         )
 
-    def result(self, request: RecordedRequest) -> Reply:
+    def result(self, request: RecordedRequest) -> Reply | SSE:
         from ._server import Reply  # noqa: PLC0415
 
         task_id = request.path.rsplit("/", 1)[-1]
@@ -203,7 +203,7 @@ class ChatSimulator:
                 self._tasks[task_id] = (entry[0], entry[1] + 1)
         if entry is None:  # not a deferred chat of ours: the document's example answers
             answer = self._examples.answer(request) if self._examples is not None else None
-            return answer or Reply(404, {"error": {"code": "1222", "message": f"No task {task_id}"}})  # type: ignore[return-value]
+            return answer or Reply(404, {"error": {"code": "1222", "message": f"No task {task_id}"}})
         completion, polls = entry
         head = {key: completion[key] for key in ("id", "request_id", "model")}
         if polls == 0:
