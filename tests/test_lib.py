@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from tests.conftest import Api, user
-from zai.lib import accumulate, arun_batch, run_batch
-from zai.testing import SSE, Reply
+from zai.lib import accumulate
+from zai.testing import SSE
 from zai_api.models import ChatCompletion, ChatCompletionChunk
 
 CHAT = "/paas/v4/chat/completions"
@@ -97,48 +97,3 @@ def test_text_deltas(api: Api) -> None:
         return list(stream.text_deltas())
 
     assert api.run(text) == ["He", "llo"]
-
-
-def test_run_batch_end_to_end(api: Api, sleeps: list[float]) -> None:
-    batch = {"id": "batch_1", "object": "batch", "input_file_id": "file_in", "endpoint": "/v4/chat/completions"}
-    running = {**batch, "status": "in_progress", "request_counts": {"total": 2, "completed": 1, "failed": 0}}
-    done = {**batch, "status": "completed", "output_file_id": "file_out", "error_file_id": "file_err"}
-    output = [
-        {
-            "custom_id": "request-0",
-            "response": {"status_code": 200, "body": {"choices": [{"message": {"content": "A"}}]}},
-        },
-        {"custom_id": "b", "response": {"status_code": 200, "body": {"choices": [{"message": {"content": "B"}}]}}},
-    ]
-    errors = [{"custom_id": "c", "error": {"code": "1214", "message": "bad"}}]
-    server = api.server
-    server.script("POST", "/paas/v4/files", Reply(200, {"id": "file_in", "object": "file", "purpose": "batch"}))
-    server.script("POST", "/paas/v4/batches", Reply(200, {**batch, "status": "validating"}))
-    server.script("GET", "/paas/v4/batches/batch_1", Reply(200, running), Reply(200, done))
-    jsonl = "".join(json.dumps(line) + "\n" for line in output).encode()
-    server.script("GET", "/paas/v4/files/file_out/content", Reply(200, body=jsonl, content_type="application/jsonl"))
-    server.script(
-        "GET",
-        "/paas/v4/files/file_err/content",
-        Reply(200, body=(json.dumps(errors[0]) + "\n").encode(), content_type="application/jsonl"),
-    )
-    seen: list[str] = []
-    requests = [{"model": "glm-4-flash", "messages": user("a")}, {"custom_id": "b", "body": {"model": "m"}}]
-
-    def go(client: Any) -> Any:
-        runner = arun_batch if hasattr(client, "aclose") else run_batch
-        return runner(client, requests, poll_interval=1, on_progress=lambda b: seen.append(str(b.status)))
-
-    run = api.run(go)
-    upload = server.requests[0]
-    lines = [json.loads(line) for line in upload.body.split(b"\r\n\r\n", 2)[-1].split(b"\r\n--")[0].splitlines()]
-    assert lines == [
-        {"custom_id": "request-0", "method": "POST", "url": "/v4/chat/completions", "body": requests[0]},
-        {"custom_id": "b", "method": "POST", "url": "/v4/chat/completions", "body": {"model": "m"}},
-    ]
-    assert b'name="purpose"\r\n\r\nbatch' in upload.body
-    assert server.requests[1].json()["input_file_id"] == "file_in"
-    assert seen == ["in_progress", "completed"]
-    assert run.results["request-0"]["body"]["choices"][0]["message"]["content"] == "A"
-    assert set(run.results) == {"request-0", "b"}
-    assert run.errors["c"]["error"]["code"] == "1214"

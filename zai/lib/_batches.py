@@ -1,118 +1,520 @@
-"""From a list of requests to their results, through the Batch API.
+"""From any number of requests to their results, through the Batch API, in constant memory.
 
-`run_batch` writes the JSONL file, uploads it, creates the batch, waits for it (calling
-`on_progress` with each state), downloads the output and error files and returns the parsed
-results keyed by `custom_id`. `arun_batch` is its asynchronous twin.
+`run_batch` reads the requests (an iterable, or a JSONL file) into shard files on disk, checking
+each one; uploads each shard streamed from disk and creates a batch for it, at most
+`max_concurrent_batches` running at a time; polls them until they finish; and returns a `BatchRun`
+whose results are read line by line from streamed downloads. With a `state_file` the ids of the
+uploaded files and created batches are recorded as they are made, so running it again after a
+crash, Ctrl-C or timeout resumes waiting instead of paying twice. `arun_batch` is the async twin.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Callable
+import os
+import shutil
+import tempfile
+import time
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Literal, Union
 
-from zai_api.types import NOT_GIVEN
+from ._batch_plan import Plan
+from ._batch_results import BatchResult, InputOrder, LineSplitter, parse_line
+from ._batch_spool import BatchRequests, Spooler
+from ._batch_state import UNSUCCESSFUL, BatchProgress, BatchShard, StateFile
 
 if TYPE_CHECKING:
     from zai import AsyncZaiClient, ZaiClient
     from zai_api.models import Batch
 
-__all__ = ["BatchRun", "arun_batch", "run_batch"]
+__all__ = [
+    "DEFAULT_ENDPOINT",
+    "MAX_CONCURRENT_BATCHES",
+    "MAX_BYTES_PER_BATCH",
+    "MAX_REQUESTS_PER_BATCH",
+    "AsyncBatchRun",
+    "BatchRun",
+    "arun_batch",
+    "run_batch",
+]
 
-FINISHED = ("completed", "failed", "expired", "cancelled")
+DEFAULT_ENDPOINT = "/v4/chat/completions"
+# The platform's documented limits for one batch input file: 50,000 requests and 100 MB.
+MAX_REQUESTS_PER_BATCH = 50_000
+MAX_BYTES_PER_BATCH = 100 * 1000 * 1000
+MAX_CONCURRENT_BATCHES = 4
+# A resumed run looks this far back in the list of batches for one created from its file.
+_ADOPT_SCAN = 1000
+_CHUNK = 256 * 1024
+
+Order = Literal["input", "arrival"]
+PathLike = Union[str, "os.PathLike[str]"]
 
 
-class BatchRun:
-    """The finished batch, and the results and errors of its requests keyed by `custom_id`."""
+# ---------------------------------------------------------------------------------------- preparing
 
-    def __init__(self, batch: Batch, results: dict[str, Any], errors: dict[str, Any]) -> None:
-        self.batch = batch
-        self.results = results
-        self.errors = errors
+
+class _Prepared:
+    """The spooled shards of a run, their temporary directory and its schedule."""
+
+    def __init__(
+        self,
+        requests: BatchRequests,
+        *,
+        endpoint: str,
+        completion_window: str,
+        metadata: Mapping[str, str] | None,
+        max_requests_per_batch: int,
+        max_bytes_per_batch: int,
+        max_concurrent_batches: int,
+        state_file: PathLike | None,
+        validate: bool,
+        poll_interval: float,
+        timeout: float | None,
+        on_progress: Callable[[BatchProgress], object] | None,
+        spool_dir: PathLike | None,
+    ) -> None:
+        self.state = StateFile(state_file) if state_file is not None else None
+        self.directory = tempfile.mkdtemp(prefix="zai-batch-", dir=os.fspath(spool_dir) if spool_dir else None)
+        try:
+            spooler = Spooler(
+                self.directory,
+                endpoint=endpoint,
+                max_requests=max_requests_per_batch,
+                max_bytes=max_bytes_per_batch,
+                validate=validate,
+                digest=self.state is not None,
+            )
+            self.plan = Plan(
+                spooler.spool(requests),
+                endpoint=endpoint,
+                completion_window=completion_window,
+                metadata=metadata,
+                max_concurrent=max_concurrent_batches,
+                poll_interval=poll_interval,
+                timeout=timeout,
+                state=self.state,
+                on_progress=on_progress,
+            )
+        except BaseException:
+            self.discard()
+            raise
+
+    def start(self) -> None:
+        """Adopt what the state file records (or create it), and report the spooled requests."""
+        plan = self.plan
+        if self.state is not None and self.state.adopt(plan.shards, plan.endpoint):
+            plan.report("resumed")
+        else:
+            plan.save()
+            plan.report("spooled")
+
+    def discard(self) -> None:
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def _missing_reason(shard: BatchShard) -> tuple[str, str]:
+    if shard.batch_id is None:
+        return "batch_not_started", "its batch was not started (an earlier batch of the run failed)"
+    if shard.status in UNSUCCESSFUL:
+        return f"batch_{shard.status}", f"batch {shard.batch_id} ended {shard.status} before this request was done"
+    return "missing", f"batch {shard.batch_id} returned no line for this request"
+
+
+class _RunBase:
+    """What `BatchRun` and `AsyncBatchRun` share: the shards, the totals, the temporary files."""
+
+    def __init__(self, shards: Sequence[BatchShard], directory: str) -> None:
+        self.shards = list(shards)
+        self._directory = directory
+        self._finalizer = weakref.finalize(self, shutil.rmtree, directory, ignore_errors=True)
+
+    @property
+    def batches(self) -> list[Batch]:
+        """The last polled state of each shard's batch (shards never started have none)."""
+        return [shard.batch for shard in self.shards if shard.batch is not None]
+
+    @property
+    def total(self) -> int:
+        """Requests in the run."""
+        return sum(shard.requests for shard in self.shards)
+
+    @property
+    def completed(self) -> int:
+        """Requests that succeeded, as counted by the platform."""
+        return sum(shard.completed for shard in self.shards)
+
+    @property
+    def failed(self) -> int:
+        """Requests that failed, as counted by the platform."""
+        return sum(shard.failed for shard in self.shards)
+
+    def _check_order(self, order: str) -> None:
+        if order not in ("input", "arrival"):
+            raise ValueError(f"order must be 'input' or 'arrival', not {order!r}")
+
+    def _merger(self, shard: BatchShard) -> InputOrder:
+        stash = os.path.join(self._directory, f"batch-{shard.index:05d}.held")
+        return InputOrder(shard.ids_path, stash, f"the results of batch {shard.batch_id}", *_missing_reason(shard))
 
     def __repr__(self) -> str:
-        counts = f"results={len(self.results)}, errors={len(self.errors)}"
-        return f"BatchRun(id={self.batch.id!r}, status={self.batch.status!r}, {counts})"
+        return (
+            f"{type(self).__name__}(batches={len(self.shards)}, total={self.total}, "
+            f"completed={self.completed}, failed={self.failed})"
+        )
 
 
-def _jsonl(requests: Sequence[Mapping[str, Any]], endpoint: str) -> bytes:
-    lines: list[str] = []
-    for number, request in enumerate(requests):
-        if "body" in request:  # already a batch line
-            line = {"custom_id": f"request-{number}", "method": "POST", "url": endpoint, **request}
-        else:
-            line = {"custom_id": f"request-{number}", "method": "POST", "url": endpoint, "body": dict(request)}
-        lines.append(json.dumps(line, ensure_ascii=False))
-    return ("\n".join(lines) + "\n").encode()
+def _where(kind: str, file_id: str, shard: BatchShard) -> str:
+    return f"the {kind} file {file_id} of batch {shard.batch_id}"
 
 
-def _parse_lines(content: bytes) -> dict[str, Any]:
-    parsed: dict[str, Any] = {}
-    for line in content.decode("utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            parsed[str(record.get("custom_id"))] = record.get("response", record)
-    return parsed
+# ---------------------------------------------------------------------------------------- sync
+
+
+class BatchRun(_RunBase):
+    """A finished run: its shards (`shards`, `batches`), the counts, and its results.
+
+    ``for result in run`` (or ``run.results()``) yields a `BatchResult` per request, in input
+    order, downloading and parsing the output and error files line by line; `results(order=
+    "arrival")` yields the lines as they are read instead. `save()` writes the output and error
+    files to disk as they come. `close()` (or a ``with`` block) removes the run's temporary files.
+    """
+
+    def __init__(self, client: ZaiClient, shards: Sequence[BatchShard], directory: str) -> None:
+        super().__init__(shards, directory)
+        self._client = client
+
+    def results(self, order: Order = "input") -> Iterator[BatchResult]:
+        """Every request's result; see the class docstring for the two orders."""
+        self._check_order(order)
+        for shard in self.shards:
+            yield from self._shard_results(shard, order)
+
+    def __iter__(self) -> Iterator[BatchResult]:
+        return self.results()
+
+    def _shard_results(self, shard: BatchShard, order: Order) -> Iterator[BatchResult]:
+        output, errors = shard.output_file_id, shard.error_file_id
+        if order == "arrival":
+            for kind, file_id in (("output", output), ("error", errors)):
+                if file_id:
+                    where = _where(kind, file_id, shard)
+                    for line in self._lines(file_id):
+                        yield parse_line(line, where)
+            return
+        merger = self._merger(shard)
+        try:
+            if errors:
+                for line in self._lines(errors):
+                    merger.hold(line)
+            if output:
+                push = merger.push
+                for line in self._lines(output):
+                    yield from push(line)
+            yield from merger.end()
+        finally:
+            merger.close()
+
+    def _lines(self, file_id: str) -> Iterator[bytes]:
+        splitter = LineSplitter()
+        with self._client.files.content(file_id) as response:
+            for chunk in response.iter_bytes(_CHUNK):
+                yield from splitter.feed(chunk)
+        yield from splitter.end()
+
+    def save(self, output: PathLike | None = None, errors: PathLike | None = None) -> None:
+        """Write every shard's output file to `output` and error file to `errors`, streamed to disk."""
+        for path, name in ((output, "output_file_id"), (errors, "error_file_id")):
+            if path is not None:
+                with open(path, "wb") as handle:
+                    for shard in self.shards:
+                        file_id = getattr(shard, name)
+                        if file_id:
+                            self._copy(file_id, handle)
+
+    def _copy(self, file_id: str, handle: IO[bytes]) -> None:
+        last = b"\n"
+        with self._client.files.content(file_id) as response:
+            for chunk in response.iter_bytes(_CHUNK):
+                if chunk:
+                    handle.write(chunk)
+                    last = chunk[-1:]
+        if last != b"\n":
+            handle.write(b"\n")  # the next file's first line starts on a line of its own
+
+    def close(self) -> None:
+        """Remove the run's temporary files (the results can no longer be put in input order)."""
+        self._finalizer()
+
+    def __enter__(self) -> BatchRun:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def run_batch(
     client: ZaiClient,
-    requests: Sequence[Mapping[str, Any]],
+    requests: BatchRequests,
     *,
-    endpoint: str = "/v4/chat/completions",
+    endpoint: str = DEFAULT_ENDPOINT,
     completion_window: str = "24h",
     metadata: Mapping[str, str] | None = None,
-    timeout: float = 24 * 3600.0,
+    max_requests_per_batch: int = MAX_REQUESTS_PER_BATCH,
+    max_bytes_per_batch: int = MAX_BYTES_PER_BATCH,
+    max_concurrent_batches: int = MAX_CONCURRENT_BATCHES,
+    state_file: PathLike | None = None,
+    validate: bool = True,
     poll_interval: float = 10.0,
-    on_progress: Callable[[Batch], object] | None = None,
+    timeout: float | None = None,
+    on_progress: Callable[[BatchProgress], object] | None = None,
+    spool_dir: PathLike | None = None,
 ) -> BatchRun:
-    """Run `requests` (request bodies, or batch lines with `custom_id` and `body`) as one batch.
+    """Run `requests` through the Batch API, in as many batches as the platform's limits require.
 
-    run = run_batch(client, [{"model": "glm-4-flash", "messages": [...]}, ...], on_progress=print)
-    for custom_id, response in run.results.items():
-        print(custom_id, response["body"]["choices"][0]["message"]["content"])
+    `requests` is an iterable of request bodies (``{"model": ..., "messages": [...]}``, custom
+    ids ``request-0``, ``request-1``, ... by position) or of batch lines (``{"custom_id": ...,
+    "body": {...}}``), or the path of a JSONL file of either. Every request is checked before
+    anything is uploaded (`BatchValidationError` lists the bad ones). Returns once every batch
+    has finished; raises `BatchShardError` (with `.run`) if some failed or expired, and
+    `zai.WaitTimeoutError` after `timeout` seconds (default: no limit; each batch ends within its
+    `completion_window`). See docs/files-and-batches.md.
+
+        with run_batch(client, requests, state_file="run.state.json", on_progress=print) as run:
+            for result in run:
+                print(result.custom_id, result.body if result.ok else result.error)
     """
-    upload = client.files.create(file=("batch.jsonl", _jsonl(requests, endpoint), "application/jsonl"), purpose="batch")
-    batch = client.batches.create(
+    prepared = _Prepared(
+        requests,
         endpoint=endpoint,
-        input_file_id=str(upload.id),
         completion_window=completion_window,
-        metadata=dict(metadata) if metadata else NOT_GIVEN,
+        metadata=metadata,
+        max_requests_per_batch=max_requests_per_batch,
+        max_bytes_per_batch=max_bytes_per_batch,
+        max_concurrent_batches=max_concurrent_batches,
+        state_file=state_file,
+        validate=validate,
+        poll_interval=poll_interval,
+        timeout=timeout,
+        on_progress=on_progress,
+        spool_dir=spool_dir,
     )
-    batch = client.batches.wait(str(batch.id), timeout=timeout, poll_interval=poll_interval, on_progress=on_progress)
-    results = _parse_lines(client.files.content(str(batch.output_file_id)).content) if batch.output_file_id else {}
-    errors = _parse_lines(client.files.content(str(batch.error_file_id)).content) if batch.error_file_id else {}
-    return BatchRun(batch, results, errors)
+    try:
+        prepared.start()
+        _drive(client, prepared.plan)
+    except BaseException:
+        prepared.discard()
+        raise
+    run = BatchRun(client, prepared.plan.shards, prepared.directory)
+    prepared.plan.check(run)
+    return run
+
+
+def _drive(client: ZaiClient, plan: Plan) -> None:
+    while True:
+        for shard in plan.to_start():
+            _start(client, plan, shard)
+        polling = plan.to_poll()
+        if not polling:
+            return
+        for shard in polling:
+            plan.polled(shard, client.batches.retrieve(str(shard.batch_id)))
+        if not plan.to_start():  # when a batch finished and made room, the next one starts at once
+            if not plan.to_poll():
+                return
+            time.sleep(plan.pause())
+
+
+def _start(client: ZaiClient, plan: Plan, shard: BatchShard) -> None:
+    if shard.file_id is None:
+        plan.uploaded(shard, client.files.create(file=shard.path, purpose="batch"))
+    else:
+        # Resumed after the upload: the batch may have been created before the state file could say so.
+        for seen, batch in enumerate(client.batches.list(limit=100)):
+            if batch.input_file_id == shard.file_id:
+                plan.created(shard, batch)
+                return
+            if seen >= _ADOPT_SCAN:
+                break
+    plan.created(shard, client.batches.create(**plan.create_arguments(shard)))
+
+
+# ---------------------------------------------------------------------------------------- async
+
+
+class AsyncBatchRun(_RunBase):
+    """The asynchronous twin of `BatchRun`: ``async for result in run``, ``await run.save(...)``."""
+
+    def __init__(self, client: AsyncZaiClient, shards: Sequence[BatchShard], directory: str) -> None:
+        super().__init__(shards, directory)
+        self._client = client
+
+    async def results(self, order: Order = "input") -> AsyncIterator[BatchResult]:
+        """Every request's result; see `BatchRun` for the two orders."""
+        self._check_order(order)
+        for shard in self.shards:
+            async for result in self._shard_results(shard, order):
+                yield result
+
+    def __aiter__(self) -> AsyncIterator[BatchResult]:
+        return self.results()
+
+    async def _shard_results(self, shard: BatchShard, order: Order) -> AsyncIterator[BatchResult]:
+        output, errors = shard.output_file_id, shard.error_file_id
+        if order == "arrival":
+            for kind, file_id in (("output", output), ("error", errors)):
+                if file_id:
+                    where = _where(kind, file_id, shard)
+                    async for line in self._lines(file_id):
+                        yield parse_line(line, where)
+            return
+        merger = self._merger(shard)
+        try:
+            if errors:
+                async for line in self._lines(errors):
+                    merger.hold(line)
+            if output:
+                push = merger.push
+                async for line in self._lines(output):
+                    for result in push(line):
+                        yield result
+            for result in merger.end():
+                yield result
+        finally:
+            merger.close()
+
+    async def _lines(self, file_id: str) -> AsyncIterator[bytes]:
+        splitter = LineSplitter()
+        async with await self._client.files.content(file_id) as response:
+            async for chunk in response.iter_bytes(_CHUNK):
+                for line in splitter.feed(chunk):
+                    yield line
+        for line in splitter.end():
+            yield line
+
+    async def save(self, output: PathLike | None = None, errors: PathLike | None = None) -> None:
+        """Write every shard's output file to `output` and error file to `errors`, streamed to disk."""
+        for path, name in ((output, "output_file_id"), (errors, "error_file_id")):
+            if path is not None:
+                with open(path, "wb") as handle:
+                    for shard in self.shards:
+                        file_id = getattr(shard, name)
+                        if file_id:
+                            await self._copy(file_id, handle)
+
+    async def _copy(self, file_id: str, handle: IO[bytes]) -> None:
+        last = b"\n"
+        async with await self._client.files.content(file_id) as response:
+            async for chunk in response.iter_bytes(_CHUNK):
+                if chunk:
+                    handle.write(chunk)
+                    last = chunk[-1:]
+        if last != b"\n":
+            handle.write(b"\n")
+
+    def close(self) -> None:
+        """Remove the run's temporary files (the results can no longer be put in input order)."""
+        self._finalizer()
+
+    async def __aenter__(self) -> AsyncBatchRun:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 async def arun_batch(
     client: AsyncZaiClient,
-    requests: Sequence[Mapping[str, Any]],
+    requests: BatchRequests,
     *,
-    endpoint: str = "/v4/chat/completions",
+    endpoint: str = DEFAULT_ENDPOINT,
     completion_window: str = "24h",
     metadata: Mapping[str, str] | None = None,
-    timeout: float = 24 * 3600.0,
+    max_requests_per_batch: int = MAX_REQUESTS_PER_BATCH,
+    max_bytes_per_batch: int = MAX_BYTES_PER_BATCH,
+    max_concurrent_batches: int = MAX_CONCURRENT_BATCHES,
+    state_file: PathLike | None = None,
+    validate: bool = True,
     poll_interval: float = 10.0,
-    on_progress: Callable[[Batch], object] | None = None,
-) -> BatchRun:
-    """The asynchronous twin of `run_batch`."""
-    upload = await client.files.create(
-        file=("batch.jsonl", _jsonl(requests, endpoint), "application/jsonl"), purpose="batch"
-    )
-    batch = await client.batches.create(
+    timeout: float | None = None,
+    on_progress: Callable[[BatchProgress], object] | None = None,
+    spool_dir: PathLike | None = None,
+) -> AsyncBatchRun:
+    """The asynchronous twin of `run_batch`. The requests are read and spooled in a worker thread,
+    so the event loop keeps running; uploads and polls of concurrent batches run concurrently.
+
+        async with await arun_batch(client, requests, state_file="run.state.json") as run:
+            async for result in run:
+                ...
+    """
+    import asyncio  # noqa: PLC0415  (only the async runner pays for importing asyncio)
+
+    prepared = await asyncio.to_thread(
+        _Prepared,
+        requests,
         endpoint=endpoint,
-        input_file_id=str(upload.id),
         completion_window=completion_window,
-        metadata=dict(metadata) if metadata else NOT_GIVEN,
+        metadata=metadata,
+        max_requests_per_batch=max_requests_per_batch,
+        max_bytes_per_batch=max_bytes_per_batch,
+        max_concurrent_batches=max_concurrent_batches,
+        state_file=state_file,
+        validate=validate,
+        poll_interval=poll_interval,
+        timeout=timeout,
+        on_progress=on_progress,
+        spool_dir=spool_dir,
     )
-    batch = await client.batches.wait(
-        str(batch.id), timeout=timeout, poll_interval=poll_interval, on_progress=on_progress
-    )
-    results: dict[str, Any] = {}
-    errors: dict[str, Any] = {}
-    if batch.output_file_id:
-        results = _parse_lines(await (await client.files.content(str(batch.output_file_id))).read())
-    if batch.error_file_id:
-        errors = _parse_lines(await (await client.files.content(str(batch.error_file_id))).read())
-    return BatchRun(batch, results, errors)
+    try:
+        prepared.start()
+        await _adrive(client, prepared.plan)
+    except BaseException:
+        prepared.discard()
+        raise
+    run = AsyncBatchRun(client, prepared.plan.shards, prepared.directory)
+    prepared.plan.check(run)
+    return run
+
+
+async def _gather(*calls: Awaitable[Any]) -> list[Any]:
+    """Run `calls` concurrently to the end, then raise the first failure: a sibling's batch created
+    meanwhile is recorded, never abandoned half-way."""
+    import asyncio  # noqa: PLC0415
+
+    outcomes = await asyncio.gather(*calls, return_exceptions=True)
+    for outcome in outcomes:
+        if isinstance(outcome, BaseException):
+            raise outcome
+    return outcomes
+
+
+async def _adrive(client: AsyncZaiClient, plan: Plan) -> None:
+    import asyncio  # noqa: PLC0415
+
+    while True:
+        await _gather(*(_astart(client, plan, shard) for shard in plan.to_start()))
+        polling = plan.to_poll()
+        if not polling:
+            return
+        states = await _gather(*(client.batches.retrieve(str(shard.batch_id)) for shard in polling))
+        for shard, batch in zip(polling, states):
+            plan.polled(shard, batch)
+        if not plan.to_start():
+            if not plan.to_poll():
+                return
+            await asyncio.sleep(plan.pause())
+
+
+async def _astart(client: AsyncZaiClient, plan: Plan, shard: BatchShard) -> None:
+    if shard.file_id is None:
+        plan.uploaded(shard, await client.files.create(file=shard.path, purpose="batch"))
+    else:
+        seen = 0
+        async for batch in await client.batches.list(limit=100):
+            if batch.input_file_id == shard.file_id:
+                plan.created(shard, batch)
+                return
+            seen += 1
+            if seen > _ADOPT_SCAN:
+                break
+    plan.created(shard, await client.batches.create(**plan.create_arguments(shard)))

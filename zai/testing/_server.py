@@ -232,6 +232,9 @@ class _QuietServer(ThreadingHTTPServer):
 def _make_handler(answer: Callable[[RecordedRequest], Action]) -> type[BaseHTTPRequestHandler]:
     class _Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out in separate writes: without TCP_NODELAY the body waits for the
+        # client's delayed ACK (about 40 ms a response).
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:  # quiet
             return

@@ -1,0 +1,468 @@
+"""The batch runner (`zai.lib.run_batch` / `arun_batch`): streaming, sharding, ordering, validation,
+progress, failures and resuming, each run sync and async against a batch flow on `FakeZai`."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Callable
+
+import httpx
+import pytest
+
+from tests.batch_flow import BatchFlow
+from tests.conftest import KEY, user
+from zai import AsyncZaiClient, WaitTimeoutError, ZaiClient
+from zai.lib import (
+    AsyncBatchRun,
+    BatchProgress,
+    BatchResult,
+    BatchRun,
+    BatchShardError,
+    BatchStateError,
+    BatchValidationError,
+    arun_batch,
+    run_batch,
+)
+from zai.testing import FakeZai
+from zai_api.models import ChatCompletion
+
+ENDPOINT = "/v4/chat/completions"
+
+
+def bodies(count: int) -> Iterator[dict[str, Any]]:
+    """Request bodies from a generator: the runner never sees a list."""
+    for number in range(count):
+        yield {"model": "glm-4-flash", "messages": user(f"question {number}")}
+
+
+def answer(result: BatchResult) -> dict[str, Any]:
+    """What the flow answered: the request body it was given."""
+    return json.loads(result.body["choices"][0]["message"]["content"])
+
+
+class Outcome:
+    def __init__(self, results: list[BatchResult], run: BatchRun | AsyncBatchRun | None, error: Exception | None):
+        self.results = results
+        self.run = run
+        self.error = error
+
+    @property
+    def ids(self) -> list[str]:
+        return [result.custom_id for result in self.results]
+
+
+class Harness:
+    """Runs the runner sync or async against its own `FakeZai` with a `BatchFlow`."""
+
+    def __init__(self, is_async: bool, server: FakeZai, tmp_path: Path) -> None:
+        self.is_async = is_async
+        self.server = server
+        self.tmp_path = tmp_path
+        self.spool = tmp_path / "spool"
+        self.spool.mkdir()
+
+    def __repr__(self) -> str:
+        return "async" if self.is_async else "sync"
+
+    @contextlib.contextmanager
+    def client(self) -> Iterator[ZaiClient]:
+        # A plain-HTTP server needs no certificates: loading them costs 60 ms a client.
+        with httpx.Client(verify=False) as http:
+            yield ZaiClient(api_key=KEY, base_url=self.server.base_url, http_client=http)
+
+    def run(
+        self, requests: Any, *, order: str = "input", after: Callable[[Any], Any] | None = None, **kwargs: Any
+    ) -> Outcome:
+        """Run, read every result in `order`, and call `after(run)` while the client is open."""
+        kwargs.setdefault("poll_interval", 0)
+        kwargs.setdefault("spool_dir", self.spool)
+        if not self.is_async:
+            with self.client() as client:
+                try:
+                    run = run_batch(client, requests, **kwargs)
+                except BatchShardError as error:
+                    assert isinstance(error.run, BatchRun)
+                    return Outcome(list(error.run.results(order)), error.run, error)  # type: ignore[arg-type]
+                with run:
+                    results = list(run.results(order))  # type: ignore[arg-type]
+                    if after is not None:
+                        after(run)
+                    return Outcome(results, run, None)
+
+        async def main() -> Outcome:
+            async with (
+                httpx.AsyncClient(verify=False) as http,
+                AsyncZaiClient(api_key=KEY, base_url=self.server.base_url, http_client=http) as client,
+            ):
+                try:
+                    run = await arun_batch(client, requests, **kwargs)
+                except BatchShardError as error:
+                    assert isinstance(error.run, AsyncBatchRun)
+                    results = [result async for result in error.run.results(order)]  # type: ignore[arg-type]
+                    return Outcome(results, error.run, error)
+                async with run:
+                    results = [result async for result in run.results(order)]  # type: ignore[arg-type]
+                    if after is not None:
+                        awaited = after(run)
+                        if asyncio.iscoroutine(awaited):
+                            await awaited
+                    return Outcome(results, run, None)
+
+        return asyncio.run(main())
+
+
+@pytest.fixture(scope="module")
+def batch_server() -> Iterator[FakeZai]:
+    """A server of its own: the batch flow's routes stay installed on it."""
+    with FakeZai() as fake:
+        yield fake
+
+
+@pytest.fixture
+def server(batch_server: FakeZai) -> FakeZai:
+    batch_server.reset()
+    BatchFlow(batch_server)  # a fresh flow; tests that tune it make their own
+    return batch_server
+
+
+@pytest.fixture(params=[False, True], ids=["sync", "async"])
+def harness(request: pytest.FixtureRequest, server: FakeZai, tmp_path: Path) -> Harness:
+    return Harness(request.param, server, tmp_path)
+
+
+def uploads(server: FakeZai) -> list[RecordedUpload]:
+    return [RecordedUpload(request.body) for request in server.requests if request.path == "/paas/v4/files"]
+
+
+class RecordedUpload:
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    @property
+    def lines(self) -> list[dict[str, Any]]:
+        content = self.body.split(b"\r\n\r\n", 2)[-1].rsplit(b"\r\n--", 1)[0]
+        return [json.loads(line) for line in content.splitlines()]
+
+
+# ---------------------------------------------------------------------------------------- streaming and sharding
+
+
+def test_requests_from_a_generator_are_sharded_and_come_back_in_input_order(harness: Harness) -> None:
+    flow = BatchFlow(harness.server)
+    outcome = harness.run(bodies(7), max_requests_per_batch=3)
+
+    assert outcome.ids == [f"request-{number}" for number in range(7)]
+    assert all(result.ok for result in outcome.results)
+    assert [answer(result) for result in outcome.results] == list(bodies(7))
+    sent = sorted((upload.lines for upload in uploads(harness.server)), key=lambda lines: lines[0]["custom_id"])
+    assert [len(lines) for lines in sent] == [3, 3, 1]  # the async runner uploads them concurrently
+    assert sent[0][0] == {"custom_id": "request-0", "method": "POST", "url": ENDPOINT, "body": next(bodies(1))}
+    assert len(flow.created) == 3
+    assert outcome.run is not None
+    assert [shard.first for shard in outcome.run.shards] == [0, 3, 6]
+    assert (outcome.run.total, outcome.run.completed, outcome.run.failed) == (7, 7, 0)
+    assert [batch.status for batch in outcome.run.batches] == ["completed"] * 3
+
+
+def test_no_file_passes_the_bytes_limit(harness: Harness) -> None:
+    BatchFlow(harness.server)
+    line = len(json.dumps({"custom_id": "request-0", "method": "POST", "url": ENDPOINT, "body": next(bodies(1))}))
+    outcome = harness.run(bodies(5), max_bytes_per_batch=2 * line + 10)
+
+    assert sorted(len(upload.lines) for upload in uploads(harness.server)) == [1, 2, 2]
+    assert outcome.ids == [f"request-{number}" for number in range(5)]
+
+
+def test_concurrent_batches_stay_under_the_limit(harness: Harness) -> None:
+    flow = BatchFlow(harness.server, polls_to_finish=3)
+    running: list[int] = []
+
+    def watch(progress: BatchProgress) -> None:
+        running.append(sum(1 for shard in progress.shards if shard.batch_id and not shard.finished))
+
+    outcome = harness.run(bodies(10), max_requests_per_batch=2, max_concurrent_batches=2, on_progress=watch)
+
+    assert len(flow.created) == 5
+    assert max(running) == 2
+    assert len(outcome.results) == 10
+
+
+def test_a_jsonl_file_of_batch_lines_is_sent_as_written(harness: Harness, tmp_path: Path) -> None:
+    BatchFlow(harness.server)
+    written = [
+        '{"custom_id": "a", "method": "POST", "url": "/v4/chat/completions", "body": {"model": "m", "messages": []}}',
+        "",
+        json.dumps({"custom_id": "b", "body": {"model": "m", "messages": user("b")}}),
+        json.dumps({"model": "m", "messages": user("c")}),
+        json.dumps({"custom_id": "d", "body": {"model": "m", "messages": []}, "method": "POST", "x_new": 1}),
+    ]
+    path = tmp_path / "requests.jsonl"
+    path.write_text("\n".join(written) + "\n", encoding="utf-8")
+
+    outcome = harness.run(path)
+
+    assert outcome.ids == ["a", "b", "request-2", "d"]
+    (upload,) = uploads(harness.server)
+    assert upload.body.split(b"\r\n\r\n", 2)[-1].startswith(written[0].encode() + b"\n")
+    assert upload.lines[3] == {
+        "custom_id": "d",
+        "method": "POST",
+        "url": ENDPOINT,
+        "x_new": 1,
+        "body": {"model": "m", "messages": []},
+    }
+
+
+# ---------------------------------------------------------------------------------------- results
+
+
+def test_results_are_put_back_in_input_order_with_failures_and_missing_lines(harness: Harness) -> None:
+    BatchFlow(harness.server, reverse=True, failing={"request-1", "request-4"}, dropped={"request-2"})
+    outcome = harness.run(bodies(6), max_requests_per_batch=4)
+
+    assert outcome.ids == [f"request-{number}" for number in range(6)]
+    assert [result.ok for result in outcome.results] == [True, False, False, True, False, True]
+    assert outcome.results[1].error == {"code": "1214", "message": "bad request request-1"}
+    assert outcome.results[1].status_code == 400
+    assert outcome.results[2].error is not None and outcome.results[2].error["code"] == "missing"
+    assert answer(outcome.results[5]) == list(bodies(6))[5]
+
+
+def test_a_failed_response_without_an_error_field_reports_its_body_error(harness: Harness) -> None:
+    BatchFlow(harness.server, failing={"request-0"}, error_field=False)
+    (result,) = harness.run(bodies(1)).results
+    assert not result.ok
+    assert result.error == {"code": "1214", "message": "bad request request-0"}
+
+
+def test_arrival_order_yields_the_lines_as_read(harness: Harness) -> None:
+    BatchFlow(harness.server, reverse=True, failing={"request-1"})
+    outcome = harness.run(bodies(4), order="arrival")
+    assert outcome.ids == ["request-3", "request-2", "request-0", "request-1"]
+
+
+def test_results_parse_into_models(harness: Harness) -> None:
+    BatchFlow(harness.server)
+    (result,) = harness.run(bodies(1)).results
+    completion = result.parse(ChatCompletion)
+    assert completion.id == "chat-request-0"
+
+
+def test_save_writes_the_output_and_error_files_to_disk(harness: Harness, tmp_path: Path) -> None:
+    flow = BatchFlow(harness.server, failing={"request-1"})
+    output, errors = tmp_path / "out.jsonl", tmp_path / "err.jsonl"
+    outcome = harness.run(bodies(5), max_requests_per_batch=2, after=lambda run: run.save(output=output, errors=errors))
+
+    assert outcome.run is not None
+    shards = outcome.run.shards
+    assert output.read_bytes() == b"".join(flow.files[str(shard.output_file_id)] for shard in shards)
+    assert errors.read_bytes() == flow.files[str(shards[0].error_file_id)]
+    assert [shard.error_file_id for shard in shards[1:]] == [None, None]
+
+
+def test_temporary_files_are_removed(harness: Harness) -> None:
+    BatchFlow(harness.server)
+    harness.run(bodies(3), max_requests_per_batch=2)
+    assert os.listdir(harness.spool) == []
+
+
+# ---------------------------------------------------------------------------------------- validation
+
+
+def test_bad_requests_are_refused_before_anything_is_uploaded(harness: Harness) -> None:
+    BatchFlow(harness.server)
+    requests: list[Any] = [
+        {"model": "m", "messages": []},
+        {"model": "m"},
+        {"model": "m", "messages": [], "temperature": "hot"},
+        {"custom_id": "x", "method": "GET", "body": {"model": "m", "messages": []}},
+        {"custom_id": "y", "url": "/v4/embeddings", "body": {"model": "m", "messages": []}},
+        {"custom_id": "z", "body": {"model": "m", "messages": []}},
+        {"custom_id": "z", "body": {"model": "m", "messages": []}},
+        {"custom_id": "", "body": {}},
+        "not a request",
+        {"custom_id": "w", "body": ["not", "an", "object"]},
+    ]
+    with pytest.raises(BatchValidationError) as caught:
+        harness.run(requests)
+
+    problems = [(problem.line, problem.custom_id) for problem in caught.value.problems]
+    expected = [(2, "request-1"), (3, "request-2"), (4, "x"), (5, "y"), (7, "z"), (8, None), (9, None), (10, "w")]
+    assert problems == expected
+    assert caught.value.count == 8
+    messages = str(caught.value)
+    assert "request 2 ('request-1'): the body misses the required field 'messages'" in messages
+    assert "request 3 ('request-2'): field 'temperature' must be a number, not a string" in messages
+    assert "request 7 ('z'): this custom_id is already used in the same batch file" in messages
+    assert harness.server.requests == []
+    assert os.listdir(harness.spool) == []
+
+
+def test_bad_lines_of_a_file_are_refused_with_their_line_numbers(harness: Harness, tmp_path: Path) -> None:
+    path = tmp_path / "requests.jsonl"
+    path.write_text('{"model": "m", "messages": []}\n{"model": \n[1]\n', encoding="utf-8")
+    with pytest.raises(BatchValidationError) as caught:
+        harness.run(path)
+    assert [problem.line for problem in caught.value.problems] == [2, 3]
+    assert "not valid JSON" in caught.value.problems[0].message
+    assert caught.value.problems[1].message == "a line must be a JSON object"
+
+
+def test_a_request_larger_than_a_file_is_refused(harness: Harness) -> None:
+    with pytest.raises(BatchValidationError, match="over the limit of 100 bytes per file"):
+        harness.run([{"model": "m", "messages": user("x" * 200)}], max_bytes_per_batch=100)
+
+
+def test_embeddings_bodies_are_checked_against_their_operation(harness: Harness) -> None:
+    with pytest.raises(BatchValidationError, match="field 'dimensions' must be an integer, not a number"):
+        harness.run([{"model": "embedding-3", "input": "x", "dimensions": 1.5}], endpoint="/v1/embeddings")
+
+
+def test_validate_false_sends_bodies_unchecked(harness: Harness) -> None:
+    BatchFlow(harness.server)
+    outcome = harness.run([{"model": "m", "temperature": "hot"}], validate=False)
+    assert uploads(harness.server)[0].lines[0]["body"] == {"model": "m", "temperature": "hot"}
+    assert outcome.ids == ["request-0"]
+
+
+# ---------------------------------------------------------------------------------------- progress and failures
+
+
+def test_progress_reports_every_step_with_counts(harness: Harness) -> None:
+    BatchFlow(harness.server, polls_to_finish=2, failing={"request-2"})
+    seen: list[tuple[str, int | None, int, int, int]] = []
+
+    def record(progress: BatchProgress) -> None:
+        index = progress.shard.index if progress.shard is not None else None
+        seen.append((progress.event, index, progress.completed, progress.failed, progress.finished_shards))
+
+    harness.run(bodies(3), max_requests_per_batch=2, max_concurrent_batches=1, on_progress=record)
+
+    assert seen == [
+        ("spooled", None, 0, 0, 0),
+        ("uploaded", 0, 0, 0, 0),
+        ("created", 0, 0, 0, 0),
+        ("polled", 0, 1, 0, 0),
+        ("finished", 0, 2, 0, 1),
+        ("uploaded", 1, 2, 0, 1),
+        ("created", 1, 2, 0, 1),
+        ("polled", 1, 3, 0, 1),
+        ("finished", 1, 2, 1, 2),
+    ]
+
+
+def test_a_failed_batch_stops_the_run_with_a_typed_error(harness: Harness) -> None:
+    flow = BatchFlow(harness.server, final={1: "failed"})
+    outcome = harness.run(bodies(6), max_requests_per_batch=2, max_concurrent_batches=1)
+
+    assert isinstance(outcome.error, BatchShardError)
+    assert [(shard.index, shard.status) for shard in outcome.error.shards] == [(1, "failed"), (2, None)]
+    assert f"shard 1 (batch {flow.created[1]}) ended failed: bad file (line 1)" in str(outcome.error)
+    assert "shard 2 was not started" in str(outcome.error)
+    assert len(flow.created) == 2
+    codes = [result.error["code"] if result.error else "ok" for result in outcome.results]
+    assert codes == ["ok", "ok", "batch_failed", "batch_failed", "batch_not_started", "batch_not_started"]
+    assert outcome.ids == [f"request-{number}" for number in range(6)]
+
+
+def test_an_expired_batch_keeps_what_it_finished(harness: Harness) -> None:
+    flow = BatchFlow(harness.server, final={0: "expired"})
+    outcome = harness.run(bodies(4))
+
+    assert isinstance(outcome.error, BatchShardError)
+    assert [result.ok for result in outcome.results] == [True, True, False, False]
+    assert outcome.results[3].error == {
+        "code": "batch_expired",
+        "message": f"batch {flow.created[0]} ended expired before this request was done",
+    }
+
+
+def test_the_timeout_leaves_the_batches_running(harness: Harness) -> None:
+    BatchFlow(harness.server, polls_to_finish=1000)
+    with pytest.raises(WaitTimeoutError, match="keep running"):
+        harness.run(bodies(2), timeout=0)
+
+
+# ---------------------------------------------------------------------------------------- resuming
+
+
+class Crash(Exception):
+    """Stands for the process dying (a crash, Ctrl-C) at a chosen moment."""
+
+
+def crash_at(event: str, index: int) -> Callable[[BatchProgress], None]:
+    def hook(progress: BatchProgress) -> None:
+        if progress.event == event and progress.shard is not None and progress.shard.index == index:
+            raise Crash(event)
+
+    return hook
+
+
+def test_a_rerun_after_a_crash_resumes_without_paying_twice(harness: Harness) -> None:
+    flow = BatchFlow(harness.server, polls_to_finish=2)
+    state = harness.tmp_path / "run.state.json"
+    with pytest.raises(Crash):
+        harness.run(
+            bodies(6),
+            max_requests_per_batch=2,
+            max_concurrent_batches=2,
+            state_file=state,
+            on_progress=crash_at("created", 1),
+        )
+    assert len(flow.created) == 2
+    assert len(uploads(harness.server)) == 2
+    assert os.listdir(harness.spool) == []
+
+    outcome = harness.run(bodies(6), max_requests_per_batch=2, state_file=state)
+
+    assert len(flow.created) == 3  # only the shard never started got a batch
+    assert len(uploads(harness.server)) == 3
+    assert outcome.ids == [f"request-{number}" for number in range(6)]
+    assert all(result.ok for result in outcome.results)
+    saved = json.loads(state.read_text(encoding="utf-8"))
+    assert [shard["status"] for shard in saved["shards"]] == ["completed"] * 3
+
+
+def test_a_batch_created_before_the_state_was_saved_is_adopted(harness: Harness) -> None:
+    flow = BatchFlow(harness.server)
+    state = harness.tmp_path / "run.state.json"
+    with pytest.raises(Crash):
+        harness.run(bodies(2), state_file=state, on_progress=crash_at("uploaded", 0))
+    # The batch was created, but the process died before the state file recorded it.
+    (file_id,) = flow.files
+    with harness.client() as client:
+        client.batches.create(endpoint=ENDPOINT, input_file_id=file_id)
+
+    outcome = harness.run(bodies(2), state_file=state)
+
+    assert len(flow.created) == 1
+    assert len(uploads(harness.server)) == 1
+    assert outcome.ids == ["request-0", "request-1"]
+
+
+def test_a_finished_run_rerun_only_reads_its_results(harness: Harness) -> None:
+    flow = BatchFlow(harness.server)
+    state = harness.tmp_path / "run.state.json"
+    first = harness.run(bodies(3), state_file=state)
+    again = harness.run(bodies(3), state_file=state)
+    assert len(flow.created) == 1
+    assert [answer(result) for result in again.results] == [answer(result) for result in first.results]
+
+
+def test_a_state_file_for_other_requests_is_refused(harness: Harness) -> None:
+    BatchFlow(harness.server)
+    state = harness.tmp_path / "run.state.json"
+    harness.run(bodies(3), state_file=state)
+    changed = ({"model": "glm-4-flash", "messages": user(f"QUESTION {number}")} for number in range(3))
+    with pytest.raises(BatchStateError, match="was written for other requests: shard 0 differs in digest"):
+        harness.run(changed, state_file=state)
+    with pytest.raises(BatchStateError, match="records 1 shards, these requests make 2"):
+        harness.run(bodies(3), state_file=state, max_requests_per_batch=2)
+    state.write_text("{}", encoding="utf-8")
+    with pytest.raises(BatchStateError, match="is not a batch run state file"):
+        harness.run(bodies(3), state_file=state)
