@@ -3,7 +3,7 @@
 #   make contract  every SDK method, sync and async, against Prism mocking openapi/ (tests/contract)
 #   make demo      the examples, against a local Z.ai-compatible server unless ZAI_API_KEY is set
 #   make generate  regenerate generated/zai_api from openapi/openapi.yaml and templates/
-#   make bench     client CPU, import time and async throughput against raw httpx (benchmarks/results.md)
+#   make bench     client CPU, import time, async throughput and the batch runner against raw httpx (benchmarks/results.md)
 
 SHELL := /bin/sh
 PYTHON_VERSIONS := 3.9 3.10 3.11 3.12 3.13
@@ -98,6 +98,8 @@ $(BENCH_ENV)/.ok: benchmarks/requirements.txt $(DEV)/.ok
 bench: .venvs/3.11/.ok $(BENCH_ENV)/.ok
 	@echo "==> benchmarks (a few minutes; results in benchmarks/results.md)"
 	@.venvs/3.11/bin/python benchmarks/bench.py --dev-python $(PY) --side-python $(BENCH_ENV)/bin/python
+	@echo "==> batch runner benchmark (10k, 100k and 1M requests; a few minutes)"
+	@.venvs/3.11/bin/python benchmarks/bench_batches.py --output benchmarks/results.md
 
 clean:
 	rm -rf $(DEV) .venvs .mypy_cache .ruff_cache benchmarks/.env

@@ -466,3 +466,100 @@ def test_a_state_file_for_other_requests_is_refused(harness: Harness) -> None:
     state.write_text("{}", encoding="utf-8")
     with pytest.raises(BatchStateError, match="is not a batch run state file"):
         harness.run(bodies(3), state_file=state)
+
+
+def test_a_callers_id_may_not_repeat_a_generated_one(harness: Harness) -> None:
+    body = {"model": "m", "messages": []}
+    requests = [body, body, {"custom_id": "request-1", "body": body}, {"custom_id": "request-4", "body": body}, body]
+    with pytest.raises(BatchValidationError) as caught:
+        harness.run(requests)
+    assert [(problem.line, problem.custom_id) for problem in caught.value.problems] == [
+        (3, "request-1"),
+        (5, "request-4"),
+    ]
+
+
+def test_requests_may_be_models_and_mappings(harness: Harness) -> None:
+    from types import MappingProxyType  # noqa: PLC0415
+
+    from zai_api.models import ChatCompletionRequest  # noqa: PLC0415
+
+    model = ChatCompletionRequest.from_dict({"model": "m", "messages": user("from a model")})
+    outcome = harness.run([model, MappingProxyType({"model": "m", "messages": user("mapping")})])
+    assert [answer(result)["messages"][0]["content"] for result in outcome.results] == ["from a model", "mapping"]
+
+
+def test_requests_must_be_an_iterable_or_a_path(harness: Harness) -> None:
+    with pytest.raises(TypeError, match="not dict"):
+        harness.run({"model": "m", "messages": []})
+
+
+def test_callers_ids_are_put_back_in_input_order(harness: Harness) -> None:
+    BatchFlow(harness.server, reverse=True, failing={"b"})
+    ids = ["z", "b", 'q"uote', "line\nbreak", "request-0"]
+    outcome = harness.run([{"custom_id": custom_id, "body": {"model": "m", "messages": []}} for custom_id in ids])
+    assert outcome.ids == ids
+    assert [result.ok for result in outcome.results] == [True, False, True, True, True]
+
+
+def test_an_unknown_order_is_refused(harness: Harness) -> None:
+    with pytest.raises(ValueError, match="order must be 'input' or 'arrival'"):
+        harness.run(bodies(1), order="sorted")
+
+
+# ---------------------------------------------------------------------------------------- the parts
+
+
+def test_results_tell_success_from_failure() -> None:
+    def result(line: dict[str, Any]) -> BatchResult:
+        return BatchResult("x", line)
+
+    assert result({"response": {"status_code": 200, "body": {"id": 1}}, "error": None}).ok
+    assert result({"response": {"body": {"id": 1}}}).ok  # no status: a body without an error
+    assert result({"response": {"body": {"error": {"code": "1"}}}}).error == {"code": "1"}
+    assert result({"response": {"status_code": 500, "body": "oops"}}).error == {
+        "code": "500",
+        "message": "status 500",
+        "body": "oops",
+    }
+    assert result({"error": "text"}).error == {"message": "text"}
+    assert result({})
+    assert result({}).error == {"code": "no_response", "message": "the line holds neither a response nor an error"}
+    assert repr(result({"response": {"status_code": 200}})) == "BatchResult(custom_id='x', ok)"
+
+
+def test_lines_are_cut_across_chunks() -> None:
+    from zai.lib._batch_results import LineSplitter  # noqa: PLC0415
+
+    splitter = LineSplitter()
+    assert splitter.feed(b'{"a"') == []
+    assert splitter.feed(b':1}\r\n\n  \n{"b":2}\n{"c"') == [b'{"a":1}\r', b'{"b":2}']
+    assert splitter.end() == [b'{"c"']
+    assert splitter.end() == []
+
+
+def test_input_order_keeps_every_line(tmp_path: Path) -> None:
+    from zai.lib._batch_results import InputOrder  # noqa: PLC0415
+
+    def line(custom_id: str, n: int) -> bytes:
+        return json.dumps({"custom_id": custom_id, "n": n}).encode()
+
+    merger = InputOrder(iter(["a", "b", "c", "d"]), str(tmp_path / "held"), "the test file", "missing", "none")
+    merger.hold([line("c", 0)])
+    ready = merger.push([line("b", 1), line("a", 2), line("b", 3), line("x", 4)])
+    rest = [result for chunk in merger.end(size=2) for result in chunk]
+    merger.close()
+    order = [(result.custom_id, result.line.get("n")) for result in ready + rest]
+    assert order == [("a", 2), ("b", 1), ("c", 0), ("d", None), ("b", 3), ("x", 4)]
+    assert rest[0].error == {"code": "missing", "message": "none"}
+    assert not (tmp_path / "held").exists()
+
+
+def test_an_unreadable_result_line_is_a_clear_error(tmp_path: Path) -> None:
+    from zai.lib import BatchError  # noqa: PLC0415
+    from zai.lib._batch_results import InputOrder  # noqa: PLC0415
+
+    merger = InputOrder(iter(["a"]), str(tmp_path / "held"), "the output file f", "missing", "none")
+    with pytest.raises(BatchError, match="the output file f holds a line that is not a JSON object with a custom_id"):
+        merger.push([b"[1, 2]"])
+    merger.close()

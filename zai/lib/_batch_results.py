@@ -13,13 +13,12 @@ with the platform's limits), whatever the size of the run.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from ._batch_errors import BatchError
-from ._batch_spool import decode_id
+from ._batch_json import loads
 
 if TYPE_CHECKING:
     from zai_api.types import BaseModel
@@ -45,43 +44,58 @@ class BatchResult:
         self.custom_id = custom_id
         self.line = line
 
+    # `x.__class__ is dict` rather than `type(x) is dict`: the values are JSON (`Any`), and the type
+    # checkers would narrow them to dicts of unknown types.
+
     @property
     def response(self) -> dict[str, Any] | None:
         """The line's `response` (`status_code`, `request_id`, `body`), if it has one."""
-        response = self.line.get("response")
-        return response if isinstance(response, dict) else None  # pyright: ignore[reportUnknownVariableType]
+        response: Any = self.line.get("response")
+        return response if response.__class__ is dict else None
 
     @property
     def status_code(self) -> int | None:
-        response = self.response
-        code = response.get("status_code") if response is not None else None
-        return code if isinstance(code, int) else None
+        response: Any = self.line.get("response")
+        code = response.get("status_code") if response.__class__ is dict else None
+        return code if code.__class__ is int else None
 
     @property
     def body(self) -> Any:
         """The response body (a dict for JSON operations), or None."""
-        response = self.response
-        return response.get("body") if response is not None else None
+        response: Any = self.line.get("response")
+        return response.get("body") if response.__class__ is dict else None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the request succeeded: a response with a 2xx status (or none, and no error body), no error."""
+        line = self.line
+        if line.get("error"):
+            return False
+        response: Any = line.get("response")
+        if response.__class__ is not dict:
+            return False
+        status = response.get("status_code")
+        if status.__class__ is int:
+            return 200 <= status < 300  # type: ignore[no-any-return]
+        body: Any = response.get("body")
+        return status is None and not (body.__class__ is dict and "error" in body)
 
     @property
     def error(self) -> dict[str, Any] | None:
         """Why the request failed (`code`, `message`, ...), or None if it succeeded."""
-        error = self.line.get("error")
-        if error:
-            return error if isinstance(error, dict) else {"message": str(error)}  # pyright: ignore[reportUnknownVariableType]
-        status = self.status_code
-        if status is not None and 200 <= status < 300:
+        if self.ok:
             return None
-        body = self.body
-        if isinstance(body, dict) and isinstance(body.get("error"), dict):  # pyright: ignore[reportUnknownMemberType]
-            return body["error"]  # type: ignore[no-any-return]  # pyright: ignore[reportUnknownVariableType]
-        if status is None:
+        error: Any = self.line.get("error")
+        if error:
+            return error if error.__class__ is dict else {"message": str(error)}
+        response = self.response
+        if response is None:
             return {"code": "no_response", "message": "the line holds neither a response nor an error"}
+        body: Any = response.get("body")
+        if body.__class__ is dict and body.get("error").__class__ is dict:
+            return body["error"]  # type: ignore[no-any-return]
+        status = self.status_code
         return {"code": str(status), "message": f"status {status}", "body": body}
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
     def parse(self, model: type[M]) -> M:
         """The body as a generated model, e.g. ``result.parse(ChatCompletion)``."""
@@ -98,16 +112,17 @@ class BatchResult:
 def parse_line(line: bytes, where: str) -> BatchResult:
     """One line of an output or error file."""
     try:
-        parsed: Any = json.loads(line)
-    except ValueError:
-        parsed = None
-    if type(parsed) is not dict:
-        raise BatchError(f"{where} holds a line that is not a JSON object: {line[:200]!r}")
-    record = cast("dict[str, Any]", parsed)
-    custom_id = record.get("custom_id")
-    if type(custom_id) is not str:
-        raise BatchError(f"{where} holds a line without a custom_id: {line[:200]!r}")
+        record: Any = loads(line)
+        custom_id: Any = record["custom_id"]  # a JSON value other than an object raises TypeError
+    except (ValueError, TypeError, KeyError):
+        record = custom_id = None
+    if custom_id.__class__ is not str:
+        raise _unreadable(line, where)
     return BatchResult(custom_id, record)
+
+
+def _unreadable(line: bytes, where: str) -> BatchError:
+    return BatchError(f"{where} holds a line that is not a JSON object with a custom_id: {line[:200]!r}")
 
 
 def missing(custom_id: str, code: str, message: str) -> BatchResult:
@@ -129,23 +144,26 @@ class LineSplitter:
             chunk = self._rest + chunk
         lines = chunk.split(b"\n")
         self._rest = lines.pop()
-        return [line for line in lines if line.strip()]
+        return [line for line in lines if line and not line.isspace()]
 
     def end(self) -> list[bytes]:
         rest, self._rest = self._rest, b""
-        return [rest] if rest.strip() else []
+        return [rest] if rest and not rest.isspace() else []
 
 
 class InputOrder:
     """Puts one shard's lines back in input order (see the module docstring).
 
-    `hold()` takes the lines of the error file (read first), `push()` those of the output file and
+    `expected` are the shard's custom_ids in input order. `hold()` takes the lines of the error
+    file (read first), `push()` those of the output file and
     returns the results whose turn has come; `end()` returns the rest once both files are read.
     `missing_code` / `missing_message` describe requests that got no line.
     """
 
-    def __init__(self, ids_path: str, stash_path: str, where: str, missing_code: str, missing_message: str) -> None:
-        self._ids: IO[str] = open(ids_path, encoding="utf-8", newline="\n")  # noqa: SIM115  (closed in close())
+    def __init__(
+        self, expected: Iterator[str], stash_path: str, where: str, missing_code: str, missing_message: str
+    ) -> None:
+        self._expected = expected
         self._stash_path = stash_path
         self._stash: IO[bytes] | None = None
         self._end = 0
@@ -157,13 +175,12 @@ class InputOrder:
         self._advance()
 
     def _advance(self) -> None:
-        line = self._ids.readline()
-        self._next = decode_id(line) if line else None
+        self._next = next(self._expected, None)
 
-    def hold(self, line: bytes) -> None:
-        """Set a line aside until its turn."""
-        custom_id = parse_line(line, self._where).custom_id
-        self._put(custom_id, line)
+    def hold(self, lines: list[bytes]) -> None:
+        """Set lines aside until their turn."""
+        for line in lines:
+            self._put(parse_line(line, self._where).custom_id, line)
 
     def _put(self, custom_id: str, line: bytes) -> None:
         if self._stash is None:
@@ -182,19 +199,29 @@ class InputOrder:
         self._stash.seek(offset)
         return parse_line(self._stash.read(size), self._where)
 
-    def push(self, line: bytes) -> list[BatchResult]:
-        """Take a line of the output file; the results now ready, in input order."""
-        result = parse_line(line, self._where)
+    def push(self, lines: list[bytes]) -> list[BatchResult]:
+        """Take lines of the output file; the results now ready, in input order."""
+        # The loop runs once per request of the run: parse_line and _advance are written out here.
         ready: list[BatchResult] = []
-        if self._held:
-            self._drain(ready)
-        if result.custom_id == self._next:
-            ready.append(result)
-            self._advance()
-            if self._held:
+        held = self._held
+        expected = self._expected
+        for line in lines:
+            if held and self._next in held:
                 self._drain(ready)
-        else:
-            self._put(result.custom_id, line)
+            try:
+                record: Any = loads(line)
+                custom_id: Any = record["custom_id"]
+            except (ValueError, TypeError, KeyError):
+                record = custom_id = None
+            if custom_id.__class__ is not str:
+                raise _unreadable(line, self._where)
+            if custom_id == self._next:
+                ready.append(BatchResult(custom_id, record))
+                self._next = next(expected, None)
+            else:
+                self._put(custom_id, line)
+        if held and self._next in held:
+            self._drain(ready)
         return ready
 
     def _drain(self, ready: list[BatchResult]) -> None:
@@ -203,19 +230,31 @@ class InputOrder:
             ready.append(self._take(self._next))
             self._advance()
 
-    def end(self) -> Iterator[BatchResult]:
-        """Once both files are read: the remaining requests in order, then lines for ids not requested."""
+    def end(self, size: int = 1024) -> Iterator[list[BatchResult]]:
+        """Once both files are read: the remaining requests in order, then lines for ids not requested
+        (in lists of at most `size`)."""
+        ready: list[BatchResult] = []
         while self._next is not None:
             if self._next in self._held:
-                yield self._take(self._next)
+                ready.append(self._take(self._next))
             else:
-                yield missing(self._next, self._code, self._message)
+                ready.append(missing(self._next, self._code, self._message))
             self._advance()
+            if len(ready) >= size:
+                yield ready
+                ready = []
         for key in list(self._held):
-            yield self._take(key)
+            ready.append(self._take(key))
+            if len(ready) >= size:
+                yield ready
+                ready = []
+        if ready:
+            yield ready
 
     def close(self) -> None:
-        self._ids.close()
+        close = getattr(self._expected, "close", None)
+        if close is not None:
+            close()  # a generator reading a file closes it
         if self._stash is not None:
             self._stash.close()
             self._stash = None

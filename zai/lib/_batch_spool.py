@@ -4,12 +4,13 @@ Requests come from any iterable (a generator, a list) of request bodies or whole
 from a JSONL file. They are read one at a time, checked, and written to the current shard's file; a
 new shard starts when the current one would pass the platform's limits (requests per batch, bytes
 per file). Memory does not grow with the number of requests: what stays in memory is one shard's
-set of `custom_id`s (to refuse duplicates within a file) and the problems found so far (at most
+set of the callers' `custom_id`s (to refuse duplicates within a file) and the problems found so far (at most
 `BatchValidationError.KEPT` of them).
 
-Each shard also gets a file of its `custom_id`s in input order, one per line (an id holding a line
-break or starting with a quote is written as a JSON string), which is what puts results back in
-input order later.
+What puts results back in input order later is each shard's sequence of `custom_id`s. While a
+shard holds only ids made up here (``request-<position>``) the sequence is implied by its first
+position and count; once a caller's own id comes, the shard gets a file of its ids, one per line
+(an id holding a line break or starting with a quote is written as a JSON string).
 """
 
 from __future__ import annotations
@@ -17,26 +18,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, Union, cast
 
-from zai_api.types import BaseModel, json_default
+from zai_api.types import BaseModel
 
 from ._batch_errors import BatchLineProblem, BatchValidationError
+from ._batch_json import dumps, dumps_string, loads
 from ._batch_state import BatchShard
 from ._batch_validate import BodyChecker
 
-__all__ = ["BatchRequests", "Spooler", "decode_id"]
+__all__ = ["BatchRequests", "Spooler", "expected_ids"]
 
 # What a run accepts: a path to a JSONL file, or an iterable of request bodies / batch lines.
 BatchRequests = Union[str, "os.PathLike[str]", Iterable[Union[Mapping[str, Any], BaseModel]]]
 
 _LINE_KEYS = frozenset({"custom_id", "method", "url", "body"})
 _BUFFER = 1 << 20
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=json_default)
 
 
 def encode_id(custom_id: str) -> str:
@@ -46,9 +44,15 @@ def encode_id(custom_id: str) -> str:
     return custom_id + "\n"
 
 
-def decode_id(line: str) -> str:
-    """The `custom_id` of one line of an ids file."""
-    return json.loads(line) if line.startswith('"') else line[:-1]
+def expected_ids(shard: BatchShard) -> Iterator[str]:
+    """A shard's `custom_id`s in input order."""
+    if not shard.ids_path:
+        for position in range(shard.first, shard.first + shard.requests):
+            yield f"request-{position}"
+        return
+    with open(shard.ids_path, encoding="utf-8", newline="\n") as handle:
+        for line in handle:
+            yield json.loads(line) if line.startswith('"') else line[:-1]
 
 
 def _as_dict(value: object) -> dict[str, Any] | None:
@@ -131,10 +135,10 @@ class Spooler:
             raise BatchValidationError(self._problems, self._problem_count)
         return self.shards
 
-    def _spool_items(self, requests: Iterable[object]) -> None:
+    def _spool_items(self, requests: Iterable[Any]) -> None:
         for number, given in enumerate(requests):
             try:
-                item = _as_dict(given)
+                item: dict[str, Any] | None = given if given.__class__ is dict else _as_dict(given)
                 if item is None:
                     raise _Refused(f"a request must be a mapping, not {type(given).__name__}")
                 self._write(number, *self._line(number, item, None))
@@ -150,21 +154,24 @@ class Spooler:
                     continue
                 try:
                     try:
-                        parsed: Any = json.loads(raw)
+                        parsed: Any = loads(raw)
                     except ValueError as exc:
                         raise _Refused(f"not valid JSON ({exc})") from None
-                    if type(parsed) is not dict:
+                    if parsed.__class__ is not dict:
                         raise _Refused("a line must be a JSON object")
-                    self._write(number, *self._line(number, cast("dict[str, Any]", parsed), raw))
+                    self._write(number, *self._line(number, parsed, raw))
                 except _Refused as refused:
                     self._refuse(number, refused)
                 number += 1
 
     # ------------------------------------------------------------------ one request
 
-    def _line(self, number: int, item: dict[str, Any], raw: bytes | None) -> tuple[str, bytes]:
-        """The custom_id and the batch line of one request (a body, or a batch line with `body`)."""
-        if "body" not in item:
+    def _line(self, number: int, item: dict[str, Any], raw: bytes | None) -> tuple[str, bytes, bool]:
+        """The custom_id, the batch line of one request (a body, or a batch line with `body`), and
+        whether the id was made up here."""
+        is_line = "body" in item
+        given = None
+        if not is_line:
             body: Any = item
             custom_id = f"request-{number}"
         else:
@@ -189,44 +196,59 @@ class Spooler:
             problem = check(body)
             if problem is not None:
                 raise _Refused(problem, custom_id)
-        if body is not item:
-            if raw is not None and item.keys() >= _LINE_KEYS:
-                return custom_id, raw + b"\n"  # a complete line read from a file goes as it was read
-            if not _LINE_KEYS.issuperset(item):
-                # Fields of the line the runner does not know are kept (the platform may use them).
-                line: dict[str, Any] = {**item, "custom_id": custom_id, "method": "POST", "url": self.endpoint}
-                line["body"] = body
-                return custom_id, self._encode(_dumps(line) + "\n", custom_id)
-        text = '{"custom_id":' + json.dumps(custom_id, ensure_ascii=False) + self._middle + _dumps(body) + "}\n"
-        return custom_id, self._encode(text, custom_id)
-
-    def _encode(self, text: str, custom_id: str) -> bytes:
         try:
-            return text.encode("utf-8")
+            if is_line:
+                if raw is not None and item.keys() >= _LINE_KEYS:
+                    return custom_id, raw + b"\n", False  # a complete line read from a file goes as it was read
+                if not _LINE_KEYS.issuperset(item):
+                    # Fields of the line the runner does not know are kept (the platform may use them).
+                    line: dict[str, Any] = {**item, "custom_id": custom_id, "method": "POST", "url": self.endpoint}
+                    line["body"] = body
+                    return custom_id, (dumps(line) + "\n").encode("utf-8"), given is None
+            # A generated id needs no escaping.
+            quoted = '"' + custom_id + '"' if given is None else dumps_string(custom_id)
+            data = ('{"custom_id":' + quoted + self._middle + dumps(body) + "}\n").encode("utf-8")
+            return custom_id, data, given is None
         except UnicodeEncodeError as exc:
             raise _Refused(f"the request holds text that is not valid Unicode ({exc.reason})", custom_id) from None
-        except (TypeError, ValueError) as exc:  # pragma: no cover  (json.dumps raises these before)
-            raise _Refused(str(exc), custom_id) from None
+        except (TypeError, ValueError, RecursionError) as exc:
+            raise _Refused(f"the request cannot be written as JSON ({exc})", custom_id) from None
 
-    def _write(self, number: int, custom_id: str, data: bytes) -> None:
+    def _write(self, number: int, custom_id: str, data: bytes, generated: bool) -> None:
         size = len(data)
         if size > self.max_bytes:
             raise _Refused(f"the request is {size} bytes, over the limit of {self.max_bytes} bytes per file", custom_id)
         if self._file is None or self._count >= self.max_requests or self._size + size > self.max_bytes:
             self._close_shard()
             self._open_shard(number)
-        if custom_id in self._seen:
-            raise _Refused("this custom_id is already used in the same batch file", custom_id)
-        self._seen.add(custom_id)
+        ids = self._ids
+        if ids is None and not generated:
+            # Until now the shard held only generated ids (request-<first> ... request-<number - 1>),
+            # which need neither a set nor a file; from this caller's id on, it keeps both.
+            self._keep_ids(number)
+            ids = self._ids
+        if ids is not None:
+            if custom_id in self._seen:
+                raise _Refused("this custom_id is already used in the same batch file", custom_id)
+            self._seen.add(custom_id)
         self._count += 1
         self._size += size
         if self._problem_count:
             return  # the run will not be sent: the rest is only checked
-        assert self._file is not None and self._ids is not None
+        assert self._file is not None
         self._file.write(data)
-        self._ids.write(encode_id(custom_id))
+        if ids is not None:
+            ids.write(encode_id(custom_id))
         if self._hash is not None:
             self._hash.update(data)
+
+    def _keep_ids(self, number: int) -> None:
+        shard = self.shards[-1]
+        shard.ids_path = os.path.join(self.directory, f"batch-{shard.index:05d}.ids")
+        self._ids = open(shard.ids_path, "w", encoding="utf-8", newline="\n", buffering=_BUFFER)  # noqa: SIM115
+        generated = [f"request-{position}" for position in range(shard.first, number)]
+        self._seen = set(generated)
+        self._ids.writelines(f"{custom_id}\n" for custom_id in generated)
 
     def _refuse(self, number: int, refused: _Refused) -> None:
         self._problem_count += 1
@@ -239,10 +261,9 @@ class Spooler:
         index = len(self.shards)
         shard = BatchShard(index, first, 0, 0)
         shard.path = os.path.join(self.directory, f"batch-{index:05d}.jsonl")
-        shard.ids_path = os.path.join(self.directory, f"batch-{index:05d}.ids")
         self.shards.append(shard)
         self._file = open(shard.path, "wb", buffering=_BUFFER)  # noqa: SIM115  (closed in _close_shard)
-        self._ids = open(shard.ids_path, "w", encoding="utf-8", newline="\n", buffering=_BUFFER)  # noqa: SIM115
+        self._ids = None
         self._hash = hashlib.blake2b(digest_size=16) if self.digest else None
         self._seen = set()
         self._count = 0

@@ -56,7 +56,7 @@ class BatchShard:
         self.error_file_id: str | None = None
         self.batch: Batch | None = None
         self.path = ""  # the spooled requests, until uploaded
-        self.ids_path = ""  # the custom_ids in input order, one per line
+        self.ids_path = ""  # the custom_ids in input order, one per line, unless all are request-<position>
 
     @property
     def finished(self) -> bool:

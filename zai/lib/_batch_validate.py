@@ -83,19 +83,20 @@ class BodyChecker:
         self.known = schema is not None
         required, types = schema if schema is not None else ((), {})
         self._required = required
+        self._required_set = frozenset(required)
         self._names = types
         self._types = {name: _JSON_TYPES[kind] for name, kind in types.items()}
 
     def problem(self, body: Any) -> str | None:
         """Why `body` would be refused, or None."""
-        if type(body) is not dict:
+        if body.__class__ is not dict:  # (not `type(body)`: checkers would narrow it to a dict of unknowns)
             return f"the body must be a JSON object, not {_kind(body)}"
-        body = cast("dict[str, Any]", body)
-        for name in self._required:
-            if name not in body:
-                return f"the body misses the required field {name!r}"
+        fields: dict[str, Any] = body
+        if not fields.keys() >= self._required_set:
+            missing = next(name for name in self._required if name not in fields)
+            return f"the body misses the required field {missing!r}"
         types = self._types
-        for name, value in body.items():
+        for name, value in fields.items():
             expected = types.get(name)
             if expected is not None and type(value) not in expected and value is not None:
                 kind = self._names[name]

@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Literal, Union
 
 from ._batch_plan import Plan
 from ._batch_results import BatchResult, InputOrder, LineSplitter, parse_line
-from ._batch_spool import BatchRequests, Spooler
+from ._batch_spool import BatchRequests, Spooler, expected_ids
 from ._batch_state import UNSUCCESSFUL, BatchProgress, BatchShard, StateFile
 
 if TYPE_CHECKING:
@@ -155,7 +155,8 @@ class _RunBase:
 
     def _merger(self, shard: BatchShard) -> InputOrder:
         stash = os.path.join(self._directory, f"batch-{shard.index:05d}.held")
-        return InputOrder(shard.ids_path, stash, f"the results of batch {shard.batch_id}", *_missing_reason(shard))
+        where = f"the results of batch {shard.batch_id}"
+        return InputOrder(expected_ids(shard), stash, where, *_missing_reason(shard))
 
     def __repr__(self) -> str:
         return (
@@ -188,39 +189,41 @@ class BatchRun(_RunBase):
         """Every request's result; see the class docstring for the two orders."""
         self._check_order(order)
         for shard in self.shards:
-            yield from self._shard_results(shard, order)
+            for ready in self._shard_results(shard, order):
+                yield from ready
 
     def __iter__(self) -> Iterator[BatchResult]:
         return self.results()
 
-    def _shard_results(self, shard: BatchShard, order: Order) -> Iterator[BatchResult]:
+    def _shard_results(self, shard: BatchShard, order: Order) -> Iterator[list[BatchResult]]:
+        """A shard's results, a list per chunk read."""
         output, errors = shard.output_file_id, shard.error_file_id
         if order == "arrival":
             for kind, file_id in (("output", output), ("error", errors)):
                 if file_id:
                     where = _where(kind, file_id, shard)
-                    for line in self._lines(file_id):
-                        yield parse_line(line, where)
+                    for lines in self._lines(file_id):
+                        yield [parse_line(line, where) for line in lines]
             return
         merger = self._merger(shard)
         try:
             if errors:
-                for line in self._lines(errors):
-                    merger.hold(line)
+                for lines in self._lines(errors):
+                    merger.hold(lines)
             if output:
-                push = merger.push
-                for line in self._lines(output):
-                    yield from push(line)
+                for lines in self._lines(output):
+                    yield merger.push(lines)
             yield from merger.end()
         finally:
             merger.close()
 
-    def _lines(self, file_id: str) -> Iterator[bytes]:
+    def _lines(self, file_id: str) -> Iterator[list[bytes]]:
+        """The lines of a file as it downloads, a list per chunk."""
         splitter = LineSplitter()
         with self._client.files.content(file_id) as response:
             for chunk in response.iter_bytes(_CHUNK):
-                yield from splitter.feed(chunk)
-        yield from splitter.end()
+                yield splitter.feed(chunk)
+        yield splitter.end()
 
     def save(self, output: PathLike | None = None, errors: PathLike | None = None) -> None:
         """Write every shard's output file to `output` and error file to `errors`, streamed to disk."""
@@ -353,44 +356,43 @@ class AsyncBatchRun(_RunBase):
         """Every request's result; see `BatchRun` for the two orders."""
         self._check_order(order)
         for shard in self.shards:
-            async for result in self._shard_results(shard, order):
-                yield result
+            async for ready in self._shard_results(shard, order):
+                for result in ready:
+                    yield result
 
     def __aiter__(self) -> AsyncIterator[BatchResult]:
         return self.results()
 
-    async def _shard_results(self, shard: BatchShard, order: Order) -> AsyncIterator[BatchResult]:
+    async def _shard_results(self, shard: BatchShard, order: Order) -> AsyncIterator[list[BatchResult]]:
+        """A shard's results, a list per chunk read."""
         output, errors = shard.output_file_id, shard.error_file_id
         if order == "arrival":
             for kind, file_id in (("output", output), ("error", errors)):
                 if file_id:
                     where = _where(kind, file_id, shard)
-                    async for line in self._lines(file_id):
-                        yield parse_line(line, where)
+                    async for lines in self._lines(file_id):
+                        yield [parse_line(line, where) for line in lines]
             return
         merger = self._merger(shard)
         try:
             if errors:
-                async for line in self._lines(errors):
-                    merger.hold(line)
+                async for lines in self._lines(errors):
+                    merger.hold(lines)
             if output:
-                push = merger.push
-                async for line in self._lines(output):
-                    for result in push(line):
-                        yield result
-            for result in merger.end():
-                yield result
+                async for lines in self._lines(output):
+                    yield merger.push(lines)
+            for ready in merger.end():
+                yield ready
         finally:
             merger.close()
 
-    async def _lines(self, file_id: str) -> AsyncIterator[bytes]:
+    async def _lines(self, file_id: str) -> AsyncIterator[list[bytes]]:
+        """The lines of a file as it downloads, a list per chunk."""
         splitter = LineSplitter()
         async with await self._client.files.content(file_id) as response:
             async for chunk in response.iter_bytes(_CHUNK):
-                for line in splitter.feed(chunk):
-                    yield line
-        for line in splitter.end():
-            yield line
+                yield splitter.feed(chunk)
+        yield splitter.end()
 
     async def save(self, output: PathLike | None = None, errors: PathLike | None = None) -> None:
         """Write every shard's output file to `output` and error file to `errors`, streamed to disk."""
