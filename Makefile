@@ -4,6 +4,8 @@
 #   make demo      the examples, against a local Z.ai-compatible server unless ZAI_API_KEY is set
 #   make generate  regenerate generated/zai_api from openapi/openapi.yaml and templates/
 #   make bench     client CPU, import time and async throughput against raw httpx (benchmarks/results.md)
+#   make spec-drift UPSTREAM=<file or URL> [DRIFT_ARGS="--json --all"]
+#                  what an upstream OpenAPI document has that openapi/ does not account for (openapi/README.md)
 
 SHELL := /bin/sh
 PYTHON_VERSIONS := 3.9 3.10 3.11 3.12 3.13
@@ -14,7 +16,7 @@ UV_VERSION := 0.13.9
 SOURCES := zai tests scripts examples benchmarks
 BENCH_ENV := benchmarks/.env
 
-.PHONY: all setup generate check-generated lint lint-spec typecheck pytest contract test demo bench clean
+.PHONY: all setup generate check-generated lint lint-spec spec-drift typecheck pytest contract test demo bench clean
 
 all: test
 
@@ -54,10 +56,15 @@ check-generated: $(DEV)/.ok
 	@! grep -rl --include='*.py' UntrustedString generated/ || { echo "UntrustedString leaked into generated code" >&2; exit 1; }
 
 lint-spec: $(DEV)/.ok tools/node_modules/.ok
-	@echo "==> OpenAPI lint (Redocly) and operation coverage"
+	@echo "==> OpenAPI lint (Redocly), YAML portability and operation coverage"
 	@out=$$(tools/node_modules/.bin/redocly lint openapi/openapi.yaml --config openapi/redocly.yaml 2>&1); \
 		status=$$?; printf '%s\n' "$$out" | grep -E "error|valid|warnings\." ; exit $$status
+	@$(PY) scripts/check_yaml.py
 	@$(PY) scripts/check_coverage.py
+
+spec-drift: $(DEV)/.ok
+	@test -n "$(UPSTREAM)" || { echo 'usage: make spec-drift UPSTREAM=<file or URL> [DRIFT_ARGS="--json --all --subset"]' >&2; exit 2; }
+	@$(PY) scripts/spec_drift.py "$(UPSTREAM)" $(DRIFT_ARGS)
 
 lint: $(DEV)/.ok
 	@echo "==> ruff"

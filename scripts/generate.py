@@ -148,15 +148,26 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
     return bindings
 
 
+def _describe_parameters(spec: dict[str, Any], parameters: list[Any]) -> None:
+    """Copy each parameter's description onto its schema, where the generator reads it for the docstrings."""
+    for parameter in parameters:
+        parameter = _resolve(spec, parameter)
+        schema = parameter.get("schema")
+        if parameter.get("description") and isinstance(schema, dict) and "$ref" not in schema:
+            schema.setdefault("description", parameter["description"])
+
+
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     """Check the x-zai bindings and copy them where the generator's templates can read them."""
     tags = {tag["name"] for tag in spec.get("tags", [])}
     seen: dict[str, str] = {}
     for path, item in spec.get("paths", {}).items():
+        _describe_parameters(spec, item.get("parameters", []))
         for method in METHODS:
             operation = item.get(method)
             if operation is None:
                 continue
+            _describe_parameters(spec, operation.get("parameters", []))
             where = f"{method.upper()} {path}"
             bindings = _bindings(operation, where, tags)
             for binding in bindings:

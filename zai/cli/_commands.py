@@ -146,6 +146,8 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
     thinking: Any = {"type": args.thinking} if args.thinking else NOT_GIVEN
     temperature: float | NotGiven = _given(args.temperature)
     max_tokens: int | NotGiven = _given(args.max_tokens)
+    from ..lib._chat_stream import content_text  # noqa: PLC0415 (loads the models: only for `zai chat`)
+
     reasoning = ReasoningWriter(console)
     if not args.stream:
         completion = client.chat.completions.create(
@@ -158,8 +160,9 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
             message = choice.message
             reasoning.write(message.reasoning_content or "")
             reasoning.end()
-            if message.content:
-                console.print(str(message.content))
+            text = content_text(message.content)
+            if text:
+                console.print(text)
         return 0
     stream = client.chat.completions.create(
         model=args.model,
@@ -179,10 +182,11 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
                 delta = chunk_choice.delta
                 if delta.reasoning_content:
                     reasoning.write(delta.reasoning_content)
-                if delta.content:
+                text = content_text(delta.content)
+                if text:
                     reasoning.end()
-                    console.write(delta.content)
-                    last = delta.content
+                    console.write(text)
+                    last = text
     reasoning.end()
     if not last.endswith("\n"):
         console.write("\n")

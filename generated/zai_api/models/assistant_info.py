@@ -51,8 +51,8 @@ class AssistantInfo(BaseModel):
         "updated_at": "updated_at",
     }
 
-    assistant_id: str | None = None
-    name: str | None = None
+    assistant_id: str
+    name: str
     avatar: str | None = None
     description: str | None = None
     tools: list[str] | None = None
@@ -114,11 +114,18 @@ class AssistantInfo(BaseModel):
         return obj
 
 
-_AssistantInfoParamOptional = TypedDict(
-    "_AssistantInfoParamOptional",
+_AssistantInfoParamRequired = TypedDict(
+    "_AssistantInfoParamRequired",
     {
         "assistant_id": "str",
         "name": "str",
+    },
+)
+
+
+_AssistantInfoParamOptional = TypedDict(
+    "_AssistantInfoParamOptional",
+    {
         "avatar": "str",
         "description": "str",
         "tools": "Sequence[str]",
@@ -132,7 +139,7 @@ _AssistantInfoParamOptional = TypedDict(
 )
 
 
-class AssistantInfoParam(_AssistantInfoParamOptional):
+class AssistantInfoParam(_AssistantInfoParamRequired, _AssistantInfoParamOptional):
     """The request shape of `AssistantInfo` as a plain dict (keys are wire names)."""
 
 

@@ -27,7 +27,7 @@ class AssistantMessage(BaseModel):
     """An earlier reply of the model, possibly with the tool calls it made.
 
     Attributes:
-        role (Literal['assistant']):
+        role (Literal['assistant']): Always `assistant`.
         content (str | None): The reply text; may be null when the reply is only tool calls.
         reasoning_content (str): The model's earlier reasoning, sent back unchanged for preserved thinking.
         tool_calls (list[MessageToolCall]): Tool calls the model made in that turn.

@@ -101,10 +101,17 @@ class AssistantToolCallsDelta(BaseModel):
         return obj
 
 
+_AssistantToolCallsDeltaParamRequired = TypedDict(
+    "_AssistantToolCallsDeltaParamRequired",
+    {
+        "type": "Literal['tool_calls']",
+    },
+)
+
+
 _AssistantToolCallsDeltaParamOptional = TypedDict(
     "_AssistantToolCallsDeltaParamOptional",
     {
-        "type": "Literal['tool_calls']",
         "role": "str",
         "tool_calls": "Sequence[AssistantCodeInterpreterCallParam | BaseModel | AssistantDrawingToolCallParam | AssistantWebBrowserCallParam | AssistantRetrievalCallParam | AssistantFunctionCallParam]",
     },
@@ -112,7 +119,7 @@ _AssistantToolCallsDeltaParamOptional = TypedDict(
 )
 
 
-class AssistantToolCallsDeltaParam(_AssistantToolCallsDeltaParamOptional):
+class AssistantToolCallsDeltaParam(_AssistantToolCallsDeltaParamRequired, _AssistantToolCallsDeltaParamOptional):
     """The request shape of `AssistantToolCallsDelta` as a plain dict (keys are wire names)."""
 
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from zai_api.models.code_geex_extra import CodeGeexExtraParam
     from zai_api.models.function_tool import FunctionToolParam
     from zai_api.models.mcp_tool import McpToolParam
+    from zai_api.models.reasoning_effort import ReasoningEffort
     from zai_api.models.response_format import ResponseFormatParam
     from zai_api.models.retrieval_tool import RetrievalToolParam
     from zai_api.models.role_play_meta import RolePlayMetaParam
@@ -69,11 +70,14 @@ class AsyncChatCompletionRequest(BaseModel):
         model (str): The model to use. An open string: the catalogue changes every few weeks. Known values
             include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
             `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-            `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-            `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-            models `charglm-4` and `emohaa`.
+            `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+            `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+            `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+            the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
         messages (list[SystemMessage | UserMessage | AssistantMessage | ToolMessage]): The conversation so far, oldest first.
         thinking (ThinkingConfig): Chain-of-thought control for GLM-4.5 and later.
+        reasoning_effort (ReasoningEffort): How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+            skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
         do_sample (bool): Sample from the distribution (the default); false picks the most likely token.
         temperature (float): Sampling temperature in [0, 1].
         top_p (float): Nucleus-sampling mass in [0.01, 1].
@@ -95,6 +99,7 @@ class AsyncChatCompletionRequest(BaseModel):
         "model": "model",
         "messages": "messages",
         "thinking": "thinking",
+        "reasoning_effort": "reasoning_effort",
         "do_sample": "do_sample",
         "temperature": "temperature",
         "top_p": "top_p",
@@ -115,6 +120,7 @@ class AsyncChatCompletionRequest(BaseModel):
     model: str
     messages: list[SystemMessage | UserMessage | AssistantMessage | ToolMessage]
     thinking: ThinkingConfig | None = None
+    reasoning_effort: ReasoningEffort | None = None
     do_sample: bool | None = None
     temperature: float | None = None
     top_p: float | None = None
@@ -140,6 +146,8 @@ class AsyncChatCompletionRequest(BaseModel):
             field_dict["messages"] = serialize(self.messages)
         if self.thinking is not None:
             field_dict["thinking"] = serialize(self.thinking)
+        if self.reasoning_effort is not None:
+            field_dict["reasoning_effort"] = serialize(self.reasoning_effort)
         if self.do_sample is not None:
             field_dict["do_sample"] = self.do_sample
         if self.temperature is not None:
@@ -180,6 +188,7 @@ class AsyncChatCompletionRequest(BaseModel):
         d = dict(src_dict)
         _messages = d.pop("messages", None)
         _thinking = d.pop("thinking", None)
+        _reasoning_effort = d.pop("reasoning_effort", None)
         _tools = d.pop("tools", None)
         _response_format = d.pop("response_format", None)
         _meta = d.pop("meta", None)
@@ -193,6 +202,9 @@ class AsyncChatCompletionRequest(BaseModel):
                 else _messages
             ),
             thinking=(ThinkingConfig.from_dict(_thinking) if _thinking.__class__ is dict else _thinking),
+            reasoning_effort=(
+                ReasoningEffort(_reasoning_effort) if _reasoning_effort.__class__ is str else _reasoning_effort
+            ),
             do_sample=d.pop("do_sample", None),
             temperature=d.pop("temperature", None),
             top_p=d.pop("top_p", None),
@@ -236,6 +248,7 @@ _AsyncChatCompletionRequestParamOptional = TypedDict(
     "_AsyncChatCompletionRequestParamOptional",
     {
         "thinking": "ThinkingConfigParam | BaseModel",
+        "reasoning_effort": 'ReasoningEffort | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]',
         "do_sample": "bool",
         "temperature": "float",
         "top_p": "float",
@@ -267,6 +280,7 @@ from zai_api.models.assistant_message import AssistantMessage  # noqa: E402
 from zai_api.models.code_geex_extra import CodeGeexExtra  # noqa: E402
 from zai_api.models.function_tool import FunctionTool  # noqa: E402
 from zai_api.models.mcp_tool import McpTool  # noqa: E402
+from zai_api.models.reasoning_effort import ReasoningEffort  # noqa: E402
 from zai_api.models.response_format import ResponseFormat  # noqa: E402
 from zai_api.models.retrieval_tool import RetrievalTool  # noqa: E402
 from zai_api.models.role_play_meta import RolePlayMeta  # noqa: E402

@@ -31,7 +31,7 @@ class AudioSpeechChunk(BaseModel):
         created (int): Creation time, Unix seconds.
         model (str): The model that speaks, when sent.
         choices (list[AudioSpeechChunkChoice]): The audio piece of this event (one choice).
-        error (ErrorDetail):
+        error (ErrorDetail): A failure as the platform reports it, a business code and a message.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {

@@ -30,7 +30,7 @@ class ChatCompletionChunk(BaseModel):
 
     Attributes:
         id (str): Id of the completion; the same in every chunk.
-        choices (list[ChatCompletionChunkChoice]):
+        choices (list[ChatCompletionChunkChoice]): What this chunk adds to each reply.
         created (int): Creation time, Unix seconds.
         model (str): The model that answers.
         usage (CompletionUsage): Token accounting.

@@ -70,9 +70,10 @@ class ChatCompletionRequest(BaseModel):
         model (str): The model to use. An open string: the catalogue changes every few weeks. Known values
             include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
             `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-            `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-            `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-            models `charglm-4` and `emohaa`.
+            `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+            `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+            `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+            the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
         messages (list[SystemMessage | UserMessage | AssistantMessage | ToolMessage]): The conversation so far, oldest first. It must contain at least one user message;
             a conversation of only system or assistant messages is rejected.
         stream (bool): Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.

@@ -41,9 +41,9 @@ class FileParserResult(BaseModel):
         "parsing_result_url": "parsing_result_url",
     }
 
-    status: FileParserStatus | None = None
-    message: str | None = None
-    task_id: str | None = None
+    status: FileParserStatus
+    message: str
+    task_id: str
     content: str | None = None
     parsing_result_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
@@ -80,12 +80,19 @@ class FileParserResult(BaseModel):
         return obj
 
 
-_FileParserResultParamOptional = TypedDict(
-    "_FileParserResultParamOptional",
+_FileParserResultParamRequired = TypedDict(
+    "_FileParserResultParamRequired",
     {
         "status": 'FileParserStatus | Literal["processing", "succeeded", "failed"]',
         "message": "str",
         "task_id": "str",
+    },
+)
+
+
+_FileParserResultParamOptional = TypedDict(
+    "_FileParserResultParamOptional",
+    {
         "content": "str | None",
         "parsing_result_url": "str | None",
     },
@@ -93,7 +100,7 @@ _FileParserResultParamOptional = TypedDict(
 )
 
 
-class FileParserResultParam(_FileParserResultParamOptional):
+class FileParserResultParam(_FileParserResultParamRequired, _FileParserResultParamOptional):
     """The request shape of `FileParserResult` as a plain dict (keys are wire names)."""
 
 

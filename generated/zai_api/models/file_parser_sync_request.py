@@ -27,8 +27,10 @@ class FileParserSyncRequest(BaseModel):
 
     Attributes:
         file (File): The document.
-        file_type (str): Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-            CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+        file_type (str): Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+            (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+            DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+            HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
         tool_type (FileParserSyncToolType): Engine for synchronous parsing; only `prime-sync`.
     """
 

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="FunctionTool")
 class FunctionTool(BaseModel):
     """
     Attributes:
-        type (Literal['function']):
+        type (Literal['function']): Always `function`.
         function (FunctionDefinition): A function the model may call.
     """
 

@@ -51,9 +51,9 @@ class LayoutParsingResponse(BaseModel):
         "request_id": "request_id",
     }
 
-    id: str | None = None
-    created: int | None = None
-    model: str | None = None
+    id: str
+    created: int
+    model: str
     md_results: str | None = None
     layout_details: list[list[LayoutDetail]] | None = None
     layout_visualization: list[str] | None = None
@@ -119,12 +119,19 @@ class LayoutParsingResponse(BaseModel):
         return obj
 
 
-_LayoutParsingResponseParamOptional = TypedDict(
-    "_LayoutParsingResponseParamOptional",
+_LayoutParsingResponseParamRequired = TypedDict(
+    "_LayoutParsingResponseParamRequired",
     {
         "id": "str",
         "created": "int",
         "model": "str",
+    },
+)
+
+
+_LayoutParsingResponseParamOptional = TypedDict(
+    "_LayoutParsingResponseParamOptional",
+    {
         "md_results": "str",
         "layout_details": "Sequence[Sequence[LayoutDetailParam | BaseModel]]",
         "layout_visualization": "Sequence[str]",
@@ -136,7 +143,7 @@ _LayoutParsingResponseParamOptional = TypedDict(
 )
 
 
-class LayoutParsingResponseParam(_LayoutParsingResponseParamOptional):
+class LayoutParsingResponseParam(_LayoutParsingResponseParamRequired, _LayoutParsingResponseParamOptional):
     """The request shape of `LayoutParsingResponse` as a plain dict (keys are wire names)."""
 
 

@@ -42,10 +42,10 @@ class OcrHandwritingResult(BaseModel):
         "words_result": "words_result",
     }
 
-    task_id: str | None = None
-    message: str | None = None
-    status: OcrStatus | None = None
-    words_result_num: int | None = None
+    task_id: str
+    message: str
+    status: OcrStatus
+    words_result_num: int
     words_result: list[OcrWordsResult] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
@@ -86,20 +86,27 @@ class OcrHandwritingResult(BaseModel):
         return obj
 
 
-_OcrHandwritingResultParamOptional = TypedDict(
-    "_OcrHandwritingResultParamOptional",
+_OcrHandwritingResultParamRequired = TypedDict(
+    "_OcrHandwritingResultParamRequired",
     {
         "task_id": "str",
         "message": "str",
         "status": 'OcrStatus | Literal["succeeded", "failed"]',
         "words_result_num": "int",
+    },
+)
+
+
+_OcrHandwritingResultParamOptional = TypedDict(
+    "_OcrHandwritingResultParamOptional",
+    {
         "words_result": "Sequence[OcrWordsResultParam | BaseModel]",
     },
     total=False,
 )
 
 
-class OcrHandwritingResultParam(_OcrHandwritingResultParamOptional):
+class OcrHandwritingResultParam(_OcrHandwritingResultParamRequired, _OcrHandwritingResultParamOptional):
     """The request shape of `OcrHandwritingResult` as a plain dict (keys are wire names)."""
 
 

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="RetrievalTool")
 class RetrievalTool(BaseModel):
     """
     Attributes:
-        type (Literal['retrieval']):
+        type (Literal['retrieval']): Always `retrieval`.
         retrieval (RetrievalToolRetrieval): Answer from a knowledge base.
     """
 

@@ -55,7 +55,7 @@ class UserMessage(BaseModel):
     """Input from the user, as text or as a list of text and media parts.
 
     Attributes:
-        role (Literal['user']):
+        role (Literal['user']): Always `user`.
         content (str | list[TextPart | ImageUrlPart | VideoUrlPart | FileUrlPart | FilePart | InputAudioPart]): Plain text, or parts for vision and voice models.
     """
 

@@ -60,7 +60,7 @@ class Applications:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -208,7 +208,7 @@ class Applications:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -416,8 +416,8 @@ class Applications:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -469,7 +469,7 @@ class ApplicationsWithRawResponse:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -620,7 +620,7 @@ class ApplicationsWithRawResponse:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -831,8 +831,8 @@ class ApplicationsWithRawResponse:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -885,7 +885,7 @@ class ApplicationsWithStreamingResponse:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1036,7 +1036,7 @@ class ApplicationsWithStreamingResponse:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1247,8 +1247,8 @@ class ApplicationsWithStreamingResponse:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1311,7 +1311,7 @@ class AsyncApplications:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1459,7 +1459,7 @@ class AsyncApplications:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1667,8 +1667,8 @@ class AsyncApplications:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1720,7 +1720,7 @@ class AsyncApplicationsWithRawResponse:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1871,7 +1871,7 @@ class AsyncApplicationsWithRawResponse:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2082,8 +2082,8 @@ class AsyncApplicationsWithRawResponse:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2136,7 +2136,7 @@ class AsyncApplicationsWithStreamingResponse:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2287,7 +2287,7 @@ class AsyncApplicationsWithStreamingResponse:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2498,8 +2498,8 @@ class AsyncApplicationsWithStreamingResponse:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.

@@ -69,7 +69,7 @@ def sync_detailed(
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,7 +101,7 @@ def sync(
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +128,7 @@ async def asyncio_detailed(
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,7 +158,7 @@ async def asyncio(
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

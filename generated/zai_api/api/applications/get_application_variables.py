@@ -69,7 +69,7 @@ def sync_detailed(
     that an invocation can fill them.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application, shown in the console's application list.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,7 +101,7 @@ def sync(
     that an invocation can fill them.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application, shown in the console's application list.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +128,7 @@ async def asyncio_detailed(
     that an invocation can fill them.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application, shown in the console's application list.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,7 +158,7 @@ async def asyncio(
     that an invocation can fill them.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application, shown in the console's application list.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

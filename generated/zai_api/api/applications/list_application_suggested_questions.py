@@ -72,8 +72,8 @@ def sync_detailed(
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,8 +107,8 @@ def sync(
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,8 +137,8 @@ async def asyncio_detailed(
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,8 +170,8 @@ async def asyncio(
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

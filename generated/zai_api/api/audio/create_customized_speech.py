@@ -74,7 +74,10 @@ def sync_detailed(
 
     Args:
         body (AudioCustomizationRequest): A one-call voice cloning and speech request, sent as
-            `multipart/form-data`.
+            `multipart/form-data`. `input` and
+            `voice_data` are what the call is for, but they are optional as in zai-sdk 0.2.3: no
+            public
+            document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +111,10 @@ def sync(
 
     Args:
         body (AudioCustomizationRequest): A one-call voice cloning and speech request, sent as
-            `multipart/form-data`.
+            `multipart/form-data`. `input` and
+            `voice_data` are what the call is for, but they are optional as in zai-sdk 0.2.3: no
+            public
+            document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +143,10 @@ async def asyncio_detailed(
 
     Args:
         body (AudioCustomizationRequest): A one-call voice cloning and speech request, sent as
-            `multipart/form-data`.
+            `multipart/form-data`. `input` and
+            `voice_data` are what the call is for, but they are optional as in zai-sdk 0.2.3: no
+            public
+            document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +178,10 @@ async def asyncio(
 
     Args:
         body (AudioCustomizationRequest): A one-call voice cloning and speech request, sent as
-            `multipart/form-data`.
+            `multipart/form-data`. `input` and
+            `voice_data` are what the call is for, but they are optional as in zai-sdk 0.2.3: no
+            public
+            document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

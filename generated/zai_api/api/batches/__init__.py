@@ -54,8 +54,8 @@ class Batches:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -156,7 +156,7 @@ class Batches:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -234,7 +234,7 @@ class Batches:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -284,8 +284,8 @@ class BatchesWithRawResponse:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -388,7 +388,7 @@ class BatchesWithRawResponse:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -432,7 +432,7 @@ class BatchesWithRawResponse:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -483,8 +483,8 @@ class BatchesWithStreamingResponse:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -587,7 +587,7 @@ class BatchesWithStreamingResponse:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -631,7 +631,7 @@ class BatchesWithStreamingResponse:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -692,8 +692,8 @@ class AsyncBatches:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -794,7 +794,7 @@ class AsyncBatches:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -872,7 +872,7 @@ class AsyncBatches:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -922,8 +922,8 @@ class AsyncBatchesWithRawResponse:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1026,7 +1026,7 @@ class AsyncBatchesWithRawResponse:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1070,7 +1070,7 @@ class AsyncBatchesWithRawResponse:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1121,8 +1121,8 @@ class AsyncBatchesWithStreamingResponse:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1225,7 +1225,7 @@ class AsyncBatchesWithStreamingResponse:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1269,7 +1269,7 @@ class AsyncBatchesWithStreamingResponse:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.

@@ -67,7 +67,7 @@ def sync_detailed(
     requests already finished stay in the output file.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch to cancel.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,7 +99,7 @@ def sync(
     requests already finished stay in the output file.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch to cancel.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     requests already finished stay in the output file.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch to cancel.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +156,7 @@ async def asyncio(
     requests already finished stay in the output file.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch to cancel.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

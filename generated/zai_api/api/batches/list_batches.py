@@ -75,8 +75,8 @@ def sync_detailed(
      Returns the caller's batches, newest first, a page at a time; iterate the page to walk all of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return batches after the batch with this id.
+        limit (int | Unset): Page size (20 by default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,8 +109,8 @@ def sync(
      Returns the caller's batches, newest first, a page at a time; iterate the page to walk all of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return batches after the batch with this id.
+        limit (int | Unset): Page size (20 by default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,8 +138,8 @@ async def asyncio_detailed(
      Returns the caller's batches, newest first, a page at a time; iterate the page to walk all of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return batches after the batch with this id.
+        limit (int | Unset): Page size (20 by default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,8 +170,8 @@ async def asyncio(
      Returns the caller's batches, newest first, a page at a time; iterate the page to walk all of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return batches after the batch with this id.
+        limit (int | Unset): Page size (20 by default).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

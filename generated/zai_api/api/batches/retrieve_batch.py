@@ -67,7 +67,7 @@ def sync_detailed(
     available.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,7 +99,7 @@ def sync(
     available.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     available.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +156,7 @@ async def asyncio(
     available.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

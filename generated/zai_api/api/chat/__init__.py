@@ -240,9 +240,10 @@ class ChatCompletions:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -477,9 +478,10 @@ class ChatCompletionsWithRawResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -715,9 +717,10 @@ class ChatCompletionsWithStreamingResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -963,9 +966,10 @@ class AsyncChatCompletions:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -1200,9 +1204,10 @@ class AsyncChatCompletionsWithRawResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -1438,9 +1443,10 @@ class AsyncChatCompletionsWithStreamingResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -1536,6 +1542,9 @@ class ChatAsyncCompletions:
             SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
         ],
         thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
         do_sample: bool | NotGiven = NOT_GIVEN,
         temperature: float | NotGiven = NOT_GIVEN,
         top_p: float | NotGiven = NOT_GIVEN,
@@ -1570,11 +1579,14 @@ class ChatAsyncCompletions:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -1606,6 +1618,7 @@ class ChatAsyncCompletions:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -1649,7 +1662,7 @@ class ChatAsyncCompletions:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1719,6 +1732,9 @@ class ChatAsyncCompletionsWithRawResponse:
             SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
         ],
         thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
         do_sample: bool | NotGiven = NOT_GIVEN,
         temperature: float | NotGiven = NOT_GIVEN,
         top_p: float | NotGiven = NOT_GIVEN,
@@ -1753,11 +1769,14 @@ class ChatAsyncCompletionsWithRawResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -1789,6 +1808,7 @@ class ChatAsyncCompletionsWithRawResponse:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -1833,7 +1853,7 @@ class ChatAsyncCompletionsWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1874,6 +1894,9 @@ class ChatAsyncCompletionsWithStreamingResponse:
             SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
         ],
         thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
         do_sample: bool | NotGiven = NOT_GIVEN,
         temperature: float | NotGiven = NOT_GIVEN,
         top_p: float | NotGiven = NOT_GIVEN,
@@ -1908,11 +1931,14 @@ class ChatAsyncCompletionsWithStreamingResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -1944,6 +1970,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -1988,7 +2015,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2039,6 +2066,9 @@ class AsyncChatAsyncCompletions:
             SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
         ],
         thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
         do_sample: bool | NotGiven = NOT_GIVEN,
         temperature: float | NotGiven = NOT_GIVEN,
         top_p: float | NotGiven = NOT_GIVEN,
@@ -2073,11 +2103,14 @@ class AsyncChatAsyncCompletions:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -2109,6 +2142,7 @@ class AsyncChatAsyncCompletions:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -2152,7 +2186,7 @@ class AsyncChatAsyncCompletions:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2222,6 +2256,9 @@ class AsyncChatAsyncCompletionsWithRawResponse:
             SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
         ],
         thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
         do_sample: bool | NotGiven = NOT_GIVEN,
         temperature: float | NotGiven = NOT_GIVEN,
         top_p: float | NotGiven = NOT_GIVEN,
@@ -2256,11 +2293,14 @@ class AsyncChatAsyncCompletionsWithRawResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -2292,6 +2332,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -2336,7 +2377,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2377,6 +2418,9 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
             SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
         ],
         thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort
+        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        | NotGiven = NOT_GIVEN,
         do_sample: bool | NotGiven = NOT_GIVEN,
         temperature: float | NotGiven = NOT_GIVEN,
         top_p: float | NotGiven = NOT_GIVEN,
@@ -2411,11 +2455,14 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -2447,6 +2494,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -2491,7 +2539,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.

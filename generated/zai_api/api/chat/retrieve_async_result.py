@@ -68,7 +68,7 @@ def sync_detailed(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,7 +101,7 @@ def sync(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +129,7 @@ async def asyncio_detailed(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +160,7 @@ async def asyncio(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -111,7 +111,7 @@ class FileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -162,7 +162,7 @@ class FileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -243,8 +243,10 @@ class FileParser:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -352,7 +354,7 @@ class FileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -404,7 +406,7 @@ class FileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -454,8 +456,10 @@ class FileParserWithRawResponse:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -564,7 +568,7 @@ class FileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -616,7 +620,7 @@ class FileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -666,8 +670,10 @@ class FileParserWithStreamingResponse:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -785,7 +791,7 @@ class AsyncFileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -836,7 +842,7 @@ class AsyncFileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -917,8 +923,10 @@ class AsyncFileParser:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1026,7 +1034,7 @@ class AsyncFileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1078,7 +1086,7 @@ class AsyncFileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1128,8 +1136,10 @@ class AsyncFileParserWithRawResponse:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1238,7 +1248,7 @@ class AsyncFileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1290,7 +1300,7 @@ class AsyncFileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1340,8 +1350,10 @@ class AsyncFileParserWithStreamingResponse:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.

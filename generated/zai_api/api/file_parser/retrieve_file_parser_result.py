@@ -74,7 +74,7 @@ def sync_detailed(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
@@ -111,7 +111,7 @@ def sync(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
@@ -143,7 +143,7 @@ async def asyncio_detailed(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
@@ -178,7 +178,7 @@ async def asyncio(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 

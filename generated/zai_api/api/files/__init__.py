@@ -42,7 +42,7 @@ class Files:
     def list(
         self,
         *,
-        purpose: str,
+        purpose: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         after: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
@@ -54,15 +54,17 @@ class Files:
     ) -> SyncCursorPage[FileObject]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -166,7 +168,7 @@ class Files:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -209,7 +211,7 @@ class Files:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -248,7 +250,7 @@ class FilesWithRawResponse:
     def list(
         self,
         *,
-        purpose: str,
+        purpose: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         after: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
@@ -260,15 +262,17 @@ class FilesWithRawResponse:
     ) -> APIResponse[SyncCursorPage[FileObject]]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -374,7 +378,7 @@ class FilesWithRawResponse:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -418,7 +422,7 @@ class FilesWithRawResponse:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -458,7 +462,7 @@ class FilesWithStreamingResponse:
     def list(
         self,
         *,
-        purpose: str,
+        purpose: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         after: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
@@ -470,15 +474,17 @@ class FilesWithStreamingResponse:
     ) -> APIResponse[SyncCursorPage[FileObject]]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -584,7 +590,7 @@ class FilesWithStreamingResponse:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -628,7 +634,7 @@ class FilesWithStreamingResponse:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -678,7 +684,7 @@ class AsyncFiles:
     async def list(
         self,
         *,
-        purpose: str,
+        purpose: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         after: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
@@ -690,15 +696,17 @@ class AsyncFiles:
     ) -> AsyncCursorPage[FileObject]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -802,7 +810,7 @@ class AsyncFiles:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -845,7 +853,7 @@ class AsyncFiles:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -884,7 +892,7 @@ class AsyncFilesWithRawResponse:
     async def list(
         self,
         *,
-        purpose: str,
+        purpose: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         after: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
@@ -896,15 +904,17 @@ class AsyncFilesWithRawResponse:
     ) -> AsyncAPIResponse[AsyncCursorPage[FileObject]]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1010,7 +1020,7 @@ class AsyncFilesWithRawResponse:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1054,7 +1064,7 @@ class AsyncFilesWithRawResponse:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1094,7 +1104,7 @@ class AsyncFilesWithStreamingResponse:
     async def list(
         self,
         *,
-        purpose: str,
+        purpose: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
         after: str | NotGiven = NOT_GIVEN,
         order: str | NotGiven = NOT_GIVEN,
@@ -1106,15 +1116,17 @@ class AsyncFilesWithStreamingResponse:
     ) -> AsyncAPIResponse[AsyncCursorPage[FileObject]]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1220,7 +1232,7 @@ class AsyncFilesWithStreamingResponse:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1264,7 +1276,7 @@ class AsyncFilesWithStreamingResponse:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.

@@ -66,7 +66,7 @@ def sync_detailed(
      Permanently removes a stored file and the data attached to it.
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +97,7 @@ def sync(
      Permanently removes a stored file and the data attached to it.
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +123,7 @@ async def asyncio_detailed(
      Permanently removes a stored file and the data attached to it.
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ async def asyncio(
      Permanently removes a stored file and the data attached to it.
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -67,7 +67,7 @@ def sync_detailed(
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,7 +99,7 @@ def sync(
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +156,7 @@ async def asyncio(
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

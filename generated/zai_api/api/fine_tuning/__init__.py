@@ -88,8 +88,8 @@ class FineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -191,7 +191,7 @@ class FineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -268,7 +268,7 @@ class FineTuningJobs:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -310,7 +310,7 @@ class FineTuningJobs:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -355,9 +355,9 @@ class FineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -412,8 +412,8 @@ class FineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -517,7 +517,7 @@ class FineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -560,7 +560,7 @@ class FineTuningJobsWithRawResponse:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -603,7 +603,7 @@ class FineTuningJobsWithRawResponse:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -649,9 +649,9 @@ class FineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -707,8 +707,8 @@ class FineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -812,7 +812,7 @@ class FineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -855,7 +855,7 @@ class FineTuningJobsWithStreamingResponse:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -898,7 +898,7 @@ class FineTuningJobsWithStreamingResponse:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -944,9 +944,9 @@ class FineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1012,8 +1012,8 @@ class AsyncFineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1115,7 +1115,7 @@ class AsyncFineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1192,7 +1192,7 @@ class AsyncFineTuningJobs:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1234,7 +1234,7 @@ class AsyncFineTuningJobs:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1279,9 +1279,9 @@ class AsyncFineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1336,8 +1336,8 @@ class AsyncFineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1441,7 +1441,7 @@ class AsyncFineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1484,7 +1484,7 @@ class AsyncFineTuningJobsWithRawResponse:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1527,7 +1527,7 @@ class AsyncFineTuningJobsWithRawResponse:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1573,9 +1573,9 @@ class AsyncFineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1631,8 +1631,8 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1736,7 +1736,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1779,7 +1779,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1822,7 +1822,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1868,9 +1868,9 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1935,7 +1935,7 @@ class FineTuningModels:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1985,7 +1985,7 @@ class FineTuningModelsWithRawResponse:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2036,7 +2036,7 @@ class FineTuningModelsWithStreamingResponse:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2097,7 +2097,7 @@ class AsyncFineTuningModels:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2147,7 +2147,7 @@ class AsyncFineTuningModelsWithRawResponse:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2198,7 +2198,7 @@ class AsyncFineTuningModelsWithStreamingResponse:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.

@@ -66,7 +66,7 @@ def sync_detailed(
      Stops a job that has not finished yet; its status becomes `cancelled`.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +97,7 @@ def sync(
      Stops a job that has not finished yet; its status becomes `cancelled`.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +123,7 @@ async def asyncio_detailed(
      Stops a job that has not finished yet; its status becomes `cancelled`.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ async def asyncio(
      Stops a job that has not finished yet; its status becomes `cancelled`.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -69,7 +69,7 @@ def sync_detailed(
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,7 +101,7 @@ def sync(
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +128,7 @@ async def asyncio_detailed(
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,7 +158,7 @@ async def asyncio(
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -66,7 +66,7 @@ def sync_detailed(
      Removes a finished or cancelled fine-tuning job from the caller's list.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +97,7 @@ def sync(
      Removes a finished or cancelled fine-tuning job from the caller's list.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +123,7 @@ async def asyncio_detailed(
      Removes a finished or cancelled fine-tuning job from the caller's list.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ async def asyncio(
      Removes a finished or cancelled fine-tuning job from the caller's list.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

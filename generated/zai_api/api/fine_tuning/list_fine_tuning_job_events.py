@@ -83,9 +83,9 @@ def sync_detailed(
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,9 +121,9 @@ def sync(
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,9 +154,9 @@ async def asyncio_detailed(
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,9 +190,9 @@ async def asyncio(
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

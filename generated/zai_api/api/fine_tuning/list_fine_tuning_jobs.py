@@ -78,8 +78,8 @@ def sync_detailed(
     of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return jobs after the job with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,8 +113,8 @@ def sync(
     of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return jobs after the job with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,8 +143,8 @@ async def asyncio_detailed(
     of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return jobs after the job with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,8 +176,8 @@ async def asyncio(
     of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return jobs after the job with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

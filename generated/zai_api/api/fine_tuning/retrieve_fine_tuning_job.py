@@ -67,7 +67,7 @@ def sync_detailed(
     model.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,7 +99,7 @@ def sync(
     model.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     model.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +156,7 @@ async def asyncio(
     model.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

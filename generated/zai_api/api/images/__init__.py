@@ -56,7 +56,7 @@ class Images:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -356,7 +356,7 @@ class ImagesWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -629,7 +629,7 @@ class ImagesWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -912,7 +912,7 @@ class AsyncImages:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1212,7 +1212,7 @@ class AsyncImagesWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1485,7 +1485,7 @@ class AsyncImagesWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.

@@ -233,7 +233,8 @@ class Knowledge:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -627,7 +628,8 @@ class KnowledgeWithRawResponse:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -1025,7 +1027,8 @@ class KnowledgeWithStreamingResponse:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -1434,7 +1437,8 @@ class AsyncKnowledge:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -1828,7 +1832,8 @@ class AsyncKnowledgeWithRawResponse:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -2226,7 +2231,8 @@ class AsyncKnowledgeWithStreamingResponse:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.

@@ -95,8 +95,9 @@ class Usage:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -142,8 +143,9 @@ class Usage:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -236,8 +238,9 @@ class UsageWithRawResponse:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -284,8 +287,9 @@ class UsageWithRawResponse:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -379,8 +383,9 @@ class UsageWithStreamingResponse:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -427,8 +432,9 @@ class UsageWithStreamingResponse:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -531,8 +537,9 @@ class AsyncUsage:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -578,8 +585,9 @@ class AsyncUsage:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -672,8 +680,9 @@ class AsyncUsageWithRawResponse:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -720,8 +729,9 @@ class AsyncUsageWithRawResponse:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -815,8 +825,9 @@ class AsyncUsageWithStreamingResponse:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -863,8 +874,9 @@ class AsyncUsageWithStreamingResponse:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.

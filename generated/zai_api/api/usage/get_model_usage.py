@@ -79,8 +79,10 @@ def sync_detailed(
     `code` in the body.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str): Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-11 16:00:00`).
+        end_time (str): End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-12 16:59:59`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,8 +117,10 @@ def sync(
     `code` in the body.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str): Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-11 16:00:00`).
+        end_time (str): End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-12 16:59:59`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,8 +150,10 @@ async def asyncio_detailed(
     `code` in the body.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str): Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-11 16:00:00`).
+        end_time (str): End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-12 16:59:59`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,8 +186,10 @@ async def asyncio(
     `code` in the body.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str): Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-11 16:00:00`).
+        end_time (str): End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-12 16:59:59`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

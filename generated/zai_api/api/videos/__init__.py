@@ -55,7 +55,7 @@ class Videos:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -157,7 +157,8 @@ class Videos:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -233,7 +234,7 @@ class VideosWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -306,7 +307,8 @@ class VideosWithRawResponse:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -383,7 +385,7 @@ class VideosWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -456,7 +458,8 @@ class VideosWithStreamingResponse:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -543,7 +546,7 @@ class AsyncVideos:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -645,7 +648,8 @@ class AsyncVideos:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -721,7 +725,7 @@ class AsyncVideosWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -794,7 +798,8 @@ class AsyncVideosWithRawResponse:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -871,7 +876,7 @@ class AsyncVideosWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -944,7 +949,8 @@ class AsyncVideosWithStreamingResponse:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).

@@ -161,9 +161,9 @@ class Voice:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -322,9 +322,9 @@ class VoiceWithRawResponse:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -484,9 +484,9 @@ class VoiceWithStreamingResponse:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -654,9 +654,9 @@ class AsyncVoice:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -815,9 +815,9 @@ class AsyncVoiceWithRawResponse:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -977,9 +977,9 @@ class AsyncVoiceWithStreamingResponse:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.

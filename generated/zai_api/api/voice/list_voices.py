@@ -87,9 +87,10 @@ def sync_detailed(
     a fuzzy match on the name.
 
     Args:
-        voice_type (ListVoicesVoiceType | Unset):
-        voice_name (str | Unset):
-        request_id (str | Unset):
+        voice_type (ListVoicesVoiceType | Unset): Only voices of this kind, `OFFICIAL` (system
+            voices) or `PRIVATE` (cloned voices).
+        voice_name (str | Unset): Only voices whose name contains this text.
+        request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,9 +126,10 @@ def sync(
     a fuzzy match on the name.
 
     Args:
-        voice_type (ListVoicesVoiceType | Unset):
-        voice_name (str | Unset):
-        request_id (str | Unset):
+        voice_type (ListVoicesVoiceType | Unset): Only voices of this kind, `OFFICIAL` (system
+            voices) or `PRIVATE` (cloned voices).
+        voice_name (str | Unset): Only voices whose name contains this text.
+        request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,9 +160,10 @@ async def asyncio_detailed(
     a fuzzy match on the name.
 
     Args:
-        voice_type (ListVoicesVoiceType | Unset):
-        voice_name (str | Unset):
-        request_id (str | Unset):
+        voice_type (ListVoicesVoiceType | Unset): Only voices of this kind, `OFFICIAL` (system
+            voices) or `PRIVATE` (cloned voices).
+        voice_name (str | Unset): Only voices whose name contains this text.
+        request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,9 +197,10 @@ async def asyncio(
     a fuzzy match on the name.
 
     Args:
-        voice_type (ListVoicesVoiceType | Unset):
-        voice_name (str | Unset):
-        request_id (str | Unset):
+        voice_type (ListVoicesVoiceType | Unset): Only voices of this kind, `OFFICIAL` (system
+            voices) or `PRIVATE` (cloned voices).
+        voice_name (str | Unset): Only voices whose name contains this text.
+        request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

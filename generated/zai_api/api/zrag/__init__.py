@@ -160,7 +160,8 @@ class Zrag:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -320,7 +321,8 @@ class ZragWithRawResponse:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -481,7 +483,8 @@ class ZragWithStreamingResponse:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -651,7 +654,8 @@ class AsyncZrag:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -811,7 +815,8 @@ class AsyncZragWithRawResponse:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -972,7 +977,8 @@ class AsyncZragWithStreamingResponse:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.

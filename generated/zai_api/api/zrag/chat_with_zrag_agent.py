@@ -76,7 +76,8 @@ def sync_detailed(
     the `sessionId` back in `X-Session-Id` to continue the conversation.
 
     Args:
-        x_session_id (str | Unset):
+        x_session_id (str | Unset): Session to continue, as reported by an earlier
+            `session_created` event; omit to start a new one.
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
@@ -113,7 +114,8 @@ def sync(
     the `sessionId` back in `X-Session-Id` to continue the conversation.
 
     Args:
-        x_session_id (str | Unset):
+        x_session_id (str | Unset): Session to continue, as reported by an earlier
+            `session_created` event; omit to start a new one.
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
@@ -145,7 +147,8 @@ async def asyncio_detailed(
     the `sessionId` back in `X-Session-Id` to continue the conversation.
 
     Args:
-        x_session_id (str | Unset):
+        x_session_id (str | Unset): Session to continue, as reported by an earlier
+            `session_created` event; omit to start a new one.
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
@@ -180,7 +183,8 @@ async def asyncio(
     the `sessionId` back in `X-Session-Id` to continue the conversation.
 
     Args:
-        x_session_id (str | Unset):
+        x_session_id (str | Unset): Session to continue, as reported by an earlier
+            `session_created` event; omit to start a new one.
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
