@@ -80,7 +80,10 @@ def tool_call_of(call: Any) -> dict[str, Any]:
 def streaming(client: ZaiClient) -> dict[str, Any]:
     stream = client.chat.completions.create(model="glm-4.7", messages=[USER], tools=TOOLS, stream=True)
     chunks = []
-    for chunk in stream:
+    dumps = []
+    first = next(stream)  # zai-sdk's StreamResponse is also an iterator
+    for chunk in [first, *stream]:
+        dumps.append(chunk.model_dump())
         choice = chunk.choices[0] if chunk.choices else None
         delta = None if choice is None else choice.delta
         chunks.append(
@@ -110,6 +113,7 @@ def streaming(client: ZaiClient) -> dict[str, Any]:
         "response_is_httpx": isinstance(stream.response, httpx.Response),
         "status": stream.response.status_code,
         "chunks": chunks,
+        "dumps": {"chunks": dumps},
     }
 
 
@@ -158,7 +162,8 @@ def tool_round_trip(client: ZaiClient) -> dict[str, Any]:
 
 def usage(client: ZaiClient) -> dict[str, Any]:
     completion = client.chat.completions.create(model="glm-4.7", messages=[USER], thinking={"type": "enabled"})
-    return {"completion": completion_of(completion), "dumps": {"usage": completion.usage.model_dump()}}
+    dumps = {"usage": completion.usage.model_dump(), "completion": completion.model_dump()}
+    return {"completion": completion_of(completion), "dumps": dumps}
 
 
 ZAI_SDK_ERRORS = [

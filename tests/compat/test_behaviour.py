@@ -145,6 +145,9 @@ def test_streaming_deltas_tool_calls_and_stream_response(both: Any) -> None:
     theirs, ours = both("streaming", script)
     assert len(theirs.transcript["chunks"]) == 3 and theirs.transcript["stream_classes"] == {"StreamResponse": True}
     assert_same("streaming", theirs, ours)
+    # The same data in model_dump(), up to the None fields zai-sdk lists (the unknown `web_search` kept).
+    assert drop_nulls(ours.transcript["dumps"]["chunks"]) == drop_nulls(theirs.transcript["dumps"]["chunks"])
+    assert ours.transcript["dumps"]["chunks"][2]["web_search"] == [{"title": "t"}]
 
 
 def _round_trip_script(server: FakeZai) -> None:
@@ -193,6 +196,7 @@ def test_usage_details(both: Any) -> None:
     assert theirs.transcript["completion"]["usage"]["cached_tokens"] == 5
     assert_same("usage", theirs, ours)
     assert ours.transcript["dumps"]["usage"] == theirs.transcript["dumps"]["usage"]
+    assert drop_nulls(ours.transcript["dumps"]["completion"]) == drop_nulls(theirs.transcript["dumps"]["completion"])
 
 
 def test_error_classes(both: Any) -> None:
