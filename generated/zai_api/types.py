@@ -189,11 +189,23 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
+class PathParamError(ValueError):
+    """A path parameter that cannot be sent: empty, ``.`` or ``..``. Raised before anything is sent."""
+
+
 def path_param(name: str, value: Any) -> str:
-    """Quote a path parameter, refusing empty values that would silently change the URL."""
+    """Quote a path parameter, refusing values that would silently change the URL.
+
+    Every path parameter, of the resource methods and of the low-level functions, goes through here.
+    Empty values, ``.`` and ``..`` are refused: once quoted they are still a dot segment (or nothing),
+    which the URL resolves to the parent path, another endpoint.
+    """
     if value is None or value == "" or isinstance(value, Unset):
-        raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
-    return quote(str(value), safe="")
+        raise PathParamError(f"Expected a non-empty value for `{name}` but received {value!r}")
+    text = str(value)
+    if text in (".", ".."):
+        raise PathParamError(f"`{name}` cannot be {text!r}: a dot segment would address another endpoint")
+    return quote(text, safe="")
 
 
 class BaseModel:
@@ -422,6 +434,7 @@ __all__ = [
     "NotGiven",
     "OpenIntEnum",
     "OpenStrEnum",
+    "PathParamError",
     "RequestFiles",
     "Response",
     "SyncRequester",
