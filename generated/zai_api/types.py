@@ -79,11 +79,53 @@ class File:
         self.mime_type = mime_type
 
     def to_tuple(self) -> FileTypes:
-        """Return the tuple httpx accepts for multipart/form-data."""
-        return self.file_name, self.payload, self.mime_type
+        """Return the tuple httpx accepts for multipart/form-data (see `replayable_payload`)."""
+        return self.file_name, replayable_payload(self.payload, "payload"), self.mime_type
 
     def __repr__(self) -> str:
         return f"File(file_name={self.file_name!r}, mime_type={self.mime_type!r})"
+
+
+# The largest file object that cannot seek which is read into memory before an upload (the
+# platform's largest upload is 100 MB); a larger one is refused before anything is sent.
+MAX_BUFFERED_UPLOAD = 100 * 1024 * 1024
+_UPLOAD_CHUNK = 1024 * 1024
+
+
+def replayable_payload(payload: Any, name: str) -> Any:
+    """A file object that an upload can send again from its start if the request is retried.
+
+    httpx rewinds file objects that can seek before each attempt; those are returned as they are.
+    One that cannot (a pipe, a socket, an object with only ``read()``) would be sent short, or empty,
+    by a retry, and httpx would take its length from ``fstat`` (0 for a pipe): it is read into
+    memory instead, up to `MAX_BUFFERED_UPLOAD` bytes, and its bytes returned. `name` names the
+    argument in errors.
+    """
+    seekable = getattr(payload, "seekable", None)
+    if seekable is None:
+        if callable(getattr(payload, "seek", None)):
+            return payload
+    else:
+        try:
+            if seekable():
+                return payload
+        except (OSError, ValueError):  # a closed or unusual stream: reading it says what is wrong
+            pass
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk: object = payload.read(_UPLOAD_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        if not isinstance(chunk, (bytes, bytearray, memoryview)):
+            raise TypeError(f"Argument `{name}`: read() returned {type(chunk).__name__}; open the file in binary mode")
+        size += len(chunk)
+        if size > MAX_BUFFERED_UPLOAD:
+            raise ValueError(
+                f"Argument `{name}`: this file object cannot seek, so it is read into memory to allow retries, "
+                f"up to {MAX_BUFFERED_UPLOAD // (1024 * 1024)} MiB, and it is larger; pass a path or a seekable file"
+            )
+        chunks.append(bytes(chunk))
 
 
 # What the SDK's methods accept for a file: a path, bytes, a binary file object, a `File`, or a
@@ -431,6 +473,7 @@ __all__ = [
     "File",
     "FileInput",
     "FileTypes",
+    "MAX_BUFFERED_UPLOAD",
     "NotGiven",
     "OpenIntEnum",
     "OpenStrEnum",
@@ -441,6 +484,7 @@ __all__ = [
     "Unset",
     "json_default",
     "path_param",
+    "replayable_payload",
     "http_status",
     "serialize",
 ]
