@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 from typing import Any, Callable
 
+import httpx
 import pytest
 
 import zai_api.types
-
 from tests.conftest import KEY, Api
-from zai import ZaiClient
+from zai import APIConnectionError, AsyncZaiClient, ZaiClient, ZaiError
 from zai.cli import main as cli_main
 from zai.testing import FakeZai, RecordedRequest, Reply, Reset
 from zai_api.api.files import delete_file, upload_file
@@ -128,3 +129,67 @@ def test_low_level_upload_of_an_unseekable_file_is_retried_whole(server: FakeZai
     with ZaiClient(api_key=KEY, base_url=server.base_url) as client:
         upload_file.sync_detailed(client=client.low_level, body=body)
     assert [uploaded(r) for r in server.requests] == [JSONL, JSONL]
+
+
+# ---------------------------------------------------------------------- credentials and header values
+
+SECRET = "id.s3cr3t-v4lu3"
+BAD_KEYS = [SECRET + "\n", SECRET + "\r\n", " " + SECRET, "id.s3cr3t v4lu3", "id.s3cr3t\u00e9"]
+
+
+@pytest.mark.parametrize("cls", [ZaiClient, AsyncZaiClient])
+@pytest.mark.parametrize("disable_token_cache", [True, False], ids=["bearer", "jwt"])
+@pytest.mark.parametrize("key", BAD_KEYS)
+def test_a_key_that_cannot_be_sent_is_refused_at_construction(cls: Any, disable_token_cache: bool, key: str) -> None:
+    with pytest.raises(ZaiError, match="api_key cannot be sent in an HTTP header") as info:
+        cls(api_key=key, base_url="http://127.0.0.1:9/api/paas/v4", disable_token_cache=disable_token_cache)
+    assert "s3cr3t" not in str(info.value) and "v4lu3" not in str(info.value)
+
+
+def test_the_error_says_what_is_wrong_with_the_key() -> None:
+    with pytest.raises(ZaiError, match=r"a line feed \(\\n\) at the end"):
+        ZaiClient(api_key=SECRET + "\n")
+
+
+def test_a_key_from_the_environment_with_a_newline_never_reaches_the_cli_line(
+    server: FakeZai, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ZAI_API_KEY", SECRET + "\n")
+    monkeypatch.setenv("ZAI_LOG", "info")
+    code = cli_main(["--base-url", server.base_url, "chat", "Hi"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert err.startswith("zai: error: api_key cannot be sent") and "s3cr3t" not in err
+    assert server.requests == []
+
+
+@pytest.mark.parametrize("cls", [ZaiClient, AsyncZaiClient])
+def test_custom_header_values_are_checked_at_construction(cls: Any) -> None:
+    with pytest.raises(ZaiError, match="Header 'X-Token' cannot be sent") as info:
+        cls(api_key=KEY, custom_headers={"X-Token": "s3cr3t\n"})
+    assert "s3cr3t" not in str(info.value)
+    with pytest.raises(ZaiError, match="not a valid HTTP header name"):
+        cls(api_key=KEY, custom_headers={"X Token": "v"})
+    with pytest.raises(ZaiError, match="Header 'x-source-channel'"):
+        cls(api_key=KEY, source_channel="app\n")
+
+
+def test_per_call_header_values_are_checked_before_sending(api: Api) -> None:
+    with pytest.raises(ZaiError, match="Header 'X-Token' cannot be sent") as info:
+        api.run(lambda c: c.models.list(extra_headers={"X-Token": "s3cr3t\r\nX-Evil: 1"}))
+    assert "s3cr3t" not in str(info.value)
+    with pytest.raises(ZaiError, match="Header 'X-Session-Id' cannot be sent"):
+        api.run(lambda c: c.zrag.chat(messages=[], retrieval={}, x_session_id="s1\n"))
+    assert api.server.requests == []
+
+
+def test_an_unsendable_header_of_a_given_http_client_is_not_retried_or_shown(
+    api: Api, sleeps: list[float], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="zai")
+    http = (httpx.AsyncClient if api.is_async else httpx.Client)(headers={"X-Token": "s3cr3t\n"})
+    with pytest.raises(APIConnectionError, match="the request is not valid HTTP") as info:
+        api.run(lambda c: c.models.list(), http_client=http)
+    assert "s3cr3t" not in str(info.value) and info.value.__cause__ is None
+    assert sleeps == [] and "s3cr3t" not in caplog.text
+    assert api.server.requests == []

@@ -31,6 +31,7 @@ from ._exceptions import (
     status_error,
     transport_error,
 )
+from ._headers import check_api_key, check_header
 from ._logging import log_request, log_response, log_retry
 from ._retry import backoff, retry_delay, should_retry
 from ._version import __version__
@@ -140,6 +141,7 @@ class BaseClient(Generic[_HttpT]):
         if not api_key:
             raise ZaiError("No API key: pass api_key=... to the client or set the ZAI_API_KEY environment variable.")
         _check_type(api_key, str, "api_key must be a str")
+        check_api_key(api_key)
         self.api_key = api_key
         self.disable_token_cache = bool(disable_token_cache)
         self._auth = ApiKeyAuth(api_key, jwt=not disable_token_cache)
@@ -162,6 +164,8 @@ class BaseClient(Generic[_HttpT]):
             headers["Accept-Language"] = self.accept_language
         self._custom_headers = dict(custom_headers or {})
         headers.update(self._custom_headers)
+        for name, value in headers.items():
+            check_header(name, value)
         self._headers = headers
         if not self._auth.jwt:
             headers["Authorization"] = self._auth.authorization()
@@ -250,7 +254,8 @@ class BaseClient(Generic[_HttpT]):
         if headers:
             for name, value in headers.items():
                 if value is not NOT_GIVEN and value is not None:
-                    all_headers[name] = str(value)
+                    check_header(name, text := str(value))
+                    all_headers[name] = text
         params: dict[str, Any] | None = None
         if query:
             params = {key: value for key, value in query.items() if value is not NOT_GIVEN and value is not None}
@@ -275,6 +280,8 @@ class BaseClient(Generic[_HttpT]):
         if self._auth.jwt:
             all_headers["Authorization"] = self._auth.authorization()
         if extra_headers:
+            for name, value in extra_headers.items():
+                check_header(name, value)
             all_headers.update(extra_headers)
         try:
             request = http.build_request(
@@ -552,6 +559,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                             response.close()
             except httpx.UnsupportedProtocol as exc:
                 raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            except httpx.LocalProtocolError as exc:  # never transient, and its text may quote a header's value
+                raise transport_error(exc, request) from None
             except httpx.HTTPError as exc:
                 if retries_taken >= max_retries:
                     raise transport_error(exc, request) from exc
@@ -784,6 +793,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                             await response.aclose()
             except httpx.UnsupportedProtocol as exc:
                 raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            except httpx.LocalProtocolError as exc:  # never transient, and its text may quote a header's value
+                raise transport_error(exc, request) from None
             except httpx.HTTPError as exc:
                 if retries_taken >= max_retries:
                     raise transport_error(exc, request) from exc

@@ -23,6 +23,7 @@ ZaiError
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import httpx
@@ -62,6 +63,8 @@ __all__ = [
 ]
 
 _SNIPPET = 500
+# A quoted (bytes) literal in a message, such as h11's "Illegal header value b'...'".
+_QUOTED = re.compile(r"""b?(['"]).*\1""")
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-log-id")
 
 
@@ -270,6 +273,11 @@ def transport_error(
     """The SDK error for an httpx failure: `APITimeoutError` for timeouts, `APIConnectionError` otherwise."""
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request=request)
+    if isinstance(exc, httpx.LocalProtocolError):
+        # h11 quotes the offending header ("Illegal header value b'Bearer ...'"): keep the complaint, not the value.
+        return APIConnectionError(
+            f"{what}: the request is not valid HTTP: {_QUOTED.sub('<redacted>', str(exc))}", request=request
+        )
     return APIConnectionError(f"{what}: {exc}", request=request)
 
 
