@@ -193,3 +193,29 @@ def test_an_unsendable_header_of_a_given_http_client_is_not_retried_or_shown(
     assert "s3cr3t" not in str(info.value) and info.value.__cause__ is None
     assert sleeps == [] and "s3cr3t" not in caplog.text
     assert api.server.requests == []
+
+
+# ---------------------------------------------------------------------- base_url
+
+
+@pytest.mark.parametrize("cls", [ZaiClient, AsyncZaiClient])
+@pytest.mark.parametrize(
+    "suffix", ["#frag", "?x=1", "/?", "?token=s3cr3t", "#s3cr3t"], ids=["fragment", "query", "empty-query", "q2", "f2"]
+)
+def test_base_url_with_a_query_or_fragment_is_refused(cls: Any, suffix: str) -> None:
+    with pytest.raises(ZaiError, match=r"followed by a query \('\?\.\.\.'\) or a fragment") as info:
+        cls(api_key=KEY, base_url="https://api.z.ai/api/paas/v4" + suffix)
+    assert "'https://api.z.ai/api/paas/v4" in str(info.value) and "s3cr3t" not in str(info.value)
+
+
+def test_base_url_with_a_query_from_the_environment_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZAI_BASE_URL", "https://proxy.example/api/paas/v4?route=a")
+    with pytest.raises(ZaiError, match="followed by a query"):
+        ZaiClient(api_key=KEY)
+
+
+@pytest.mark.parametrize("cls", [ZaiClient, AsyncZaiClient])
+def test_base_url_with_credentials_is_refused_without_showing_them(cls: Any) -> None:
+    with pytest.raises(ZaiError, match="carries a user name or password") as info:
+        cls(api_key=KEY, base_url="https://user:s3cr3t@proxy.example/api/paas/v4")
+    assert "s3cr3t" not in str(info.value) and "user" not in str(info.value).split("carries")[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Awaitable, Mapping
 from types import TracebackType
@@ -50,6 +51,9 @@ DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=10
 PAAS_PREFIX = "/paas/v4"
 CODING_PREFIX = "/coding"
 
+# The `user:password@` part of a URL, removed from what error messages show.
+_USERINFO = re.compile(r"//[^/?#]*@")
+
 TimeoutTypes = Union[float, httpx.Timeout, None]
 _T = TypeVar("_T")
 # The httpx client a `BaseClient` sends with: httpx.Client for SyncAPIClient, httpx.AsyncClient for AsyncAPIClient.
@@ -81,14 +85,32 @@ def _max_retries(value: object) -> int:
 
 
 def split_base_url(base_url: str) -> tuple[str, str]:
-    """(`base_url` without a trailing slash, the API root). See `openapi/README.md` for the rule."""
-    url = str(base_url).rstrip("/")
+    """(`base_url` without a trailing slash, the API root). See `openapi/README.md` for the rule.
+
+    Operation paths are appended to `base_url` as text, so it may have no query and no fragment
+    (every call would go to the wrong path), and no user name or password (httpx would send them as
+    Basic credentials in place of the key). Errors never repeat those parts.
+    """
+    url = str(base_url)
+    # What an error may show: no credentials, no query or fragment (a proxy's token may be there).
+    shown = _USERINFO.sub("//", url).partition("?")[0].partition("#")[0]
+    if "?" in url or "#" in url:
+        raise ZaiError(
+            f"base_url {shown!r} is followed by a query ('?...') or a fragment ('#...'): operation paths are "
+            "appended to base_url, so it may have neither"
+        )
+    url = url.rstrip("/")
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as exc:
-        raise ZaiError(f"base_url is not a valid URL: {base_url!r}") from exc
+        raise ZaiError(f"base_url is not a valid URL: {shown!r}") from exc
+    if parsed.userinfo:
+        raise ZaiError(
+            f"base_url {shown!r} carries a user name or password (user:password@): the SDK sends the API key "
+            "itself; give a proxy's credentials to an http_client instead"
+        )
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ZaiError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
+        raise ZaiError(f"base_url must be an http(s) URL with a host, got {shown!r}")
     root = url[: -len(PAAS_PREFIX)] if url.endswith(PAAS_PREFIX) else url
     # The Coding-Plan endpoint (`.../api/coding/paas/v4`) shares the platform's root for the rest.
     if url.endswith(PAAS_PREFIX) and root.endswith(CODING_PREFIX):
