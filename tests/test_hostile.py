@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import io
+import json
 import logging
 import os
+import pkgutil
+import traceback
 from typing import Any, Callable
 
 import httpx
 import pytest
 
+import zai
 import zai_api.types
 from tests.conftest import KEY, Api
-from zai import APIConnectionError, AsyncZaiClient, ZaiClient, ZaiError
+from zai import (
+    APIConnectionError,
+    APIRequestFailedError,
+    APIResponseValidationError,
+    AsyncZaiClient,
+    ZaiClient,
+    ZaiError,
+)
 from zai.cli import main as cli_main
-from zai.testing import FakeZai, RecordedRequest, Reply, Reset
+from zai.testing import SSE, FakeZai, RecordedRequest, Reply, Reset
 from zai_api.api.files import delete_file, upload_file
 from zai_api.models import FileCreateRequest
 from zai_api.types import File, PathParamError
@@ -219,3 +232,99 @@ def test_base_url_with_credentials_is_refused_without_showing_them(cls: Any) -> 
     with pytest.raises(ZaiError, match="carries a user name or password") as info:
         cls(api_key=KEY, base_url="https://user:s3cr3t@proxy.example/api/paas/v4")
     assert "s3cr3t" not in str(info.value) and "user" not in str(info.value).split("carries")[0]
+
+
+# ---------------------------------------------------------------------- raw exceptions
+
+CHAT = "/paas/v4/chat/completions"
+DEEP = b"[" * 100_000 + b"]" * 100_000
+DEEP_OBJECT = b'{"error": ' * 100_000 + b"1" + b"}" * 100_000
+
+
+@pytest.mark.parametrize("body", [DEEP, DEEP_OBJECT], ids=["array", "object"])
+def test_deeply_nested_json_is_a_validation_error(api: Api, body: bytes) -> None:
+    api.server.script("POST", CHAT, Reply(200, body=body))
+    with pytest.raises(APIResponseValidationError):
+        api.run(lambda c: c.chat.completions.create(model="m", messages=[]))
+
+
+def test_deeply_nested_error_body_is_the_status_error(api: Api) -> None:
+    api.server.script("POST", CHAT, Reply(400, body=DEEP_OBJECT))
+    with pytest.raises(APIRequestFailedError) as info:
+        api.run(lambda c: c.chat.completions.create(model="m", messages=[]))
+    assert info.value.code is None
+
+
+def test_deeply_nested_stream_event_is_a_validation_error(api: Api) -> None:
+    api.server.script("POST", CHAT, SSE([f"data: {DEEP.decode()}\n\n"]))
+    with pytest.raises(APIResponseValidationError, match="Stream event is not JSON"):
+        api.run(lambda c: c.chat.completions.create(model="m", messages=[], stream=True), consume=True)
+
+
+def _decoded(response: Any) -> Any:
+    """`response.json()`, inside the client's context (awaited for the async client)."""
+    if not inspect.isawaitable(response):
+        return response.json()
+
+    async def decode() -> Any:
+        result = await response
+        await result.read()
+        decoded = result.json()
+        return (await decoded) if inspect.isawaitable(decoded) else decoded
+
+    return decode()
+
+
+def test_deeply_nested_json_from_raw_and_binary_responses(api: Api) -> None:
+    api.server.script("POST", CHAT, Reply(200, body=DEEP))
+    api.server.script("GET", "/paas/v4/files/f1/content", Reply(200, body=DEEP, content_type="application/json"))
+    with pytest.raises(json.JSONDecodeError, match="nested too deeply"):
+        api.run(lambda c: _decoded(c.chat.completions.with_raw_response.create(model="m", messages=[])))
+    with pytest.raises(json.JSONDecodeError, match="nested too deeply"):
+        api.run(lambda c: _decoded(c.files.content("f1")))
+
+
+def test_deeply_nested_json_in_a_low_level_call(server: FakeZai) -> None:
+    server.script("DELETE", "/paas/v4/files/f1", Reply(200, body=DEEP))
+    with ZaiClient(api_key=KEY, base_url=server.base_url) as client:
+        detailed = delete_file.sync_detailed("f1", client=client.low_level)
+    assert detailed.parsed is None and detailed.content == DEEP
+
+
+def test_a_request_nested_too_deeply_is_a_type_error_naming_the_argument(api: Api) -> None:
+    deep: list[Any] = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(TypeError, match="Argument `messages` cannot be sent as JSON"):
+        api.run(lambda c: c.chat.completions.create(model="m", messages=deep))
+    assert api.server.requests == []
+
+
+def _facade_classes_with_a_repr() -> list[type]:
+    found: dict[str, type] = {}
+    for info in pkgutil.walk_packages(zai.__path__, "zai."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and value.__module__.startswith("zai.") and "__repr__" in vars(value):
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return sorted(found.values(), key=lambda cls: cls.__qualname__)
+
+
+@pytest.mark.parametrize("cls", _facade_classes_with_a_repr(), ids=lambda cls: cls.__qualname__)
+def test_repr_of_a_half_constructed_object_never_raises(cls: type) -> None:
+    assert isinstance(repr(object.__new__(cls)), str)
+
+
+def test_the_facade_reprs_are_all_checked() -> None:
+    names = {cls.__qualname__ for cls in _facade_classes_with_a_repr()}
+    assert {"BaseClient", "ApiKeyAuth", "SyncCursorPage", "_Common", "BinaryResponse", "ServerSentEvent"} <= names
+
+
+@pytest.mark.parametrize("cls", [ZaiClient, AsyncZaiClient])
+def test_a_traceback_with_locals_of_a_failed_construction_can_be_formatted(cls: Any) -> None:
+    with pytest.raises(ZaiError) as info:
+        cls(api_key=KEY, base_url="ftp://x")
+    formatted = "".join(traceback.TracebackException.from_exception(info.value, capture_locals=True).format())
+    assert f"{cls.__name__}(base_url=None, auth='bearer', max_retries=None)" in formatted

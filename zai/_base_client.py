@@ -33,6 +33,7 @@ from ._exceptions import (
     transport_error,
 )
 from ._headers import check_api_key, check_header
+from ._json import loads
 from ._logging import log_request, log_response, log_retry
 from ._retry import backoff, retry_delay, should_retry
 from ._version import __version__
@@ -123,11 +124,11 @@ def _encode_json(data: Mapping[str, Any]) -> bytes:
         return json.dumps(
             data, default=json_default, ensure_ascii=False, allow_nan=False, separators=(",", ":")
         ).encode()
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:  # RecursionError: nested too deeply
         for key, value in data.items():  # name the argument that cannot be sent
             try:
                 json.dumps(value, default=json_default, allow_nan=False)
-            except (TypeError, ValueError) as inner:
+            except (TypeError, ValueError, RecursionError) as inner:
                 raise TypeError(f"Argument `{key}` cannot be sent as JSON: {inner}") from exc
         raise TypeError(f"The request body cannot be sent as JSON: {exc}") from exc
 
@@ -197,8 +198,11 @@ class BaseClient(Generic[_HttpT]):
         self._urls: dict[str, httpx.URL] = {}
 
     def __repr__(self) -> str:
-        mode = "jwt" if self._auth.jwt else "bearer"
-        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={mode!r}, max_retries={self.max_retries})"
+        # Never raises, even for a client whose __init__ failed (a traceback printed with its locals).
+        auth = getattr(self, "_auth", None)
+        mode = "?" if auth is None else "jwt" if auth.jwt else "bearer"
+        base_url, max_retries = getattr(self, "base_url", None), getattr(self, "max_retries", None)
+        return f"{type(self).__name__}(base_url={base_url!r}, auth={mode!r}, max_retries={max_retries})"
 
     def with_options(
         self: _Self,
@@ -343,7 +347,7 @@ class BaseClient(Generic[_HttpT]):
     ) -> _T | Any:
         content = response.content
         try:
-            data = json.loads(content)
+            data = loads(content)
         except ValueError:
             raise APIResponseValidationError(
                 f"Expected a JSON body (status {response.status_code}), got: {body_snippet(content)}",

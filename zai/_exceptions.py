@@ -22,11 +22,12 @@ ZaiError
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 import httpx
+
+from ._json import loads
 
 __all__ = [
     "APIAuthenticationError",
@@ -239,7 +240,7 @@ def request_id(response: httpx.Response) -> str | None:
 def decode_error_body(text: str) -> tuple[object | None, str | None, str | None]:
     """(decoded body, business code, message) of an error body in any of the platform's shapes."""
     try:
-        body: Any = json.loads(text)
+        body: Any = loads(text)
     except ValueError:
         return (text or None), None, None
     # json.loads makes plain dicts; `__class__ is dict` also keeps the values from narrowing to dict[Unknown, Unknown].

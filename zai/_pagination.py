@@ -53,7 +53,7 @@ class SyncCursorPage(Generic[T]):
         return getattr(self.page, name)
 
     def __repr__(self) -> str:
-        return f"SyncCursorPage(data={self.data!r})"
+        return f"SyncCursorPage(data={self.__dict__.get('data')!r})"
 
 
 class AsyncCursorPage(Generic[T]):
@@ -93,4 +93,4 @@ class AsyncCursorPage(Generic[T]):
         return getattr(self.page, name)
 
     def __repr__(self) -> str:
-        return f"AsyncCursorPage(data={self.data!r})"
+        return f"AsyncCursorPage(data={self.__dict__.get('data')!r})"
