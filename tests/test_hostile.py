@@ -20,6 +20,7 @@ import zai_api.types
 from tests.conftest import KEY, Api
 from zai import (
     APIConnectionError,
+    APIPaginationError,
     APIRequestFailedError,
     APIResponseValidationError,
     AsyncZaiClient,
@@ -319,7 +320,7 @@ def test_repr_of_a_half_constructed_object_never_raises(cls: type) -> None:
 
 def test_the_facade_reprs_are_all_checked() -> None:
     names = {cls.__qualname__ for cls in _facade_classes_with_a_repr()}
-    assert {"BaseClient", "ApiKeyAuth", "SyncCursorPage", "_Common", "BinaryResponse", "ServerSentEvent"} <= names
+    assert {"BaseClient", "ApiKeyAuth", "_Page", "_Common", "BinaryResponse", "ServerSentEvent"} <= names
 
 
 @pytest.mark.parametrize("cls", [ZaiClient, AsyncZaiClient])
@@ -328,3 +329,63 @@ def test_a_traceback_with_locals_of_a_failed_construction_can_be_formatted(cls: 
         cls(api_key=KEY, base_url="ftp://x")
     formatted = "".join(traceback.TracebackException.from_exception(info.value, capture_locals=True).format())
     assert f"{cls.__name__}(base_url=None, auth='bearer', max_retries=None)" in formatted
+
+
+# ---------------------------------------------------------------------- pagination
+
+BATCHES = "/paas/v4/batches"
+
+
+def _batch(batch_id: str) -> dict[str, Any]:
+    return {"id": batch_id, "object": "batch", "status": "completed"}
+
+
+def _pages(server: FakeZai, *pages: list[str]) -> None:
+    """Answer the next GET /batches calls with these pages, each saying it has more."""
+    for ids in pages:
+        server.script(
+            "GET", BATCHES, Reply(200, {"object": "list", "data": [_batch(i) for i in ids], "has_more": True})
+        )
+
+
+def _collect(page: Any) -> Any:
+    """Every item of `page` and the pages after it, for the sync or async client."""
+    if not inspect.isawaitable(page):
+        seen = []
+        with pytest.raises(APIPaginationError) as info:
+            seen.extend(item.id for item in page)
+        return seen, info.value
+
+    async def collect() -> Any:
+        seen = []
+        with pytest.raises(APIPaginationError) as info:
+            async for item in await page:
+                seen.append(item.id)
+        return seen, info.value
+
+    return collect()
+
+
+def test_a_server_that_ignores_the_cursor_stops_with_a_typed_error(api: Api) -> None:
+    _pages(api.server, ["b1", "b2"], ["b1", "b2"])
+    seen, error = api.run(lambda c: _collect(c.batches.list(limit=2)))
+    assert seen == ["b1", "b2"]  # the repeated page is not yielded again
+    assert error.cursor == "b2" and "did not advance" in str(error)
+    assert [r.query.get("after") for r in api.server.requests] == [None, ["b2"]]
+
+
+def test_a_cursor_cycle_stops_with_a_typed_error(api: Api) -> None:
+    _pages(api.server, ["b1"], ["b2"], ["b1"])
+    seen, error = api.run(lambda c: _collect(c.batches.list()))
+    assert seen == ["b1", "b2"]
+    assert error.cursor == "b1"
+    assert [r.query.get("after") for r in api.server.requests] == [None, ["b1"], ["b2"]]
+
+
+def test_get_next_page_refuses_a_page_that_did_not_advance(server: FakeZai) -> None:
+    _pages(server, ["b1"], ["b1"])
+    with ZaiClient(api_key=KEY, base_url=server.base_url) as client:
+        first = client.batches.list()
+        assert first.has_next_page()
+        with pytest.raises(APIPaginationError):
+            first.get_next_page()

@@ -522,7 +522,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
             from ._pagination import SyncCursorPage  # noqa: PLC0415
 
-            return SyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+            return SyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field, response)
 
         if response_mode == "parsed":
             return process()
@@ -756,7 +756,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
             from ._pagination import AsyncCursorPage  # noqa: PLC0415
 
-            return AsyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+            return AsyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field, response)
 
         if response_mode == "parsed":
             return await process()

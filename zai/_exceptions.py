@@ -15,7 +15,9 @@ ZaiError
     │       └── APIServerFlowExceedError   503
     ├── APIResponseError           a 2xx response the SDK could not use
     │   ├── APIResponseValidationError   body that is not the expected JSON
-    │   └── APIStreamError               an error event inside a stream
+    │   ├── APIStreamError               an error event inside a stream
+    │   ├── APIBusinessError             a failure reported inside a 2xx body
+    │   └── APIPaginationError           a list page whose cursor did not advance
     └── APIConnectionError         no usable response (network failure, stream cut short)
         └── APITimeoutError
 """
@@ -37,6 +39,7 @@ __all__ = [
     "APIError",
     "APIInternalError",
     "APINotFoundError",
+    "APIPaginationError",
     "APIPermissionDeniedError",
     "APIReachLimitError",
     "APIRequestFailedError",
@@ -180,6 +183,17 @@ class APIStreamError(APIResponseError):
 
 class APIBusinessError(APIResponseError):
     """A 2xx body whose status envelope reports a failure (for example `{"code": 10003, "message": ...}`)."""
+
+
+class APIPaginationError(APIResponseError):
+    """A list page did not advance: its next cursor was used before (the server ignored the cursor).
+
+    Raised instead of fetching the same pages forever; `cursor` is the repeated value.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None = None, cursor: object) -> None:
+        super().__init__(message, response=response, body=body)
+        self.cursor = cursor
 
 
 class WaitTimeoutError(ZaiError, TimeoutError):
