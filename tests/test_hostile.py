@@ -19,6 +19,7 @@ import zai
 import zai_api.types
 from tests.conftest import KEY, Api
 from zai import (
+    APIBusinessError,
     APIConnectionError,
     APIPaginationError,
     APIRequestFailedError,
@@ -389,3 +390,59 @@ def test_get_next_page_refuses_a_page_that_did_not_advance(server: FakeZai) -> N
         assert first.has_next_page()
         with pytest.raises(APIPaginationError):
             first.get_next_page()
+
+
+# ---------------------------------------------------------------------- business failures inside HTTP 200
+
+AGENTS = "/v1/agents"
+AGENT_FAILED = {
+    "status": "failed",
+    "agent_id": "general_translation",
+    "error": {"code": "1113", "message": "Your account is in arrears"},
+}
+
+
+def test_a_failed_agent_invocation_raises_with_the_server_code_and_message(api: Api) -> None:
+    api.server.script("POST", AGENTS, Reply(200, AGENT_FAILED))
+    with pytest.raises(APIBusinessError) as info:
+        api.run(lambda c: c.agents.invoke(agent_id="general_translation", messages=[]))
+    assert info.value.code == "1113"
+    assert str(info.value) == "[1113] Your account is in arrears"
+    assert info.value.status_code == 200 and info.value.body == AGENT_FAILED
+
+
+@pytest.mark.parametrize("status", ["success", "pending", "some_new_status", None])
+def test_other_agent_statuses_are_returned(api: Api, status: str | None) -> None:
+    api.server.script("POST", AGENTS, Reply(200, {"status": status, "agent_id": "a", "async_id": "x"}))
+    result = api.run(lambda c: c.agents.invoke(agent_id="a", messages=[]))
+    assert result.status == status
+
+
+def test_a_failed_sync_parse_raises_with_the_server_code_and_message(api: Api) -> None:
+    api.server.script("POST", "/paas/v4/files/parser/sync", Reply(200, {"code": 500, "msg": "file_type is required"}))
+    with pytest.raises(APIBusinessError) as info:
+        api.run(lambda c: c.file_parser.create_sync(file=b"%PDF-1.7", file_type="PDF", tool_type="prime-sync"))
+    assert info.value.code == "500"
+    assert str(info.value) == "[500] file_type is required"
+
+
+def test_a_successful_sync_parse_is_returned(api: Api) -> None:
+    result = api.run(lambda c: c.file_parser.create_sync(file=b"%PDF-1.7", file_type="PDF", tool_type="prime-sync"))
+    assert result.status == "succeeded" and result.content
+
+
+def test_raw_responses_apply_the_same_rule(api: Api) -> None:
+    api.server.script("POST", AGENTS, Reply(200, AGENT_FAILED))
+
+    def parse(c: Any) -> Any:
+        raw = c.agents.with_raw_response.invoke(agent_id="a", messages=[])
+        if not inspect.isawaitable(raw):
+            return raw.parse()
+
+        async def parsed() -> Any:
+            return await (await raw).parse()
+
+        return parsed()
+
+    with pytest.raises(APIBusinessError, match=r"\[1113\]"):
+        api.run(parse)

@@ -343,7 +343,10 @@ class BaseClient(Generic[_HttpT]):
 
     @staticmethod
     def _parse(
-        response: httpx.Response, cast_to: Callable[[Any], _T] | None, success: tuple[str, tuple[Any, ...]] | None
+        response: httpx.Response,
+        cast_to: Callable[[Any], _T] | None,
+        success: tuple[str, tuple[Any, ...]] | None,
+        failure: tuple[str, tuple[Any, ...]] | None = None,
     ) -> _T | Any:
         content = response.content
         try:
@@ -355,7 +358,12 @@ class BaseClient(Generic[_HttpT]):
                 body=content,
             ) from None
         # json.loads makes plain dicts; `__class__ is dict` also keeps `data` from narrowing to dict[Unknown, Unknown].
-        if success is not None and data.__class__ is dict and data.get(success[0]) not in success[1]:
+        # The operation's rule for a failure reported inside a 2xx body: `success` lists the values
+        # of a field that mean success (anything else fails), `failure` those that mean failure.
+        if data.__class__ is dict and (
+            (success is not None and data.get(success[0]) not in success[1])
+            or (failure is not None and data.get(failure[0]) in failure[1])
+        ):
             _, code, message = decode_error_body(response.text)
             detail = message or body_snippet(content)
             raise APIBusinessError(f"[{code}] {detail}" if code else detail, response=response, body=data, code=code)
@@ -448,6 +456,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         stream_done: tuple[str, Any] | None = None,
         binary: bool = False,
         success: tuple[str, tuple[Any, ...]] | None = None,
+        failure: tuple[str, tuple[Any, ...]] | None = None,
         page: tuple[str, str, str] | None = None,
         response_mode: str = "parsed",
         extra_headers: Mapping[str, str] | None = None,
@@ -500,7 +509,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                     response.read()
                 finally:
                     response.close()
-            result = self._parse(response, cast_to, success)
+            result = self._parse(response, cast_to, success, failure)
             if page is None:
                 return result
             items_field, cursor, next_field = page
@@ -513,6 +522,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                     query={**(query or {}), cursor: value},
                     headers=headers,
                     success=success,
+                    failure=failure,
                     page=page,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
@@ -682,6 +692,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         stream_done: tuple[str, Any] | None = None,
         binary: bool = False,
         success: tuple[str, tuple[Any, ...]] | None = None,
+        failure: tuple[str, tuple[Any, ...]] | None = None,
         page: tuple[str, str, str] | None = None,
         response_mode: str = "parsed",
         extra_headers: Mapping[str, str] | None = None,
@@ -734,7 +745,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                     await response.aread()
                 finally:
                     await response.aclose()
-            result = self._parse(response, cast_to, success)
+            result = self._parse(response, cast_to, success, failure)
             if page is None:
                 return result
             items_field, cursor, next_field = page
@@ -747,6 +758,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                     query={**(query or {}), cursor: value},
                     headers=headers,
                     success=success,
+                    failure=failure,
                     page=page,
                     extra_headers=extra_headers,
                     extra_query=extra_query,

@@ -72,7 +72,8 @@ def sync_detailed(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
@@ -105,7 +106,8 @@ def sync(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
@@ -133,7 +135,8 @@ async def asyncio_detailed(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
@@ -164,7 +167,8 @@ async def asyncio(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
