@@ -10,6 +10,7 @@ import logging
 import os
 import pkgutil
 import traceback
+from pathlib import Path
 from typing import Any, Callable
 
 import httpx
@@ -21,12 +22,15 @@ from tests.conftest import KEY, Api
 from zai import (
     APIBusinessError,
     APIConnectionError,
+    APIInternalError,
     APIPaginationError,
     APIRequestFailedError,
     APIResponseValidationError,
     AsyncZaiClient,
     ZaiClient,
     ZaiError,
+    _base_client,
+    _retry,
 )
 from zai.cli import main as cli_main
 from zai.testing import SSE, FakeZai, RecordedRequest, Reply, Reset
@@ -446,3 +450,23 @@ def test_raw_responses_apply_the_same_rule(api: Api) -> None:
 
     with pytest.raises(APIBusinessError, match=r"\[1113\]"):
         api.run(parse)
+
+
+# ---------------------------------------------------------------------- documented limits
+
+
+def test_the_documented_worst_case_matches_the_defaults() -> None:
+    timeout = _base_client.DEFAULT_TIMEOUT
+    assert timeout.connect is not None and timeout.read is not None
+    attempts = _base_client.DEFAULT_MAX_RETRIES + 1
+    worst = attempts * (timeout.connect + timeout.read) + (attempts - 1) * _retry.MAX_RETRY_AFTER
+    text = (Path(__file__).parent.parent / "docs" / "reliability.md").read_text(encoding="utf-8")
+    assert f"**{worst:,.0f} s, about {worst / 60:.1f} minutes**" in text
+    assert f"each up to {timeout.connect:.0f} s to connect + {timeout.read:.0f} s waiting" in text
+
+
+def test_retries_can_be_turned_off_for_one_post(api: Api) -> None:
+    api.server.script("POST", FILES, Reply(500, {"error": {"code": "500", "message": "x"}}))
+    with pytest.raises(APIInternalError):
+        api.run(lambda c: c.files.create(file=JSONL, purpose="batch", max_retries=0))
+    assert api.server.count("POST", FILES) == 1
