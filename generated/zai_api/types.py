@@ -114,18 +114,19 @@ def replayable_payload(payload: Any, name: str) -> Any:
     chunks: list[bytes] = []
     size = 0
     while True:
-        chunk: object = payload.read(_UPLOAD_CHUNK)
-        if not chunk:
+        read: object = payload.read(_UPLOAD_CHUNK)
+        if not read:
             return b"".join(chunks)
-        if not isinstance(chunk, (bytes, bytearray, memoryview)):
-            raise TypeError(f"Argument `{name}`: read() returned {type(chunk).__name__}; open the file in binary mode")
+        if not isinstance(read, (bytes, bytearray, memoryview)):
+            raise TypeError(f"Argument `{name}`: read() returned {type(read).__name__}; open the file in binary mode")
+        chunk = bytes(cast("bytes | bytearray | memoryview[int]", read))
         size += len(chunk)
         if size > MAX_BUFFERED_UPLOAD:
             raise ValueError(
                 f"Argument `{name}`: this file object cannot seek, so it is read into memory to allow retries, "
                 f"up to {MAX_BUFFERED_UPLOAD // (1024 * 1024)} MiB, and it is larger; pass a path or a seekable file"
             )
-        chunks.append(bytes(chunk))
+        chunks.append(chunk)
 
 
 # What the SDK's methods accept for a file: a path, bytes, a binary file object, a `File`, or a
