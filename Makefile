@@ -66,17 +66,20 @@ lint: $(DEV)/.ok
 	@$(DEV)/bin/ruff format --check --quiet $(SOURCES)
 
 typecheck: .venvs/3.9/.ok tools/node_modules/.ok
-	@echo "==> mypy --strict (Python 3.9 target)"
-	@.venvs/3.9/bin/mypy
-	@echo "==> pyright --strict (Python 3.9 target, pyrightconfig.json)"
-	@tools/node_modules/.bin/pyright
+	@$(PY) scripts/parallel.py \
+		"mypy --strict (Python 3.9 target)=.venvs/3.9/bin/mypy" \
+		"pyright --strict (Python 3.9 target)=tools/node_modules/.bin/pyright"
 
-# tests/contract needs Prism and runs once, on one Python, in `make contract`; tests/compat likewise in `make compat`.
+# The whole suite runs on the oldest and the newest Python; the versions between skip the tests
+# marked `exhaustive` (property tests over every model, stress tests), which exercise no
+# version-specific code. The runs share the cores (scripts/parallel.py). tests/contract needs Prism
+# and runs once, on one Python, in `make contract`; tests/compat (zai-sdk side by side) likewise in
+# `make compat`. HYPOTHESIS_PROFILE=thorough runs many more examples.
+FULL_VERSIONS := 3.9 3.13
+PYTEST := -m pytest -q -p no:cacheprovider --ignore=tests/contract --ignore=tests/compat
 pytest: $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)
-	@for v in $(PYTHON_VERSIONS); do \
-		echo "==> pytest on Python $$v"; \
-		.venvs/$$v/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/contract --ignore=tests/compat || exit 1; \
-	done
+	@$(PY) scripts/parallel.py $(foreach v,$(PYTHON_VERSIONS),\
+		"pytest on Python $(v)$(if $(filter $(v),$(FULL_VERSIONS)),, (without exhaustive tests))=.venvs/$(v)/bin/python $(PYTEST)$(if $(filter $(v),$(FULL_VERSIONS)),, -m 'not exhaustive')")
 
 # Prism (tools/package.json) is started and stopped by the tests; ZAI_CONTRACT_TESTS=1 makes a missing Prism a failure.
 contract: .venvs/3.11/.ok tools/node_modules/.ok
@@ -90,7 +93,9 @@ compat: .venvs/3.11/.ok $(BENCH_ENV)/.ok
 	@ZAI_COMPAT_TESTS=1 ZAI_SDK_PYTHON="$(CURDIR)/$(BENCH_ENV)/bin/python" \
 		.venvs/3.11/bin/python -m pytest -q -p no:cacheprovider tests/compat
 
-test: check-generated lint-spec lint typecheck pytest contract compat
+# Stages run one after another; the summary at the end says where the time went.
+test:
+	@scripts/stages setup check-generated lint-spec lint typecheck pytest contract compat
 
 demo: .venvs/3.11/.ok
 	@.venvs/3.11/bin/python examples/run_all.py
