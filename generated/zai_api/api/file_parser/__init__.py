@@ -237,7 +237,8 @@ class FileParser:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -266,6 +267,7 @@ class FileParser:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -450,7 +452,8 @@ class FileParserWithRawResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -479,6 +482,7 @@ class FileParserWithRawResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -664,7 +668,8 @@ class FileParserWithStreamingResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -693,6 +698,7 @@ class FileParserWithStreamingResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -917,7 +923,8 @@ class AsyncFileParser:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -946,6 +953,7 @@ class AsyncFileParser:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -1130,7 +1138,8 @@ class AsyncFileParserWithRawResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -1159,6 +1168,7 @@ class AsyncFileParserWithRawResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1344,7 +1354,8 @@ class AsyncFileParserWithStreamingResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -1373,6 +1384,7 @@ class AsyncFileParserWithStreamingResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
