@@ -332,3 +332,20 @@ def test_every_model_attribute_has_a_description() -> None:
 def test_every_method_parameter_has_a_description() -> None:
     files = sorted((GENERATED / "api").glob("*/__init__.py"))
     assert _undescribed("Args", r" {12}(\w+):(.*)$", files) == []
+
+
+def test_every_wait_documents_its_task_id() -> None:
+    client = ZaiClient(api_key=KEY)
+    waits = [
+        client.chat.asyncCompletions.wait,
+        client.images.wait,
+        client.videos.wait,
+        client.batches.wait,
+        client.file_parser.wait,
+        client.fine_tuning.jobs.wait,
+        client.agents.wait,
+    ]
+    for wait in waits:
+        names = [p.name for p in inspect.signature(wait).parameters.values() if p.default is inspect.Parameter.empty]
+        doc = inspect.getdoc(wait) or ""
+        assert names and all(re.search(rf"\n    {name}: \S", doc) for name in names), (wait.__qualname__, doc)

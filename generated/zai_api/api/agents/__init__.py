@@ -180,6 +180,10 @@ class Agents:
         """Poll `async_result` until the task is no longer pending, and return its last state.
 
         Args:
+            agent_id: The agent that runs the task, for example `vidu_template_agent`.
+            async_id: The `async_id` returned when the run was started.
+            conversation_id: Conversation the run belongs to, for agents that keep conversations.
+            custom_variables: Agent-specific options for the lookup; most agents need none.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -778,6 +782,10 @@ class AsyncAgents:
         """Poll `async_result` until the task is no longer pending, and return its last state.
 
         Args:
+            agent_id: The agent that runs the task, for example `vidu_template_agent`.
+            async_id: The `async_id` returned when the run was started.
+            conversation_id: Conversation the run belongs to, for agents that keep conversations.
+            custom_variables: Agent-specific options for the lookup; most agents need none.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.

@@ -192,6 +192,7 @@ class Batches:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            batch_id: Id of the batch.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -830,6 +831,7 @@ class AsyncBatches:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            batch_id: Id of the batch.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.

@@ -1698,6 +1698,7 @@ class ChatAsyncCompletions:
         """Poll `retrieve_completion_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -2222,6 +2223,7 @@ class AsyncChatAsyncCompletions:
         """Poll `retrieve_completion_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.

@@ -201,6 +201,8 @@ class FileParser:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            task_id: The `task_id` returned when the task was created.
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -887,6 +889,8 @@ class AsyncFileParser:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            task_id: The `task_id` returned when the task was created.
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.

@@ -227,6 +227,7 @@ class FineTuningJobs:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            fine_tuning_job_id: Id of the fine-tuning job.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -1151,6 +1152,7 @@ class AsyncFineTuningJobs:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            fine_tuning_job_id: Id of the fine-tuning job.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.

@@ -92,6 +92,7 @@ class Images:
         """Poll `retrieve_images_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -948,6 +949,7 @@ class AsyncImages:
         """Poll `retrieve_images_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.

@@ -91,6 +91,7 @@ class Videos:
         """Poll `retrieve_videos_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -582,6 +583,7 @@ class AsyncVideos:
         """Poll `retrieve_videos_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
