@@ -88,10 +88,12 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    # The stream classes are imported when first asked for, like every part a call may not need.
-    if name in ("Stream", "AsyncStream"):
-        from . import _streaming  # noqa: PLC0415
+if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelled name is an error
 
-        return getattr(_streaming, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> Any:
+        # The stream classes are imported when first asked for, like every part a call may not need.
+        if name in ("Stream", "AsyncStream"):
+            from . import _streaming  # noqa: PLC0415
+
+            return getattr(_streaming, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

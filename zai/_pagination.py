@@ -7,22 +7,31 @@ the cursor parameter set to the last item's id, until a page is empty or says it
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Iterator
-from typing import Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 __all__ = ["AsyncCursorPage", "SyncCursorPage"]
 
 T = TypeVar("T")
 
 
+def _has_more(page: Any) -> bool | None:
+    value = page.get("has_more") if hasattr(page, "get") else None
+    return value if isinstance(value, bool) else None
+
+
 def _next_cursor(page: Any, items: list[Any], next_field: str) -> Any:
-    if not items or page.get("has_more") is False:
+    if not items or _has_more(page) is False:
         return None
     last = items[-1]
     return last.get(next_field) if hasattr(last, "get") else None
 
 
 class SyncCursorPage(Generic[T]):
-    """One page of a list (`.data`), iterable across all pages."""
+    """One page of a list (`.data`), iterable across all pages.
+
+    `.page` is the whole list response; its other fields (`object`, `first_id`, ...) also read as
+    attributes of the page at run time, but type checkers only know `data` and `has_more`.
+    """
 
     def __init__(self, page: Any, items: list[T], fetch: Callable[[Any], SyncCursorPage[T]], next_field: str) -> None:
         self.page = page
@@ -46,11 +55,18 @@ class SyncCursorPage(Generic[T]):
         for page in self.iter_pages():
             yield from page.data
 
-    def __getattr__(self, name: str) -> Any:
-        # Other fields of the list response (object, has_more, ...).
-        if name.startswith("_") or name in ("page", "data"):
-            raise AttributeError(name)
-        return getattr(self.page, name)
+    @property
+    def has_more(self) -> bool | None:
+        """Whether the server said more items follow this page (None if it did not say)."""
+        return _has_more(self.page)
+
+    if not TYPE_CHECKING:  # a misspelled attribute stays a type error
+
+        def __getattr__(self, name: str) -> Any:
+            # Other fields of the list response (object, first_id, ...).
+            if name.startswith("_") or name in ("page", "data"):
+                raise AttributeError(name)
+            return getattr(self.page, name)
 
     def __repr__(self) -> str:
         return f"SyncCursorPage(data={self.data!r})"
@@ -87,10 +103,17 @@ class AsyncCursorPage(Generic[T]):
     def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_") or name in ("page", "data"):
-            raise AttributeError(name)
-        return getattr(self.page, name)
+    @property
+    def has_more(self) -> bool | None:
+        """Whether the server said more items follow this page (None if it did not say)."""
+        return _has_more(self.page)
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("_") or name in ("page", "data"):
+                raise AttributeError(name)
+            return getattr(self.page, name)
 
     def __repr__(self) -> str:
         return f"AsyncCursorPage(data={self.data!r})"
