@@ -264,7 +264,8 @@ class BaseClient(Generic[_HttpT]):
 
             parts, opened = multipart(files, file_fields, extra_body)
         elif body is not None:
-            data = {key: value for key, value in body.items() if value is not NOT_GIVEN}
+            # An argument left out, or passed as None, is not sent (extra_body is sent as given).
+            data = {key: value for key, value in body.items() if value is not NOT_GIVEN and value is not None}
             if extra_body:
                 data.update(extra_body)
             content = _encode_json(data)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
@@ -118,42 +119,6 @@ class Response(Generic[T]):
         return f"Response(status_code={int(self.status_code)}, parsed={self.parsed!r})"
 
 
-class OpenStrEnum(str, enum.Enum):
-    """Base of the generated string enums.
-
-    A value the SDK does not know yet is kept instead of raising: ``FinishReason("new")`` returns a
-    member whose ``value`` is ``"new"``. Members compare equal to their string values.
-    """
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        return member
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-class OpenIntEnum(int, enum.Enum):
-    """Base of the generated integer enums; unknown values are kept, as with `OpenStrEnum`."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, int) or isinstance(value, bool):
-            return None
-        member = int.__new__(cls, value)
-        member._name_ = f"VALUE_{value}"
-        member._value_ = value
-        return member
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
 def serialize(value: Any) -> Any:
     """Turn models, enums and containers into plain JSON-ready values."""
     if value is None or value.__class__ in _JSON_SCALARS:
@@ -168,7 +133,17 @@ def serialize(value: Any) -> Any:
         return {key: serialize(item) for key, item in cast("Mapping[object, Any]", value).items()}
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()
+    if _is_array(value):
+        return [serialize(item) for item in cast("Iterable[Any]", value)]
     return value
+
+
+def _is_array(value: object) -> bool:
+    """Whether `value` goes as a JSON array: any iterable (a generator is read once) but text, bytes,
+    a mapping or a file."""
+    return isinstance(value, Iterable) and not isinstance(
+        value, (str, bytes, bytearray, memoryview, Mapping, io.IOBase)
+    )
 
 
 _JSON_SCALARS = frozenset((str, int, float, bool))
@@ -184,7 +159,7 @@ def json_default(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Mapping):
         return dict(cast("Mapping[object, Any]", value))
-    if isinstance(value, (set, frozenset)):
+    if _is_array(value):  # sets, generators (read once), ...
         return list(cast("Iterable[Any]", value))
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
@@ -420,8 +395,6 @@ __all__ = [
     "FileInput",
     "FileTypes",
     "NotGiven",
-    "OpenIntEnum",
-    "OpenStrEnum",
     "RequestFiles",
     "Response",
     "SyncRequester",

@@ -72,7 +72,7 @@ _AssistantCodeInterpreterCallParamOptional = TypedDict(
     "_AssistantCodeInterpreterCallParamOptional",
     {
         "type": "Literal['code_interpreter']",
-        "code_interpreter": "AssistantCodeInterpreterCallCodeInterpreterParam | BaseModel",
+        "code_interpreter": "AssistantCodeInterpreterCallCodeInterpreterParam | AssistantCodeInterpreterCallCodeInterpreter",
     },
     total=False,
 )

@@ -87,7 +87,7 @@ _AssistantConversationUsageParamOptional = TypedDict(
         "assistant_id": "str",
         "create_time": "int | str",
         "update_time": "int | str",
-        "usage": "CompletionUsageParam | BaseModel",
+        "usage": "CompletionUsageParam | CompletionUsage",
     },
     total=False,
 )

@@ -70,7 +70,7 @@ _AssistantDrawingToolCallParamOptional = TypedDict(
     "_AssistantDrawingToolCallParamOptional",
     {
         "type": "Literal['drawing_tool']",
-        "drawing_tool": "AssistantDrawingToolCallDrawingToolParam | BaseModel",
+        "drawing_tool": "AssistantDrawingToolCallDrawingToolParam | AssistantDrawingToolCallDrawingTool",
     },
     total=False,
 )

@@ -66,7 +66,7 @@ _AssistantFunctionCallParamOptional = TypedDict(
     "_AssistantFunctionCallParamOptional",
     {
         "type": "Literal['function']",
-        "function": "AssistantFunctionCallFunctionParam | BaseModel",
+        "function": "AssistantFunctionCallFunctionParam | AssistantFunctionCallFunction",
     },
     total=False,
 )

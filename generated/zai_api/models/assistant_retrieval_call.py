@@ -68,7 +68,7 @@ _AssistantRetrievalCallParamOptional = TypedDict(
     "_AssistantRetrievalCallParamOptional",
     {
         "type": "Literal['retrieval']",
-        "retrieval": "AssistantRetrievalCallRetrievalParam | BaseModel",
+        "retrieval": "AssistantRetrievalCallRetrievalParam | AssistantRetrievalCallRetrieval",
     },
     total=False,
 )

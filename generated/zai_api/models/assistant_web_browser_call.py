@@ -70,7 +70,7 @@ _AssistantWebBrowserCallParamOptional = TypedDict(
     "_AssistantWebBrowserCallParamOptional",
     {
         "type": "Literal['web_browser']",
-        "web_browser": "AssistantWebBrowserCallWebBrowserParam | BaseModel",
+        "web_browser": "AssistantWebBrowserCallWebBrowserParam | AssistantWebBrowserCallWebBrowser",
     },
     total=False,
 )

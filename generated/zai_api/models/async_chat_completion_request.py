@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -15,6 +15,7 @@ from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_message import AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
     from zai_api.models.code_geex_extra import CodeGeexExtraParam
     from zai_api.models.function_tool import FunctionToolParam
     from zai_api.models.mcp_tool import McpToolParam
@@ -227,7 +228,7 @@ _AsyncChatCompletionRequestParamRequired = TypedDict(
     "_AsyncChatCompletionRequestParamRequired",
     {
         "model": "str",
-        "messages": "Sequence[SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam]",
+        "messages": "Iterable[SystemMessageParam | SystemMessage | UserMessageParam | UserMessage | AssistantMessageParam | AssistantMessage | ChatCompletionMessage | ToolMessageParam | ToolMessage]",
     },
 )
 
@@ -235,22 +236,22 @@ _AsyncChatCompletionRequestParamRequired = TypedDict(
 _AsyncChatCompletionRequestParamOptional = TypedDict(
     "_AsyncChatCompletionRequestParamOptional",
     {
-        "thinking": "ThinkingConfigParam | BaseModel",
+        "thinking": "ThinkingConfigParam | ThinkingConfig",
         "do_sample": "bool",
         "temperature": "float",
         "top_p": "float",
         "max_tokens": "int",
         "seed": "int",
         "stop": "str | Sequence[str]",
-        "tools": "Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]",
+        "tools": "Iterable[FunctionToolParam | FunctionTool | RetrievalToolParam | RetrievalTool | WebSearchToolParam | WebSearchTool | McpToolParam | McpTool]",
         "tool_choice": "str",
-        "response_format": "ResponseFormatParam | BaseModel",
-        "meta": "RolePlayMetaParam | BaseModel",
+        "response_format": "ResponseFormatParam | ResponseFormat",
+        "meta": "RolePlayMetaParam | RolePlayMeta",
         "request_id": "str",
         "user_id": "str",
         "watermark_enabled": "bool",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
-        "extra": "CodeGeexExtraParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
+        "extra": "CodeGeexExtraParam | CodeGeexExtra",
     },
     total=False,
 )

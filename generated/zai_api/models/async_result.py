@@ -5,8 +5,8 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from zai_api.models.chat_completion_choice import ChatCompletionChoiceParam
     from zai_api.models.completion_usage import CompletionUsageParam
     from zai_api.models.image_generation_result_item import ImageGenerationResultItemParam
-    from zai_api.models.task_status import TaskStatus
     from zai_api.models.video_result_item import VideoResultItemParam
 
     pass
@@ -92,14 +91,13 @@ class AsyncResult(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _task_status = d.pop("task_status", None)
         _choices = d.pop("choices", None)
         _usage = d.pop("usage", None)
         _image_result = d.pop("image_result", None)
         _video_result = d.pop("video_result", None)
         obj = cls(
             id=d.pop("id", None),
-            task_status=(TaskStatus(_task_status) if _task_status.__class__ is str else _task_status),
+            task_status=d.pop("task_status", None),
             request_id=d.pop("request_id", None),
             model=d.pop("model", None),
             created=d.pop("created", None),
@@ -137,7 +135,7 @@ _AsyncResultParamRequired = TypedDict(
     "_AsyncResultParamRequired",
     {
         "id": "str",
-        "task_status": 'TaskStatus | Literal["PROCESSING", "SUCCESS", "FAIL"]',
+        "task_status": "TaskStatus",
     },
 )
 
@@ -148,10 +146,10 @@ _AsyncResultParamOptional = TypedDict(
         "request_id": "str",
         "model": "str",
         "created": "int",
-        "choices": "Sequence[ChatCompletionChoiceParam | BaseModel]",
-        "usage": "CompletionUsageParam | BaseModel",
-        "image_result": "Sequence[ImageGenerationResultItemParam | BaseModel]",
-        "video_result": "Sequence[VideoResultItemParam | BaseModel]",
+        "choices": "Iterable[ChatCompletionChoiceParam | ChatCompletionChoice]",
+        "usage": "CompletionUsageParam | CompletionUsage",
+        "image_result": "Iterable[ImageGenerationResultItemParam | ImageGenerationResultItem]",
+        "video_result": "Iterable[VideoResultItemParam | VideoResultItem]",
     },
     total=False,
 )

@@ -147,7 +147,7 @@ _AudioCustomizationRequestParamOptional = TypedDict(
     {
         "voice_text": "str",
         "response_format": "str",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
         "request_id": "str",
         "user_id": "str",
         "watermark_enabled": "bool",

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -102,8 +102,8 @@ _ChatCompletionMessageParamOptional = TypedDict(
     {
         "content": "str | None",
         "reasoning_content": "str",
-        "tool_calls": "Sequence[ChatCompletionMessageToolCallParam | BaseModel]",
-        "audio": "ReplyAudioParam | BaseModel",
+        "tool_calls": "Iterable[ChatCompletionMessageToolCallParam | ChatCompletionMessageToolCall]",
+        "audio": "ReplyAudioParam | ReplyAudio",
     },
     total=False,
 )

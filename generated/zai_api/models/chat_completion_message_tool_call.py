@@ -88,8 +88,8 @@ _ChatCompletionMessageToolCallParamRequired = TypedDict(
 _ChatCompletionMessageToolCallParamOptional = TypedDict(
     "_ChatCompletionMessageToolCallParamOptional",
     {
-        "function": "FunctionCallParam | BaseModel",
-        "mcp": "McpCallParam | BaseModel",
+        "function": "FunctionCallParam | FunctionCall",
+        "mcp": "McpCallParam | McpCall",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -95,8 +95,8 @@ _ChoiceDeltaParamOptional = TypedDict(
         "role": "str",
         "content": "str | None",
         "reasoning_content": "str",
-        "tool_calls": "Sequence[ChoiceDeltaToolCallParam | BaseModel]",
-        "audio": "ReplyAudioParam | BaseModel",
+        "tool_calls": "Iterable[ChoiceDeltaToolCallParam | ChoiceDeltaToolCall]",
+        "audio": "ReplyAudioParam | ReplyAudio",
     },
     total=False,
 )

@@ -96,8 +96,8 @@ _CompletionUsageParamOptional = TypedDict(
         "prompt_tokens": "int",
         "completion_tokens": "int",
         "total_tokens": "int",
-        "prompt_tokens_details": "CompletionUsagePromptTokensDetailsParam | BaseModel",
-        "completion_tokens_details": "CompletionUsageCompletionTokensDetailsParam | BaseModel",
+        "prompt_tokens_details": "CompletionUsagePromptTokensDetailsParam | CompletionUsagePromptTokensDetails",
+        "completion_tokens_details": "CompletionUsageCompletionTokensDetailsParam | CompletionUsageCompletionTokensDetails",
     },
     total=False,
 )

@@ -73,9 +73,9 @@ class OcrWordsResult(BaseModel):
 _OcrWordsResultParamOptional = TypedDict(
     "_OcrWordsResultParamOptional",
     {
-        "location": "OcrLocationParam | BaseModel",
+        "location": "OcrLocationParam | OcrLocation",
         "words": "str",
-        "probability": "OcrProbabilityParam | BaseModel",
+        "probability": "OcrProbabilityParam | OcrProbability",
     },
     total=False,
 )

@@ -80,7 +80,7 @@ _TokenizerResponseParamOptional = TypedDict(
         "id": "str",
         "created": "int",
         "request_id": "str",
-        "usage": "TokenizerUsageParam | BaseModel",
+        "usage": "TokenizerUsageParam | TokenizerUsage",
     },
     total=False,
 )

@@ -4,23 +4,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, cast
+from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
 
 from zai_api.models.agents_completion import AgentsCompletion
 from zai_api.models.agents_completion_chunk import AgentsCompletionChunk
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
-    from zai_api.models.agent_conversation_variables import AgentConversationVariablesParam
-    from zai_api.models.agent_message import AgentMessageParam
-    from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
+    from zai_api.models.agent_conversation_variables import AgentConversationVariables, AgentConversationVariablesParam
+    from zai_api.models.agent_message import AgentMessage, AgentMessageParam
+    from zai_api.models.sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
 
 
 class Agents:
@@ -39,17 +39,112 @@ class Agents:
         """The same methods, returning the response before its body is read (use it in a `with` block)."""
         return AgentsWithStreamingResponse(self._client)
 
+    @overload
     def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Stream[AgentsCompletionChunk]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Stream[AgentsCompletionChunk]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion | Stream[AgentsCompletionChunk]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion | Stream[AgentsCompletionChunk]: ...
+
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -117,8 +212,8 @@ class Agents:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -168,8 +263,8 @@ class Agents:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -178,6 +273,10 @@ class Agents:
         """Poll `async_result` until the task is no longer pending, and return its last state.
 
         Args:
+            agent_id: The agent that runs the task, for example `vidu_template_agent`.
+            async_id: The `async_id` returned when the run was started.
+            conversation_id: Conversation the run belongs to, for agents that keep conversations.
+            custom_variables: Agent-specific options for the lookup; most agents need none.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -205,7 +304,7 @@ class Agents:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -255,17 +354,112 @@ class AgentsWithRawResponse:
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
 
+    @overload
     def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]: ...
+
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -334,8 +528,8 @@ class AgentsWithRawResponse:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -387,7 +581,7 @@ class AgentsWithRawResponse:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -438,17 +632,112 @@ class AgentsWithStreamingResponse:
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
 
+    @overload
     def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]: ...
+
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -517,8 +806,8 @@ class AgentsWithStreamingResponse:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -570,7 +859,7 @@ class AgentsWithStreamingResponse:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -631,17 +920,112 @@ class AsyncAgents:
         """The same methods, returning the response before its body is read (use it in a `with` block)."""
         return AsyncAgentsWithStreamingResponse(self._client)
 
+    @overload
     async def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncStream[AgentsCompletionChunk]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncStream[AgentsCompletionChunk]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion | AsyncStream[AgentsCompletionChunk]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion | AsyncStream[AgentsCompletionChunk]: ...
+
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -709,8 +1093,8 @@ class AsyncAgents:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -760,8 +1144,8 @@ class AsyncAgents:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -770,6 +1154,10 @@ class AsyncAgents:
         """Poll `async_result` until the task is no longer pending, and return its last state.
 
         Args:
+            agent_id: The agent that runs the task, for example `vidu_template_agent`.
+            async_id: The `async_id` returned when the run was started.
+            conversation_id: Conversation the run belongs to, for agents that keep conversations.
+            custom_variables: Agent-specific options for the lookup; most agents need none.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -797,7 +1185,7 @@ class AsyncAgents:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -847,17 +1235,112 @@ class AsyncAgentsWithRawResponse:
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
 
+    @overload
     async def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]: ...
+
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -926,8 +1409,8 @@ class AsyncAgentsWithRawResponse:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -979,7 +1462,7 @@ class AsyncAgentsWithRawResponse:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1030,17 +1513,112 @@ class AsyncAgentsWithStreamingResponse:
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
 
+    @overload
     async def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]: ...
+
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1109,8 +1687,8 @@ class AsyncAgentsWithStreamingResponse:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1162,7 +1740,7 @@ class AsyncAgentsWithStreamingResponse:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,

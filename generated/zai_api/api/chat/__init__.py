@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Literal, cast, overload
 
@@ -13,27 +13,28 @@ from zai_api.models.async_task_status import AsyncTaskStatus
 from zai_api.models.chat_completion import ChatCompletion
 from zai_api.models.chat_completion_chunk import ChatCompletionChunk
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
-    from zai_api.models.assistant_message import AssistantMessageParam
-    from zai_api.models.code_geex_extra import CodeGeexExtraParam
-    from zai_api.models.function_tool import FunctionToolParam
-    from zai_api.models.mcp_tool import McpToolParam
+    from zai_api.models.assistant_message import AssistantMessage, AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
+    from zai_api.models.code_geex_extra import CodeGeexExtra, CodeGeexExtraParam
+    from zai_api.models.function_tool import FunctionTool, FunctionToolParam
+    from zai_api.models.mcp_tool import McpTool, McpToolParam
     from zai_api.models.reasoning_effort import ReasoningEffort
-    from zai_api.models.response_format import ResponseFormatParam
-    from zai_api.models.retrieval_tool import RetrievalToolParam
-    from zai_api.models.role_play_meta import RolePlayMetaParam
-    from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
-    from zai_api.models.system_message import SystemMessageParam
-    from zai_api.models.thinking_config import ThinkingConfigParam
-    from zai_api.models.tool_message import ToolMessageParam
-    from zai_api.models.user_message import UserMessageParam
-    from zai_api.models.web_search_tool import WebSearchToolParam
+    from zai_api.models.response_format import ResponseFormat, ResponseFormatParam
+    from zai_api.models.retrieval_tool import RetrievalTool, RetrievalToolParam
+    from zai_api.models.role_play_meta import RolePlayMeta, RolePlayMetaParam
+    from zai_api.models.sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
+    from zai_api.models.system_message import SystemMessage, SystemMessageParam
+    from zai_api.models.thinking_config import ThinkingConfig, ThinkingConfigParam
+    from zai_api.models.tool_message import ToolMessage, ToolMessageParam
+    from zai_api.models.user_message import UserMessage, UserMessageParam
+    from zai_api.models.web_search_tool import WebSearchTool, WebSearchToolParam
 
 
 class Chat:
@@ -87,31 +88,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -124,31 +141,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -161,31 +194,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -197,31 +246,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -324,31 +389,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -361,31 +442,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -398,31 +495,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -434,31 +547,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -562,31 +691,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -599,31 +744,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -636,31 +797,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -672,31 +849,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -810,31 +1003,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -847,31 +1056,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -884,31 +1109,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -920,31 +1161,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1047,31 +1304,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1084,31 +1357,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1121,31 +1410,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1157,31 +1462,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1285,31 +1606,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1322,31 +1659,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1359,31 +1712,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1395,31 +1764,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1532,26 +1917,44 @@ class ChatAsyncCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1685,6 +2088,7 @@ class ChatAsyncCompletions:
         """Poll `retrieve_completion_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task to wait for: the `id` that `retrieve_completion_result` takes.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -1715,26 +2119,44 @@ class ChatAsyncCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1870,26 +2292,44 @@ class ChatAsyncCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2035,26 +2475,44 @@ class AsyncChatAsyncCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2188,6 +2646,7 @@ class AsyncChatAsyncCompletions:
         """Poll `retrieve_completion_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task to wait for: the `id` that `retrieve_completion_result` takes.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -2218,26 +2677,44 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2373,26 +2850,44 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,

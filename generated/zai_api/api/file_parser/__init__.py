@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Literal, cast
+from typing import TYPE_CHECKING, Callable, cast
 
 from zai_api.models.file_parser_result import FileParserResult
 from zai_api.models.file_parser_task import FileParserTask
@@ -43,8 +43,8 @@ class FileParser:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -94,7 +94,7 @@ class FileParser:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -145,7 +145,7 @@ class FileParser:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -192,7 +192,7 @@ class FileParser:
     def wait(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -201,6 +201,8 @@ class FileParser:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            task_id: The task to wait for: the `task_id` that `retrieve` takes.
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -226,7 +228,7 @@ class FileParser:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -283,8 +285,8 @@ class FileParserWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -335,7 +337,7 @@ class FileParserWithRawResponse:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -387,7 +389,7 @@ class FileParserWithRawResponse:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -437,7 +439,7 @@ class FileParserWithRawResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -495,8 +497,8 @@ class FileParserWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -547,7 +549,7 @@ class FileParserWithStreamingResponse:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -599,7 +601,7 @@ class FileParserWithStreamingResponse:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -649,7 +651,7 @@ class FileParserWithStreamingResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -717,8 +719,8 @@ class AsyncFileParser:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -768,7 +770,7 @@ class AsyncFileParser:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -819,7 +821,7 @@ class AsyncFileParser:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -866,7 +868,7 @@ class AsyncFileParser:
     async def wait(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -875,6 +877,8 @@ class AsyncFileParser:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            task_id: The task to wait for: the `task_id` that `retrieve` takes.
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -900,7 +904,7 @@ class AsyncFileParser:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -957,8 +961,8 @@ class AsyncFileParserWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1009,7 +1013,7 @@ class AsyncFileParserWithRawResponse:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1061,7 +1065,7 @@ class AsyncFileParserWithRawResponse:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1111,7 +1115,7 @@ class AsyncFileParserWithRawResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1169,8 +1173,8 @@ class AsyncFileParserWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1221,7 +1225,7 @@ class AsyncFileParserWithStreamingResponse:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1273,7 +1277,7 @@ class AsyncFileParserWithStreamingResponse:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1323,7 +1327,7 @@ class AsyncFileParserWithStreamingResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,

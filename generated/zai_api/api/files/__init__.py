@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
@@ -12,7 +12,7 @@ from zai_api.models.file_deleted import FileDeleted
 from zai_api.models.file_list import FileList
 from zai_api.models.file_object import FileObject
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, FileInput, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.file_upload_detail import FileUploadDetailParam
+    from zai_api.models.file_upload_detail import FileUploadDetail, FileUploadDetailParam
 
 
 class Files:
@@ -43,9 +43,9 @@ class Files:
         self,
         *,
         purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -94,10 +94,10 @@ class Files:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -249,9 +249,9 @@ class FilesWithRawResponse:
         self,
         *,
         purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -301,10 +301,10 @@ class FilesWithRawResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -459,9 +459,9 @@ class FilesWithStreamingResponse:
         self,
         *,
         purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -511,10 +511,10 @@ class FilesWithStreamingResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -679,9 +679,9 @@ class AsyncFiles:
         self,
         *,
         purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -730,10 +730,10 @@ class AsyncFiles:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -885,9 +885,9 @@ class AsyncFilesWithRawResponse:
         self,
         *,
         purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -937,10 +937,10 @@ class AsyncFilesWithRawResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1095,9 +1095,9 @@ class AsyncFilesWithStreamingResponse:
         self,
         *,
         purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1147,10 +1147,10 @@ class AsyncFilesWithStreamingResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,

@@ -91,7 +91,7 @@ def sync(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FileDeleted | None:
+) -> ErrorResponse | FileDeleted:
     """Delete a file
 
      Permanently removes a stored file and the data attached to it.
@@ -100,17 +100,21 @@ def sync(
         file_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileDeleted
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         file_id=file_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -146,7 +150,7 @@ async def asyncio(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FileDeleted | None:
+) -> ErrorResponse | FileDeleted:
     """Delete a file
 
      Permanently removes a stored file and the data attached to it.
@@ -155,16 +159,18 @@ async def asyncio(
         file_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileDeleted
     """
 
-    return (
-        await asyncio_detailed(
-            file_id=file_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        file_id=file_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

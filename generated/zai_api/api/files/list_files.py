@@ -117,7 +117,7 @@ def sync(
     limit: int | Unset = UNSET,
     after: str | Unset = UNSET,
     order: str | Unset = UNSET,
-) -> ErrorResponse | FileList | None:
+) -> ErrorResponse | FileList:
     """List files
 
      Returns the caller's files of one purpose, newest first, a page at a time.
@@ -129,20 +129,24 @@ def sync(
         order (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         purpose=purpose,
         limit=limit,
         after=after,
         order=order,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -190,7 +194,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     after: str | Unset = UNSET,
     order: str | Unset = UNSET,
-) -> ErrorResponse | FileList | None:
+) -> ErrorResponse | FileList:
     """List files
 
      Returns the caller's files of one purpose, newest first, a page at a time.
@@ -202,19 +206,21 @@ async def asyncio(
         order (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileList
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            purpose=purpose,
-            limit=limit,
-            after=after,
-            order=order,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        purpose=purpose,
+        limit=limit,
+        after=after,
+        order=order,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -13,14 +13,14 @@ from zai_api.models.fine_tuning_job_event_list import FineTuningJobEventList
 from zai_api.models.fine_tuning_job_list import FineTuningJobList
 from zai_api.models.fine_tuning_model_deleted import FineTuningModelDeleted
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.fine_tuning_hyperparameters import FineTuningHyperparametersParam
+    from zai_api.models.fine_tuning_hyperparameters import FineTuningHyperparameters, FineTuningHyperparametersParam
 
 
 class FineTuning:
@@ -72,8 +72,8 @@ class FineTuningJobs:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -120,10 +120,10 @@ class FineTuningJobs:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -227,6 +227,7 @@ class FineTuningJobs:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            fine_tuning_job_id: The task to wait for: the `fine_tuning_job_id` that `retrieve` takes.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -339,8 +340,8 @@ class FineTuningJobs:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -396,8 +397,8 @@ class FineTuningJobsWithRawResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -445,10 +446,10 @@ class FineTuningJobsWithRawResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -633,8 +634,8 @@ class FineTuningJobsWithRawResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -691,8 +692,8 @@ class FineTuningJobsWithStreamingResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -740,10 +741,10 @@ class FineTuningJobsWithStreamingResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -928,8 +929,8 @@ class FineTuningJobsWithStreamingResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -996,8 +997,8 @@ class AsyncFineTuningJobs:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1044,10 +1045,10 @@ class AsyncFineTuningJobs:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1151,6 +1152,7 @@ class AsyncFineTuningJobs:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            fine_tuning_job_id: The task to wait for: the `fine_tuning_job_id` that `retrieve` takes.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
@@ -1263,8 +1265,8 @@ class AsyncFineTuningJobs:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1320,8 +1322,8 @@ class AsyncFineTuningJobsWithRawResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1369,10 +1371,10 @@ class AsyncFineTuningJobsWithRawResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1557,8 +1559,8 @@ class AsyncFineTuningJobsWithRawResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1615,8 +1617,8 @@ class AsyncFineTuningJobsWithStreamingResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1664,10 +1666,10 @@ class AsyncFineTuningJobsWithStreamingResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1852,8 +1854,8 @@ class AsyncFineTuningJobsWithStreamingResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,

@@ -91,7 +91,7 @@ def sync(
     fine_tuning_job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningJob | None:
+) -> ErrorResponse | FineTuningJob:
     """Delete a fine-tuning job
 
      Removes a finished or cancelled fine-tuning job from the caller's list.
@@ -100,17 +100,21 @@ def sync(
         fine_tuning_job_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJob
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         fine_tuning_job_id=fine_tuning_job_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -146,7 +150,7 @@ async def asyncio(
     fine_tuning_job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningJob | None:
+) -> ErrorResponse | FineTuningJob:
     """Delete a fine-tuning job
 
      Removes a finished or cancelled fine-tuning job from the caller's list.
@@ -155,16 +159,18 @@ async def asyncio(
         fine_tuning_job_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJob
     """
 
-    return (
-        await asyncio_detailed(
-            fine_tuning_job_id=fine_tuning_job_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        fine_tuning_job_id=fine_tuning_job_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -4,22 +4,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
 from zai_api.models.moderation_response import ModerationResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.moderation_audio_part import ModerationAudioPartParam
-    from zai_api.models.moderation_image_part import ModerationImagePartParam
-    from zai_api.models.moderation_text_part import ModerationTextPartParam
-    from zai_api.models.moderation_video_part import ModerationVideoPartParam
+    from zai_api.models.moderation_audio_part import ModerationAudioPart, ModerationAudioPartParam
+    from zai_api.models.moderation_image_part import ModerationImagePart, ModerationImagePartParam
+    from zai_api.models.moderation_text_part import ModerationTextPart, ModerationTextPartParam
+    from zai_api.models.moderation_video_part import ModerationVideoPart, ModerationVideoPartParam
 
 
 class Moderations:
@@ -45,16 +45,22 @@ class Moderations:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -112,16 +118,22 @@ class ModerationsWithRawResponse:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -180,16 +192,22 @@ class ModerationsWithStreamingResponse:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -258,16 +276,22 @@ class AsyncModerations:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -325,16 +349,22 @@ class AsyncModerationsWithRawResponse:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -393,16 +423,22 @@ class AsyncModerationsWithStreamingResponse:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,

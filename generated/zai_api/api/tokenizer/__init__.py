@@ -4,26 +4,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
 from zai_api.models.tokenizer_response import TokenizerResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.assistant_message import AssistantMessageParam
-    from zai_api.models.function_tool import FunctionToolParam
-    from zai_api.models.mcp_tool import McpToolParam
-    from zai_api.models.retrieval_tool import RetrievalToolParam
-    from zai_api.models.system_message import SystemMessageParam
-    from zai_api.models.tool_message import ToolMessageParam
-    from zai_api.models.user_message import UserMessageParam
-    from zai_api.models.web_search_tool import WebSearchToolParam
+    from zai_api.models.assistant_message import AssistantMessage, AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
+    from zai_api.models.function_tool import FunctionTool, FunctionToolParam
+    from zai_api.models.mcp_tool import McpTool, McpToolParam
+    from zai_api.models.retrieval_tool import RetrievalTool, RetrievalToolParam
+    from zai_api.models.system_message import SystemMessage, SystemMessageParam
+    from zai_api.models.tool_message import ToolMessage, ToolMessageParam
+    from zai_api.models.user_message import UserMessage, UserMessageParam
+    from zai_api.models.web_search_tool import WebSearchTool, WebSearchToolParam
 
 
 class Tokenizer:
@@ -46,13 +47,31 @@ class Tokenizer:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -113,13 +132,31 @@ class TokenizerWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -181,13 +218,31 @@ class TokenizerWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -259,13 +314,31 @@ class AsyncTokenizer:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -326,13 +399,31 @@ class AsyncTokenizerWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -394,13 +485,31 @@ class AsyncTokenizerWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
