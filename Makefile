@@ -1,5 +1,6 @@
 # Everything sets itself up: virtual environments are created on first use.
-#   make test      check-generated, lint, mypy --strict, pyright, pytest on Python 3.9 to 3.13, then make contract
+#   make test      check-generated, lint, mypy --strict, pyright, the type tests, pytest on Python 3.9 to 3.13,
+#                  then make contract
 #   make contract  every SDK method, sync and async, against Prism mocking openapi/ (tests/contract)
 #   make demo      the examples, against a local Z.ai-compatible server unless ZAI_API_KEY is set
 #   make generate  regenerate generated/zai_api from openapi/openapi.yaml and templates/
@@ -14,7 +15,7 @@ UV_VERSION := 0.13.9
 SOURCES := zai tests scripts examples benchmarks
 BENCH_ENV := benchmarks/.env
 
-.PHONY: all setup generate check-generated lint lint-spec typecheck pytest contract test demo bench clean
+.PHONY: all setup generate check-generated lint lint-spec typecheck typetest pytest contract test demo bench clean
 
 all: test
 
@@ -70,6 +71,12 @@ typecheck: .venvs/3.9/.ok tools/node_modules/.ok
 	@echo "==> pyright --strict (Python 3.9 target, pyrightconfig.json)"
 	@tools/node_modules/.bin/pyright
 
+# The type tests (tests/typing): correct programs must check clean and each marked wrong call must be
+# reported, by mypy and by pyright, each run once over all the files. Once, not once per Python.
+typetest: $(DEV)/.ok .venvs/3.9/.ok tools/node_modules/.ok
+	@echo "==> type tests (tests/typing: mypy and pyright strict on correct and wrong programs)"
+	@$(PY) tests/typing/check.py
+
 # tests/contract needs Prism and runs once, on one Python, in `make contract`.
 pytest: $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)
 	@for v in $(PYTHON_VERSIONS); do \
@@ -82,7 +89,7 @@ contract: .venvs/3.11/.ok tools/node_modules/.ok
 	@echo "==> contract tests against Prism (Python 3.11)"
 	@ZAI_CONTRACT_TESTS=1 .venvs/3.11/bin/python -m pytest -q -p no:cacheprovider tests/contract
 
-test: check-generated lint-spec lint typecheck pytest contract
+test: check-generated lint-spec lint typecheck typetest pytest contract
 
 demo: .venvs/3.11/.ok
 	@.venvs/3.11/bin/python examples/run_all.py
