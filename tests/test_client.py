@@ -143,6 +143,7 @@ def test_resources_are_listed_before_first_use() -> None:
     for client in (ZaiClient(api_key=KEY), AsyncZaiClient(api_key=KEY)):
         names = set(dir(client))
         assert {"chat", "embeddings", "files", "batches", "agents"} <= roots <= names
+        assert not {"request", "poll"} & names  # the shared sender and poller are private
     text = pydoc.render_doc(ZaiClient)
     assert "client.chat" in text and "completions.create" in text
 

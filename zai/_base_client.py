@@ -368,7 +368,7 @@ class BaseClient(Generic[_HttpT]):
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
-    """A synchronous client: `request()` sends one operation with retries and returns the parsed result."""
+    """A synchronous client: `_request()` sends one operation with retries and returns the parsed result."""
 
     def __init__(
         self,
@@ -400,7 +400,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
         )
 
-    def request(
+    def _request(
         self,
         method: str,
         path: str,
@@ -474,7 +474,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             items_field, cursor, next_field = page
 
             def fetch(value: Any) -> Any:
-                return self.request(
+                return self._request(
                     method,
                     path,
                     cast_to=cast_to,
@@ -499,7 +499,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         raw: APIResponse[Any] = APIResponse(response, process)
         return raw
 
-    def poll(
+    def _poll(
         self,
         fetch: Callable[[], Any],
         *,
@@ -632,7 +632,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
         )
 
-    async def request(
+    async def _request(
         self,
         method: str,
         path: str,
@@ -706,7 +706,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             items_field, cursor, next_field = page
 
             def fetch(value: Any) -> Awaitable[Any]:
-                return self.request(
+                return self._request(
                     method,
                     path,
                     cast_to=cast_to,
@@ -731,7 +731,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         raw: AsyncAPIResponse[Any] = AsyncAPIResponse(response, process)
         return raw
 
-    async def poll(
+    async def _poll(
         self,
         fetch: Callable[[], Awaitable[Any]],
         *,

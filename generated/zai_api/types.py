@@ -303,9 +303,9 @@ if TYPE_CHECKING:
     # Only type checkers need these: generated resource classes annotate their client with them.
 
     class SyncRequester(Protocol):
-        """What the generated resource classes need from a client: one request method and a poller."""
+        """What the generated resource classes need from a client: its private sender and poller."""
 
-        def request(
+        def _request(
             self,
             method: str,
             path: str,
@@ -330,7 +330,7 @@ if TYPE_CHECKING:
             max_retries: int | Unset = NOT_GIVEN,
         ) -> Any: ...
 
-        def poll(
+        def _poll(
             self,
             fetch: Callable[[], Any],
             *,
@@ -345,7 +345,7 @@ if TYPE_CHECKING:
     class AsyncRequester(Protocol):
         """The asynchronous twin of `SyncRequester`."""
 
-        async def request(
+        async def _request(
             self,
             method: str,
             path: str,
@@ -370,7 +370,7 @@ if TYPE_CHECKING:
             max_retries: int | Unset = NOT_GIVEN,
         ) -> Any: ...
 
-        async def poll(
+        async def _poll(
             self,
             fetch: Callable[[], Any],
             *,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.agents`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -184,7 +186,7 @@ class Agents:
         """
         return cast(
             "AgentsCompletion | Stream[AgentsCompletionChunk]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -241,7 +243,7 @@ class Agents:
         """
         return cast(
             "AgentsCompletion",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -283,7 +285,7 @@ class Agents:
         """
         return cast(
             "AgentsCompletion",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.async_result(
                     agent_id=agent_id,
                     async_id=async_id,
@@ -330,7 +332,7 @@ class Agents:
         """
         return cast(
             "AgentsCompletion",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -499,7 +501,7 @@ class AgentsWithRawResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -557,7 +559,7 @@ class AgentsWithRawResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -607,7 +609,7 @@ class AgentsWithRawResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -777,7 +779,7 @@ class AgentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -835,7 +837,7 @@ class AgentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -885,7 +887,7 @@ class AgentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -1065,7 +1067,7 @@ class AsyncAgents:
         """
         return cast(
             "AgentsCompletion | AsyncStream[AgentsCompletionChunk]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -1122,7 +1124,7 @@ class AsyncAgents:
         """
         return cast(
             "AgentsCompletion",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -1164,7 +1166,7 @@ class AsyncAgents:
         """
         return cast(
             "AgentsCompletion",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.async_result(
                     agent_id=agent_id,
                     async_id=async_id,
@@ -1211,7 +1213,7 @@ class AsyncAgents:
         """
         return cast(
             "AgentsCompletion",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -1380,7 +1382,7 @@ class AsyncAgentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -1438,7 +1440,7 @@ class AsyncAgentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -1488,7 +1490,7 @@ class AsyncAgentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -1658,7 +1660,7 @@ class AsyncAgentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -1716,7 +1718,7 @@ class AsyncAgentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -1766,7 +1768,7 @@ class AsyncAgentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.applications`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -69,7 +71,7 @@ class Applications:
         """
         return cast(
             "ApplicationVariablesResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -124,7 +126,7 @@ class Applications:
         """
         return cast(
             "ApplicationFileUploadResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -173,7 +175,7 @@ class Applications:
         """
         return cast(
             "ApplicationFileStatResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -217,7 +219,7 @@ class Applications:
         """
         return cast(
             "ApplicationConversationResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -328,7 +330,7 @@ class Applications:
         """
         return cast(
             "ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -380,7 +382,7 @@ class Applications:
         """
         return cast(
             "ApplicationSliceInfoResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -426,7 +428,7 @@ class Applications:
         """
         return cast(
             "ApplicationHistorySessionRecordResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -478,7 +480,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationVariablesResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -534,7 +536,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationFileUploadResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -584,7 +586,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationFileStatResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -629,7 +631,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationConversationResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -741,7 +743,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -794,7 +796,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationSliceInfoResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -841,7 +843,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationHistorySessionRecordResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -894,7 +896,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationVariablesResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -950,7 +952,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationFileUploadResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -1000,7 +1002,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationFileStatResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -1045,7 +1047,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationConversationResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -1157,7 +1159,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -1210,7 +1212,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationSliceInfoResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -1257,7 +1259,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationHistorySessionRecordResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -1320,7 +1322,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationVariablesResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -1375,7 +1377,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationFileUploadResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -1424,7 +1426,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationFileStatResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -1468,7 +1470,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationConversationResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -1579,7 +1581,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -1631,7 +1633,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationSliceInfoResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -1677,7 +1679,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationHistorySessionRecordResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -1729,7 +1731,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationVariablesResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -1785,7 +1787,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationFileUploadResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -1835,7 +1837,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationFileStatResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -1880,7 +1882,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationConversationResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -1992,7 +1994,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -2045,7 +2047,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationSliceInfoResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -2092,7 +2094,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationHistorySessionRecordResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -2145,7 +2147,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationVariablesResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -2201,7 +2203,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationFileUploadResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -2251,7 +2253,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationFileStatResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -2296,7 +2298,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationConversationResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -2408,7 +2410,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -2461,7 +2463,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationSliceInfoResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -2508,7 +2510,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationHistorySessionRecordResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.assistant`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -165,7 +167,7 @@ class Assistant:
         """
         return cast(
             "AssistantCompletion | Stream[AssistantCompletion]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/assistant",
                 cast_to=AssistantCompletion.from_dict,
@@ -223,7 +225,7 @@ class Assistant:
         """
         return cast(
             "AssistantSupportResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/assistant/list",
                 cast_to=AssistantSupportResponse.from_dict,
@@ -275,7 +277,7 @@ class Assistant:
         """
         return cast(
             "AssistantConversationUsageResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/assistant/conversation/list",
                 cast_to=AssistantConversationUsageResponse.from_dict,
@@ -423,7 +425,7 @@ class AssistantWithRawResponse:
         """
         return cast(
             "APIResponse[AssistantCompletion | Stream[AssistantCompletion]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/assistant",
                 cast_to=AssistantCompletion.from_dict,
@@ -482,7 +484,7 @@ class AssistantWithRawResponse:
         """
         return cast(
             "APIResponse[AssistantSupportResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/assistant/list",
                 cast_to=AssistantSupportResponse.from_dict,
@@ -535,7 +537,7 @@ class AssistantWithRawResponse:
         """
         return cast(
             "APIResponse[AssistantConversationUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/assistant/conversation/list",
                 cast_to=AssistantConversationUsageResponse.from_dict,
@@ -684,7 +686,7 @@ class AssistantWithStreamingResponse:
         """
         return cast(
             "APIResponse[AssistantCompletion | Stream[AssistantCompletion]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/assistant",
                 cast_to=AssistantCompletion.from_dict,
@@ -743,7 +745,7 @@ class AssistantWithStreamingResponse:
         """
         return cast(
             "APIResponse[AssistantSupportResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/assistant/list",
                 cast_to=AssistantSupportResponse.from_dict,
@@ -796,7 +798,7 @@ class AssistantWithStreamingResponse:
         """
         return cast(
             "APIResponse[AssistantConversationUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/assistant/conversation/list",
                 cast_to=AssistantConversationUsageResponse.from_dict,
@@ -955,7 +957,7 @@ class AsyncAssistant:
         """
         return cast(
             "AssistantCompletion | AsyncStream[AssistantCompletion]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/assistant",
                 cast_to=AssistantCompletion.from_dict,
@@ -1013,7 +1015,7 @@ class AsyncAssistant:
         """
         return cast(
             "AssistantSupportResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/assistant/list",
                 cast_to=AssistantSupportResponse.from_dict,
@@ -1065,7 +1067,7 @@ class AsyncAssistant:
         """
         return cast(
             "AssistantConversationUsageResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/assistant/conversation/list",
                 cast_to=AssistantConversationUsageResponse.from_dict,
@@ -1213,7 +1215,7 @@ class AsyncAssistantWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AssistantCompletion | AsyncStream[AssistantCompletion]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/assistant",
                 cast_to=AssistantCompletion.from_dict,
@@ -1272,7 +1274,7 @@ class AsyncAssistantWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AssistantSupportResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/assistant/list",
                 cast_to=AssistantSupportResponse.from_dict,
@@ -1325,7 +1327,7 @@ class AsyncAssistantWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AssistantConversationUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/assistant/conversation/list",
                 cast_to=AssistantConversationUsageResponse.from_dict,
@@ -1474,7 +1476,7 @@ class AsyncAssistantWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AssistantCompletion | AsyncStream[AssistantCompletion]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/assistant",
                 cast_to=AssistantCompletion.from_dict,
@@ -1533,7 +1535,7 @@ class AsyncAssistantWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AssistantSupportResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/assistant/list",
                 cast_to=AssistantSupportResponse.from_dict,
@@ -1586,7 +1588,7 @@ class AsyncAssistantWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AssistantConversationUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/assistant/conversation/list",
                 cast_to=AssistantConversationUsageResponse.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.audio`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -165,7 +167,7 @@ class Audio:
         """
         return cast(
             "BinaryResponse | Stream[AudioSpeechChunk]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/audio/speech",
                 cast_to=None,
@@ -242,7 +244,7 @@ class Audio:
         """
         return cast(
             "BinaryResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/audio/customization",
                 cast_to=None,
@@ -398,7 +400,7 @@ class AudioWithRawResponse:
         """
         return cast(
             "APIResponse[BinaryResponse | Stream[AudioSpeechChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/audio/speech",
                 cast_to=None,
@@ -476,7 +478,7 @@ class AudioWithRawResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/audio/customization",
                 cast_to=None,
@@ -633,7 +635,7 @@ class AudioWithStreamingResponse:
         """
         return cast(
             "APIResponse[BinaryResponse | Stream[AudioSpeechChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/audio/speech",
                 cast_to=None,
@@ -711,7 +713,7 @@ class AudioWithStreamingResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/audio/customization",
                 cast_to=None,
@@ -882,7 +884,7 @@ class AsyncAudio:
         """
         return cast(
             "AsyncBinaryResponse | AsyncStream[AudioSpeechChunk]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/audio/speech",
                 cast_to=None,
@@ -959,7 +961,7 @@ class AsyncAudio:
         """
         return cast(
             "AsyncBinaryResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/audio/customization",
                 cast_to=None,
@@ -1115,7 +1117,7 @@ class AsyncAudioWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse | AsyncStream[AudioSpeechChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/audio/speech",
                 cast_to=None,
@@ -1193,7 +1195,7 @@ class AsyncAudioWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/audio/customization",
                 cast_to=None,
@@ -1350,7 +1352,7 @@ class AsyncAudioWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse | AsyncStream[AudioSpeechChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/audio/speech",
                 cast_to=None,
@@ -1428,7 +1430,7 @@ class AsyncAudioWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/audio/customization",
                 cast_to=None,
@@ -1580,7 +1582,7 @@ class AudioTranscriptions:
         """
         return cast(
             "AudioTranscription | Stream[AudioTranscriptionChunk]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/audio/transcriptions",
                 cast_to=AudioTranscription.from_dict,
@@ -1719,7 +1721,7 @@ class AudioTranscriptionsWithRawResponse:
         """
         return cast(
             "APIResponse[AudioTranscription | Stream[AudioTranscriptionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/audio/transcriptions",
                 cast_to=AudioTranscription.from_dict,
@@ -1859,7 +1861,7 @@ class AudioTranscriptionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AudioTranscription | Stream[AudioTranscriptionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/audio/transcriptions",
                 cast_to=AudioTranscription.from_dict,
@@ -2009,7 +2011,7 @@ class AsyncAudioTranscriptions:
         """
         return cast(
             "AudioTranscription | AsyncStream[AudioTranscriptionChunk]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/audio/transcriptions",
                 cast_to=AudioTranscription.from_dict,
@@ -2148,7 +2150,7 @@ class AsyncAudioTranscriptionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AudioTranscription | AsyncStream[AudioTranscriptionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/audio/transcriptions",
                 cast_to=AudioTranscription.from_dict,
@@ -2288,7 +2290,7 @@ class AsyncAudioTranscriptionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AudioTranscription | AsyncStream[AudioTranscriptionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/audio/transcriptions",
                 cast_to=AudioTranscription.from_dict,

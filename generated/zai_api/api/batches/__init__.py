@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.batches`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -64,7 +66,7 @@ class Batches:
         """
         return cast(
             "SyncCursorPage[Batch]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -119,7 +121,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -165,7 +167,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -199,7 +201,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve(
                     batch_id=batch_id,
                 ),
@@ -244,7 +246,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -295,7 +297,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[Batch]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -351,7 +353,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -398,7 +400,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -442,7 +444,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -494,7 +496,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[Batch]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -550,7 +552,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -597,7 +599,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -641,7 +643,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -703,7 +705,7 @@ class AsyncBatches:
         """
         return cast(
             "AsyncCursorPage[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -758,7 +760,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -804,7 +806,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -838,7 +840,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve(
                     batch_id=batch_id,
                 ),
@@ -883,7 +885,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -934,7 +936,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[Batch]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -990,7 +992,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -1037,7 +1039,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -1081,7 +1083,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -1133,7 +1135,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[Batch]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -1189,7 +1191,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -1236,7 +1238,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -1280,7 +1282,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{

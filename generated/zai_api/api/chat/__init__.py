@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.chat`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -340,7 +342,7 @@ class ChatCompletions:
         """
         return cast(
             "ChatCompletion | Stream[ChatCompletionChunk]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -641,7 +643,7 @@ class ChatCompletionsWithRawResponse:
         """
         return cast(
             "APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -943,7 +945,7 @@ class ChatCompletionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -1255,7 +1257,7 @@ class AsyncChatCompletions:
         """
         return cast(
             "ChatCompletion | AsyncStream[ChatCompletionChunk]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -1556,7 +1558,7 @@ class AsyncChatCompletionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -1858,7 +1860,7 @@ class AsyncChatCompletionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -2001,7 +2003,7 @@ class ChatAsyncCompletions:
         """
         return cast(
             "AsyncTaskStatus",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2061,7 +2063,7 @@ class ChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2095,7 +2097,7 @@ class ChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve_completion_result(
                     id=id,
                 ),
@@ -2203,7 +2205,7 @@ class ChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2264,7 +2266,7 @@ class ChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2376,7 +2378,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2437,7 +2439,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2559,7 +2561,7 @@ class AsyncChatAsyncCompletions:
         """
         return cast(
             "AsyncTaskStatus",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2619,7 +2621,7 @@ class AsyncChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2653,7 +2655,7 @@ class AsyncChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve_completion_result(
                     id=id,
                 ),
@@ -2761,7 +2763,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2822,7 +2824,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2934,7 +2936,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2995,7 +2997,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.embeddings`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -136,7 +138,7 @@ class Embeddings:
         """
         return cast(
             "EmbeddingResponse | dict[str, Any]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/embeddings",
                 cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
@@ -265,7 +267,7 @@ class EmbeddingsWithRawResponse:
         """
         return cast(
             "APIResponse[EmbeddingResponse | dict[str, Any]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/embeddings",
                 cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
@@ -395,7 +397,7 @@ class EmbeddingsWithStreamingResponse:
         """
         return cast(
             "APIResponse[EmbeddingResponse | dict[str, Any]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/embeddings",
                 cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
@@ -535,7 +537,7 @@ class AsyncEmbeddings:
         """
         return cast(
             "EmbeddingResponse | dict[str, Any]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/embeddings",
                 cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
@@ -664,7 +666,7 @@ class AsyncEmbeddingsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[EmbeddingResponse | dict[str, Any]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/embeddings",
                 cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
@@ -794,7 +796,7 @@ class AsyncEmbeddingsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[EmbeddingResponse | dict[str, Any]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/embeddings",
                 cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,

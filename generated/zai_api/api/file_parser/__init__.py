@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.file_parser`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -73,7 +75,7 @@ class FileParser:
         """
         return cast(
             "FileParserTask",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -121,7 +123,7 @@ class FileParser:
         """
         return cast(
             "BinaryResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -172,7 +174,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -209,7 +211,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve(
                     task_id=task_id,
                     format_type=format_type,
@@ -256,7 +258,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -315,7 +317,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserTask]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -364,7 +366,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -416,7 +418,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -467,7 +469,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -527,7 +529,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserTask]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -576,7 +578,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -628,7 +630,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -679,7 +681,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -749,7 +751,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserTask",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -797,7 +799,7 @@ class AsyncFileParser:
         """
         return cast(
             "AsyncBinaryResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -848,7 +850,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -885,7 +887,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve(
                     task_id=task_id,
                     format_type=format_type,
@@ -932,7 +934,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -991,7 +993,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserTask]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -1040,7 +1042,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1092,7 +1094,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1143,7 +1145,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -1203,7 +1205,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserTask]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -1252,7 +1254,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1304,7 +1306,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1355,7 +1357,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.files`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -71,7 +73,7 @@ class Files:
         """
         return cast(
             "SyncCursorPage[FileObject]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -129,7 +131,7 @@ class Files:
         """
         return cast(
             "FileObject",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -175,7 +177,7 @@ class Files:
         """
         return cast(
             "FileDeleted",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -218,7 +220,7 @@ class Files:
         """
         return cast(
             "BinaryResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -277,7 +279,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FileObject]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -336,7 +338,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[FileObject]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -383,7 +385,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[FileDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -427,7 +429,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -487,7 +489,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FileObject]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -546,7 +548,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileObject]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -593,7 +595,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -637,7 +639,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -707,7 +709,7 @@ class AsyncFiles:
         """
         return cast(
             "AsyncCursorPage[FileObject]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -765,7 +767,7 @@ class AsyncFiles:
         """
         return cast(
             "FileObject",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -811,7 +813,7 @@ class AsyncFiles:
         """
         return cast(
             "FileDeleted",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -854,7 +856,7 @@ class AsyncFiles:
         """
         return cast(
             "AsyncBinaryResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -913,7 +915,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FileObject]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -972,7 +974,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileObject]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -1019,7 +1021,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -1063,7 +1065,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -1123,7 +1125,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FileObject]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -1182,7 +1184,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileObject]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -1229,7 +1231,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -1273,7 +1275,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{

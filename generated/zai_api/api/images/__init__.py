@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.images`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -65,7 +67,7 @@ class Images:
         """
         return cast(
             "AsyncResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -99,7 +101,7 @@ class Images:
         """
         return cast(
             "AsyncResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve_images_result(
                     id=id,
                 ),
@@ -242,7 +244,7 @@ class Images:
         """
         return cast(
             "ImageGenerationResponse | dict[str, Any]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -310,7 +312,7 @@ class Images:
         """
         return cast(
             "AsyncTaskStatus",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -366,7 +368,7 @@ class ImagesWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -513,7 +515,7 @@ class ImagesWithRawResponse:
         """
         return cast(
             "APIResponse[ImageGenerationResponse | dict[str, Any]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -582,7 +584,7 @@ class ImagesWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -639,7 +641,7 @@ class ImagesWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -786,7 +788,7 @@ class ImagesWithStreamingResponse:
         """
         return cast(
             "APIResponse[ImageGenerationResponse | dict[str, Any]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -855,7 +857,7 @@ class ImagesWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -922,7 +924,7 @@ class AsyncImages:
         """
         return cast(
             "AsyncResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -956,7 +958,7 @@ class AsyncImages:
         """
         return cast(
             "AsyncResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve_images_result(
                     id=id,
                 ),
@@ -1099,7 +1101,7 @@ class AsyncImages:
         """
         return cast(
             "ImageGenerationResponse | dict[str, Any]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -1167,7 +1169,7 @@ class AsyncImages:
         """
         return cast(
             "AsyncTaskStatus",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -1223,7 +1225,7 @@ class AsyncImagesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -1370,7 +1372,7 @@ class AsyncImagesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -1439,7 +1441,7 @@ class AsyncImagesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -1496,7 +1498,7 @@ class AsyncImagesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -1643,7 +1645,7 @@ class AsyncImagesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -1712,7 +1714,7 @@ class AsyncImagesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,

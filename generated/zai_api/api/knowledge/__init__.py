@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.knowledge`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -77,7 +79,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeListResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -138,7 +140,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeCreateResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -186,7 +188,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeRetrieveResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -249,7 +251,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeAck",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -303,7 +305,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeAck",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -345,7 +347,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeCapacityResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -407,7 +409,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeSearchResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -468,7 +470,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -530,7 +532,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeCreateResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -579,7 +581,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -643,7 +645,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -698,7 +700,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -741,7 +743,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeCapacityResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -804,7 +806,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeSearchResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -866,7 +868,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -928,7 +930,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeCreateResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -977,7 +979,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1041,7 +1043,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1096,7 +1098,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1139,7 +1141,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeCapacityResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -1202,7 +1204,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeSearchResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -1278,7 +1280,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeListResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -1339,7 +1341,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeCreateResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -1387,7 +1389,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeRetrieveResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1450,7 +1452,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeAck",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1504,7 +1506,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeAck",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1546,7 +1548,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeCapacityResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -1608,7 +1610,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeSearchResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -1669,7 +1671,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -1731,7 +1733,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCreateResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -1780,7 +1782,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1844,7 +1846,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1899,7 +1901,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1942,7 +1944,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCapacityResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -2005,7 +2007,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeSearchResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -2067,7 +2069,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -2129,7 +2131,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCreateResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -2178,7 +2180,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -2242,7 +2244,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -2297,7 +2299,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -2340,7 +2342,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCapacityResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -2403,7 +2405,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeSearchResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -2480,7 +2482,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentListResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -2551,7 +2553,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentUploadResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -2609,7 +2611,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentUploadUrlResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -2653,7 +2655,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentImageListResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -2696,7 +2698,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentRetrieveResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -2739,7 +2741,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeAck",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -2788,7 +2790,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeAck",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -2849,7 +2851,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -2921,7 +2923,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentUploadResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -2980,7 +2982,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentUploadUrlResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -3025,7 +3027,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentImageListResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -3069,7 +3071,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3113,7 +3115,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3163,7 +3165,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -3225,7 +3227,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -3297,7 +3299,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentUploadResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -3356,7 +3358,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentUploadUrlResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -3401,7 +3403,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentImageListResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -3445,7 +3447,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3489,7 +3491,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3539,7 +3541,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -3611,7 +3613,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentListResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -3682,7 +3684,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentUploadResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -3740,7 +3742,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentUploadUrlResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -3784,7 +3786,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentImageListResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -3827,7 +3829,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentRetrieveResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3870,7 +3872,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeAck",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3919,7 +3921,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeAck",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -3980,7 +3982,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -4052,7 +4054,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentUploadResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -4111,7 +4113,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentUploadUrlResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -4156,7 +4158,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentImageListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -4200,7 +4202,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -4244,7 +4246,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -4294,7 +4296,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -4356,7 +4358,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -4428,7 +4430,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentUploadResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -4487,7 +4489,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentUploadUrlResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -4532,7 +4534,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentImageListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -4576,7 +4578,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -4620,7 +4622,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -4670,7 +4672,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.layout_parsing`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -77,7 +79,7 @@ class LayoutParsing:
         """
         return cast(
             "LayoutParsingResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -149,7 +151,7 @@ class LayoutParsingWithRawResponse:
         """
         return cast(
             "APIResponse[LayoutParsingResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -222,7 +224,7 @@ class LayoutParsingWithStreamingResponse:
         """
         return cast(
             "APIResponse[LayoutParsingResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -305,7 +307,7 @@ class AsyncLayoutParsing:
         """
         return cast(
             "LayoutParsingResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -377,7 +379,7 @@ class AsyncLayoutParsingWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[LayoutParsingResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -450,7 +452,7 @@ class AsyncLayoutParsingWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[LayoutParsingResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,

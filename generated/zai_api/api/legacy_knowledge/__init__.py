@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.legacy_knowledge`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -69,7 +71,7 @@ class LegacyKnowledge:
         """
         return cast(
             "LegacyKnowledgeList",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
@@ -125,7 +127,7 @@ class LegacyKnowledge:
         """
         return cast(
             "LegacyKnowledgeInfo",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -181,7 +183,7 @@ class LegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return self._client.request(
+        return self._client._request(
             "PUT",
             "/paas/v4/knowledge/{knowledge_id}".format(
                 **{
@@ -227,7 +229,7 @@ class LegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return self._client.request(
+        return self._client._request(
             "DELETE",
             "/paas/v4/knowledge/{knowledge_id}".format(
                 **{
@@ -267,7 +269,7 @@ class LegacyKnowledge:
         """
         return cast(
             "KnowledgeCapacity",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -314,7 +316,7 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[LegacyKnowledgeList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
@@ -371,7 +373,7 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[LegacyKnowledgeInfo]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -430,7 +432,7 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -480,7 +482,7 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -522,7 +524,7 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeCapacity]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -570,7 +572,7 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[LegacyKnowledgeList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
@@ -627,7 +629,7 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[LegacyKnowledgeInfo]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -686,7 +688,7 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -736,7 +738,7 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -778,7 +780,7 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeCapacity]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -840,7 +842,7 @@ class AsyncLegacyKnowledge:
         """
         return cast(
             "LegacyKnowledgeList",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
@@ -896,7 +898,7 @@ class AsyncLegacyKnowledge:
         """
         return cast(
             "LegacyKnowledgeInfo",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -952,7 +954,7 @@ class AsyncLegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return await self._client.request(
+        return await self._client._request(
             "PUT",
             "/paas/v4/knowledge/{knowledge_id}".format(
                 **{
@@ -998,7 +1000,7 @@ class AsyncLegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return await self._client.request(
+        return await self._client._request(
             "DELETE",
             "/paas/v4/knowledge/{knowledge_id}".format(
                 **{
@@ -1038,7 +1040,7 @@ class AsyncLegacyKnowledge:
         """
         return cast(
             "KnowledgeCapacity",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -1085,7 +1087,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[LegacyKnowledgeList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
@@ -1142,7 +1144,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[LegacyKnowledgeInfo]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -1201,7 +1203,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -1251,7 +1253,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -1293,7 +1295,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCapacity]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -1341,7 +1343,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[LegacyKnowledgeList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
@@ -1398,7 +1400,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[LegacyKnowledgeInfo]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -1457,7 +1459,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -1507,7 +1509,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -1549,7 +1551,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCapacity]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -1605,7 +1607,7 @@ class LegacyKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocument",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1658,7 +1660,7 @@ class LegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return self._client.request(
+        return self._client._request(
             "PUT",
             "/paas/v4/document/{document_id}".format(
                 **{
@@ -1704,7 +1706,7 @@ class LegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return self._client.request(
+        return self._client._request(
             "DELETE",
             "/paas/v4/document/{document_id}".format(
                 **{
@@ -1752,7 +1754,7 @@ class LegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocument]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1808,7 +1810,7 @@ class LegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1858,7 +1860,7 @@ class LegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1908,7 +1910,7 @@ class LegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocument]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1964,7 +1966,7 @@ class LegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2014,7 +2016,7 @@ class LegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2074,7 +2076,7 @@ class AsyncLegacyKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocument",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2127,7 +2129,7 @@ class AsyncLegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return await self._client.request(
+        return await self._client._request(
             "PUT",
             "/paas/v4/document/{document_id}".format(
                 **{
@@ -2173,7 +2175,7 @@ class AsyncLegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return await self._client.request(
+        return await self._client._request(
             "DELETE",
             "/paas/v4/document/{document_id}".format(
                 **{
@@ -2221,7 +2223,7 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocument]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2277,7 +2279,7 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2327,7 +2329,7 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2377,7 +2379,7 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocument]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2433,7 +2435,7 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2483,7 +2485,7 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/document/{document_id}".format(
                     **{

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.moderations`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -88,7 +90,7 @@ class Moderations:
         """
         return cast(
             "ModerationResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -161,7 +163,7 @@ class ModerationsWithRawResponse:
         """
         return cast(
             "APIResponse[ModerationResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -235,7 +237,7 @@ class ModerationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ModerationResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -319,7 +321,7 @@ class AsyncModerations:
         """
         return cast(
             "ModerationResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -392,7 +394,7 @@ class AsyncModerationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ModerationResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -466,7 +468,7 @@ class AsyncModerationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ModerationResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.ocr`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -70,7 +72,7 @@ class Ocr:
         """
         return cast(
             "OcrHandwritingResult",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -131,7 +133,7 @@ class OcrWithRawResponse:
         """
         return cast(
             "APIResponse[OcrHandwritingResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -193,7 +195,7 @@ class OcrWithStreamingResponse:
         """
         return cast(
             "APIResponse[OcrHandwritingResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -265,7 +267,7 @@ class AsyncOcr:
         """
         return cast(
             "OcrHandwritingResult",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -326,7 +328,7 @@ class AsyncOcrWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[OcrHandwritingResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -388,7 +390,7 @@ class AsyncOcrWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[OcrHandwritingResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,

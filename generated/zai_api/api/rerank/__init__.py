@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.rerank`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -76,7 +78,7 @@ class Rerank:
         """
         return cast(
             "RerankResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -147,7 +149,7 @@ class RerankWithRawResponse:
         """
         return cast(
             "APIResponse[RerankResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -219,7 +221,7 @@ class RerankWithStreamingResponse:
         """
         return cast(
             "APIResponse[RerankResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -301,7 +303,7 @@ class AsyncRerank:
         """
         return cast(
             "RerankResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -372,7 +374,7 @@ class AsyncRerankWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[RerankResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -444,7 +446,7 @@ class AsyncRerankWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[RerankResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,

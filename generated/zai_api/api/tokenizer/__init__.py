@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.tokenizer`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -102,7 +104,7 @@ class Tokenizer:
         """
         return cast(
             "TokenizerResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -187,7 +189,7 @@ class TokenizerWithRawResponse:
         """
         return cast(
             "APIResponse[TokenizerResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -273,7 +275,7 @@ class TokenizerWithStreamingResponse:
         """
         return cast(
             "APIResponse[TokenizerResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -369,7 +371,7 @@ class AsyncTokenizer:
         """
         return cast(
             "TokenizerResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -454,7 +456,7 @@ class AsyncTokenizerWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[TokenizerResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -540,7 +542,7 @@ class AsyncTokenizerWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[TokenizerResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,

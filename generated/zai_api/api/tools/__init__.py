@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.tools`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -175,7 +177,7 @@ class Tools:
         """
         return cast(
             "ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -339,7 +341,7 @@ class ToolsWithRawResponse:
         """
         return cast(
             "APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -504,7 +506,7 @@ class ToolsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -679,7 +681,7 @@ class AsyncTools:
         """
         return cast(
             "ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -843,7 +845,7 @@ class AsyncToolsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -1008,7 +1010,7 @@ class AsyncToolsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,

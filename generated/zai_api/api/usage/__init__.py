@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.usage`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -62,7 +64,7 @@ class Usage:
         """
         return cast(
             "UsageQuotaLimitResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -105,7 +107,7 @@ class Usage:
         """
         return cast(
             "UsageModelUsageResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -152,7 +154,7 @@ class Usage:
         """
         return cast(
             "UsageToolUsageResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -202,7 +204,7 @@ class UsageWithRawResponse:
         """
         return cast(
             "APIResponse[UsageQuotaLimitResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -246,7 +248,7 @@ class UsageWithRawResponse:
         """
         return cast(
             "APIResponse[UsageModelUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -294,7 +296,7 @@ class UsageWithRawResponse:
         """
         return cast(
             "APIResponse[UsageToolUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -345,7 +347,7 @@ class UsageWithStreamingResponse:
         """
         return cast(
             "APIResponse[UsageQuotaLimitResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -389,7 +391,7 @@ class UsageWithStreamingResponse:
         """
         return cast(
             "APIResponse[UsageModelUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -437,7 +439,7 @@ class UsageWithStreamingResponse:
         """
         return cast(
             "APIResponse[UsageToolUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -498,7 +500,7 @@ class AsyncUsage:
         """
         return cast(
             "UsageQuotaLimitResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -541,7 +543,7 @@ class AsyncUsage:
         """
         return cast(
             "UsageModelUsageResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -588,7 +590,7 @@ class AsyncUsage:
         """
         return cast(
             "UsageToolUsageResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -638,7 +640,7 @@ class AsyncUsageWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageQuotaLimitResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -682,7 +684,7 @@ class AsyncUsageWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageModelUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -730,7 +732,7 @@ class AsyncUsageWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageToolUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -781,7 +783,7 @@ class AsyncUsageWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageQuotaLimitResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -825,7 +827,7 @@ class AsyncUsageWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageModelUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -873,7 +875,7 @@ class AsyncUsageWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageToolUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.videos`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -64,7 +66,7 @@ class Videos:
         """
         return cast(
             "AsyncResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -98,7 +100,7 @@ class Videos:
         """
         return cast(
             "AsyncResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve_videos_result(
                     id=id,
                 ),
@@ -178,7 +180,7 @@ class Videos:
         """
         return cast(
             "AsyncTaskStatus",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -243,7 +245,7 @@ class VideosWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -327,7 +329,7 @@ class VideosWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -393,7 +395,7 @@ class VideosWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -477,7 +479,7 @@ class VideosWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -553,7 +555,7 @@ class AsyncVideos:
         """
         return cast(
             "AsyncResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -587,7 +589,7 @@ class AsyncVideos:
         """
         return cast(
             "AsyncResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve_videos_result(
                     id=id,
                 ),
@@ -667,7 +669,7 @@ class AsyncVideos:
         """
         return cast(
             "AsyncTaskStatus",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -732,7 +734,7 @@ class AsyncVideosWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -816,7 +818,7 @@ class AsyncVideosWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -882,7 +884,7 @@ class AsyncVideosWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -966,7 +968,7 @@ class AsyncVideosWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.voice`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -77,7 +79,7 @@ class Voice:
         """
         return cast(
             "VoiceCloneResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -125,7 +127,7 @@ class Voice:
         """
         return cast(
             "VoiceDeleteResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -172,7 +174,7 @@ class Voice:
         """
         return cast(
             "VoiceListResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -236,7 +238,7 @@ class VoiceWithRawResponse:
         """
         return cast(
             "APIResponse[VoiceCloneResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -285,7 +287,7 @@ class VoiceWithRawResponse:
         """
         return cast(
             "APIResponse[VoiceDeleteResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -333,7 +335,7 @@ class VoiceWithRawResponse:
         """
         return cast(
             "APIResponse[VoiceListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -398,7 +400,7 @@ class VoiceWithStreamingResponse:
         """
         return cast(
             "APIResponse[VoiceCloneResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -447,7 +449,7 @@ class VoiceWithStreamingResponse:
         """
         return cast(
             "APIResponse[VoiceDeleteResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -495,7 +497,7 @@ class VoiceWithStreamingResponse:
         """
         return cast(
             "APIResponse[VoiceListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -570,7 +572,7 @@ class AsyncVoice:
         """
         return cast(
             "VoiceCloneResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -618,7 +620,7 @@ class AsyncVoice:
         """
         return cast(
             "VoiceDeleteResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -665,7 +667,7 @@ class AsyncVoice:
         """
         return cast(
             "VoiceListResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -729,7 +731,7 @@ class AsyncVoiceWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceCloneResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -778,7 +780,7 @@ class AsyncVoiceWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceDeleteResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -826,7 +828,7 @@ class AsyncVoiceWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -891,7 +893,7 @@ class AsyncVoiceWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceCloneResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -940,7 +942,7 @@ class AsyncVoiceWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceDeleteResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -988,7 +990,7 @@ class AsyncVoiceWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.web_reader`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -83,7 +85,7 @@ class WebReader:
         """
         return cast(
             "WebReaderResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -164,7 +166,7 @@ class WebReaderWithRawResponse:
         """
         return cast(
             "APIResponse[WebReaderResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -246,7 +248,7 @@ class WebReaderWithStreamingResponse:
         """
         return cast(
             "APIResponse[WebReaderResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -338,7 +340,7 @@ class AsyncWebReader:
         """
         return cast(
             "WebReaderResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -419,7 +421,7 @@ class AsyncWebReaderWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[WebReaderResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -501,7 +503,7 @@ class AsyncWebReaderWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[WebReaderResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.web_search`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -84,7 +86,7 @@ class WebSearch:
         """
         return cast(
             "WebSearchResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -165,7 +167,7 @@ class WebSearchWithRawResponse:
         """
         return cast(
             "APIResponse[WebSearchResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -247,7 +249,7 @@ class WebSearchWithStreamingResponse:
         """
         return cast(
             "APIResponse[WebSearchResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -339,7 +341,7 @@ class AsyncWebSearch:
         """
         return cast(
             "WebSearchResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -420,7 +422,7 @@ class AsyncWebSearchWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[WebSearchResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -502,7 +504,7 @@ class AsyncWebSearchWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[WebSearchResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,

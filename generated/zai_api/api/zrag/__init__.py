@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.zrag`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -97,7 +99,7 @@ class Zrag:
         """
         return cast(
             "ZragRetrieveResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -167,7 +169,7 @@ class Zrag:
         """
         return cast(
             "Stream[ZragChatEvent]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -254,7 +256,7 @@ class ZragWithRawResponse:
         """
         return cast(
             "APIResponse[ZragRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -325,7 +327,7 @@ class ZragWithRawResponse:
         """
         return cast(
             "APIResponse[Stream[ZragChatEvent]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -413,7 +415,7 @@ class ZragWithStreamingResponse:
         """
         return cast(
             "APIResponse[ZragRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -484,7 +486,7 @@ class ZragWithStreamingResponse:
         """
         return cast(
             "APIResponse[Stream[ZragChatEvent]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -582,7 +584,7 @@ class AsyncZrag:
         """
         return cast(
             "ZragRetrieveResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -652,7 +654,7 @@ class AsyncZrag:
         """
         return cast(
             "AsyncStream[ZragChatEvent]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -739,7 +741,7 @@ class AsyncZragWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ZragRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -810,7 +812,7 @@ class AsyncZragWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncStream[ZragChatEvent]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -898,7 +900,7 @@ class AsyncZragWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ZragRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -969,7 +971,7 @@ class AsyncZragWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncStream[ZragChatEvent]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
