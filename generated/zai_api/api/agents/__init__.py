@@ -158,7 +158,8 @@ class Agents:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -202,6 +203,7 @@ class Agents:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -473,7 +475,8 @@ class AgentsWithRawResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -517,6 +520,7 @@ class AgentsWithRawResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -751,7 +755,8 @@ class AgentsWithStreamingResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -795,6 +800,7 @@ class AgentsWithStreamingResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1039,7 +1045,8 @@ class AsyncAgents:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -1083,6 +1090,7 @@ class AsyncAgents:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -1354,7 +1362,8 @@ class AsyncAgentsWithRawResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -1398,6 +1407,7 @@ class AsyncAgentsWithRawResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1632,7 +1642,8 @@ class AsyncAgentsWithStreamingResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -1676,6 +1687,7 @@ class AsyncAgentsWithStreamingResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,

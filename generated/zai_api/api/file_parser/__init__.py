@@ -241,7 +241,8 @@ class FileParser:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -268,6 +269,7 @@ class FileParser:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -452,7 +454,8 @@ class FileParserWithRawResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -479,6 +482,7 @@ class FileParserWithRawResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -664,7 +668,8 @@ class FileParserWithStreamingResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -691,6 +696,7 @@ class FileParserWithStreamingResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -917,7 +923,8 @@ class AsyncFileParser:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -944,6 +951,7 @@ class AsyncFileParser:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -1128,7 +1136,8 @@ class AsyncFileParserWithRawResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -1155,6 +1164,7 @@ class AsyncFileParserWithRawResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1340,7 +1350,8 @@ class AsyncFileParserWithStreamingResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -1367,6 +1378,7 @@ class AsyncFileParserWithStreamingResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
