@@ -1588,9 +1588,15 @@ __all__: tuple[str, ...] = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    # `XParam` (the request shape of `X` as a dict) lives in the module of `X`.
-    module = _MODULES.get(name) or (_MODULES.get(name[: -len("Param")]) if name.endswith("Param") else None)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(module, __name__), name)
+if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelled name is an error
+
+    def __getattr__(name: str) -> Any:
+        # `XParam` (the request shape of `X` as a dict) lives in the module of `X`.
+        module = _MODULES.get(name) or (_MODULES.get(name[: -len("Param")]) if name.endswith("Param") else None)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return getattr(import_module(module, __name__), name)
+
+
+def __dir__() -> list[str]:
+    return [*globals(), *__all__]

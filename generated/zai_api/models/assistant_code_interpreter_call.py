@@ -79,7 +79,7 @@ _AssistantCodeInterpreterCallParamRequired = TypedDict(
 _AssistantCodeInterpreterCallParamOptional = TypedDict(
     "_AssistantCodeInterpreterCallParamOptional",
     {
-        "code_interpreter": "AssistantCodeInterpreterCallCodeInterpreterParam | BaseModel",
+        "code_interpreter": "AssistantCodeInterpreterCallCodeInterpreterParam | AssistantCodeInterpreterCallCodeInterpreter",
     },
     total=False,
 )

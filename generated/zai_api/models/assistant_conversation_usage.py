@@ -94,7 +94,7 @@ _AssistantConversationUsageParamOptional = TypedDict(
     {
         "create_time": "int | str",
         "update_time": "int | str",
-        "usage": "CompletionUsageParam | BaseModel",
+        "usage": "CompletionUsageParam | CompletionUsage",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -80,7 +80,7 @@ _AssistantConversationUsagePageParamRequired = TypedDict(
     {
         "assistant_id": "str",
         "has_more": "bool",
-        "conversation_list": "Sequence[AssistantConversationUsageParam | BaseModel]",
+        "conversation_list": "Iterable[AssistantConversationUsageParam | AssistantConversationUsage]",
     },
 )
 

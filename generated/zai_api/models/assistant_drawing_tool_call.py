@@ -77,7 +77,7 @@ _AssistantDrawingToolCallParamRequired = TypedDict(
 _AssistantDrawingToolCallParamOptional = TypedDict(
     "_AssistantDrawingToolCallParamOptional",
     {
-        "drawing_tool": "AssistantDrawingToolCallDrawingToolParam | BaseModel",
+        "drawing_tool": "AssistantDrawingToolCallDrawingToolParam | AssistantDrawingToolCallDrawingTool",
     },
     total=False,
 )

@@ -73,7 +73,7 @@ _AssistantFunctionCallParamRequired = TypedDict(
 _AssistantFunctionCallParamOptional = TypedDict(
     "_AssistantFunctionCallParamOptional",
     {
-        "function": "AssistantFunctionCallFunctionParam | BaseModel",
+        "function": "AssistantFunctionCallFunctionParam | AssistantFunctionCallFunction",
     },
     total=False,
 )

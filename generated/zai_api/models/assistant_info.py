@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -129,7 +129,7 @@ _AssistantInfoParamOptional = TypedDict(
         "avatar": "str",
         "description": "str",
         "tools": "Sequence[str]",
-        "tags": "Sequence[AssistantInfoTagsItemParam | BaseModel]",
+        "tags": "Iterable[AssistantInfoTagsItemParam | AssistantInfoTagsItem]",
         "status": "str",
         "starter_prompts": "Sequence[Any]",
         "created_at": "int | str",

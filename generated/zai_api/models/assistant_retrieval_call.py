@@ -75,7 +75,7 @@ _AssistantRetrievalCallParamRequired = TypedDict(
 _AssistantRetrievalCallParamOptional = TypedDict(
     "_AssistantRetrievalCallParamOptional",
     {
-        "retrieval": "AssistantRetrievalCallRetrievalParam | BaseModel",
+        "retrieval": "AssistantRetrievalCallRetrievalParam | AssistantRetrievalCallRetrieval",
     },
     total=False,
 )

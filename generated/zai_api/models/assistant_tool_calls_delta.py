@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -113,7 +113,7 @@ _AssistantToolCallsDeltaParamOptional = TypedDict(
     "_AssistantToolCallsDeltaParamOptional",
     {
         "role": "str",
-        "tool_calls": "Sequence[AssistantCodeInterpreterCallParam | BaseModel | AssistantDrawingToolCallParam | AssistantWebBrowserCallParam | AssistantRetrievalCallParam | AssistantFunctionCallParam]",
+        "tool_calls": "Iterable[AssistantCodeInterpreterCallParam | AssistantCodeInterpreterCall | AssistantDrawingToolCallParam | AssistantDrawingToolCall | AssistantWebBrowserCallParam | AssistantWebBrowserCall | AssistantRetrievalCallParam | AssistantRetrievalCall | AssistantFunctionCallParam | AssistantFunctionCall]",
     },
     total=False,
 )

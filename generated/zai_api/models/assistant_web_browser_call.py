@@ -77,7 +77,7 @@ _AssistantWebBrowserCallParamRequired = TypedDict(
 _AssistantWebBrowserCallParamOptional = TypedDict(
     "_AssistantWebBrowserCallParamOptional",
     {
-        "web_browser": "AssistantWebBrowserCallWebBrowserParam | BaseModel",
+        "web_browser": "AssistantWebBrowserCallWebBrowserParam | AssistantWebBrowserCallWebBrowser",
     },
     total=False,
 )

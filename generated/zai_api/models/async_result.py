@@ -5,8 +5,8 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from zai_api.models.completion_usage import CompletionUsageParam
     from zai_api.models.content_filter_result import ContentFilterResultParam
     from zai_api.models.image_generation_result_item import ImageGenerationResultItemParam
-    from zai_api.models.task_status import TaskStatus
     from zai_api.models.video_result_item import VideoResultItemParam
     from zai_api.models.web_search_result import WebSearchResultParam
 
@@ -104,7 +103,6 @@ class AsyncResult(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _task_status = d.pop("task_status", None)
         _choices = d.pop("choices", None)
         _usage = d.pop("usage", None)
         _image_result = d.pop("image_result", None)
@@ -112,7 +110,7 @@ class AsyncResult(BaseModel):
         _web_search = d.pop("web_search", None)
         _content_filter = d.pop("content_filter", None)
         obj = cls(
-            task_status=(TaskStatus(_task_status) if _task_status.__class__ is str else _task_status),
+            task_status=d.pop("task_status", None),
             id=d.pop("id", None),
             request_id=d.pop("request_id", None),
             model=d.pop("model", None),
@@ -163,7 +161,7 @@ class AsyncResult(BaseModel):
 _AsyncResultParamRequired = TypedDict(
     "_AsyncResultParamRequired",
     {
-        "task_status": 'TaskStatus | Literal["PROCESSING", "SUCCESS", "FAIL"]',
+        "task_status": "TaskStatus",
     },
 )
 
@@ -175,12 +173,12 @@ _AsyncResultParamOptional = TypedDict(
         "request_id": "str",
         "model": "str",
         "created": "int",
-        "choices": "Sequence[ChatCompletionChoiceParam | BaseModel]",
-        "usage": "CompletionUsageParam | BaseModel",
-        "image_result": "Sequence[ImageGenerationResultItemParam | BaseModel]",
-        "video_result": "Sequence[VideoResultItemParam | BaseModel]",
-        "web_search": "Sequence[WebSearchResultParam | BaseModel]",
-        "content_filter": "Sequence[ContentFilterResultParam | BaseModel]",
+        "choices": "Iterable[ChatCompletionChoiceParam | ChatCompletionChoice]",
+        "usage": "CompletionUsageParam | CompletionUsage",
+        "image_result": "Iterable[ImageGenerationResultItemParam | ImageGenerationResultItem]",
+        "video_result": "Iterable[VideoResultItemParam | VideoResultItem]",
+        "web_search": "Iterable[WebSearchResultParam | WebSearchResult]",
+        "content_filter": "Iterable[ContentFilterResultParam | ContentFilterResult]",
     },
     total=False,
 )

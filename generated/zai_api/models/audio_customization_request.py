@@ -149,7 +149,7 @@ _AudioCustomizationRequestParamOptional = TypedDict(
         "voice_text": "str",
         "voice_data": "FileInput",
         "response_format": "str",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
         "request_id": "str",
         "user_id": "str",
         "watermark_enabled": "bool",

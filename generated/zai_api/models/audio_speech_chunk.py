@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -95,8 +95,8 @@ _AudioSpeechChunkParamOptional = TypedDict(
         "request_id": "str",
         "created": "int",
         "model": "str",
-        "choices": "Sequence[AudioSpeechChunkChoiceParam | BaseModel]",
-        "error": "ErrorDetailParam | BaseModel",
+        "choices": "Iterable[AudioSpeechChunkChoiceParam | AudioSpeechChunkChoice]",
+        "error": "ErrorDetailParam | ErrorDetail",
     },
     total=False,
 )

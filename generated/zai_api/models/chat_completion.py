@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -149,7 +149,7 @@ _ChatCompletionParamRequired = TypedDict(
         "id": "str",
         "created": "int",
         "model": "str",
-        "choices": "Sequence[ChatCompletionChoiceParam | BaseModel]",
+        "choices": "Iterable[ChatCompletionChoiceParam | ChatCompletionChoice]",
     },
 )
 
@@ -159,10 +159,10 @@ _ChatCompletionParamOptional = TypedDict(
     {
         "request_id": "str",
         "object": "str",
-        "usage": "CompletionUsageParam | BaseModel",
-        "web_search": "Sequence[WebSearchResultParam | BaseModel]",
-        "content_filter": "Sequence[ContentFilterResultParam | BaseModel]",
-        "video_result": "Sequence[VideoResultItemParam | BaseModel]",
+        "usage": "CompletionUsageParam | CompletionUsage",
+        "web_search": "Iterable[WebSearchResultParam | WebSearchResult]",
+        "content_filter": "Iterable[ContentFilterResultParam | ContentFilterResult]",
+        "video_result": "Iterable[VideoResultItemParam | VideoResultItem]",
     },
     total=False,
 )

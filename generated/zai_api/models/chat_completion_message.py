@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -109,10 +109,10 @@ _ChatCompletionMessageParamRequired = TypedDict(
 _ChatCompletionMessageParamOptional = TypedDict(
     "_ChatCompletionMessageParamOptional",
     {
-        "content": "str | Sequence[ReplyContentPartParam | BaseModel] | None",
+        "content": "str | Iterable[ReplyContentPartParam | ReplyContentPart] | None",
         "reasoning_content": "str",
-        "tool_calls": "Sequence[ChatCompletionMessageToolCallParam | BaseModel]",
-        "audio": "ReplyAudioParam | BaseModel",
+        "tool_calls": "Iterable[ChatCompletionMessageToolCallParam | ChatCompletionMessageToolCall]",
+        "audio": "ReplyAudioParam | ReplyAudio",
     },
     total=False,
 )

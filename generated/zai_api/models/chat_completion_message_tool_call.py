@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -100,9 +100,9 @@ _ChatCompletionMessageToolCallParamRequired = TypedDict(
 _ChatCompletionMessageToolCallParamOptional = TypedDict(
     "_ChatCompletionMessageToolCallParamOptional",
     {
-        "function": "FunctionCallParam | BaseModel",
-        "mcp": "McpCallParam | BaseModel",
-        "doc_reference": "Sequence[DocReferenceParam | BaseModel]",
+        "function": "FunctionCallParam | FunctionCall",
+        "mcp": "McpCallParam | McpCall",
+        "doc_reference": "Iterable[DocReferenceParam | DocReference]",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -102,10 +102,10 @@ _ChoiceDeltaParamOptional = TypedDict(
     "_ChoiceDeltaParamOptional",
     {
         "role": "str",
-        "content": "str | Sequence[ReplyContentPartParam | BaseModel] | None",
+        "content": "str | Iterable[ReplyContentPartParam | ReplyContentPart] | None",
         "reasoning_content": "str",
-        "tool_calls": "Sequence[ChoiceDeltaToolCallParam | BaseModel]",
-        "audio": "ReplyAudioParam | BaseModel",
+        "tool_calls": "Iterable[ChoiceDeltaToolCallParam | ChoiceDeltaToolCall]",
+        "audio": "ReplyAudioParam | ReplyAudio",
     },
     total=False,
 )

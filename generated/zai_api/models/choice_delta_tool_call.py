@@ -87,7 +87,7 @@ _ChoiceDeltaToolCallParamOptional = TypedDict(
     {
         "id": "str",
         "type": "str",
-        "function": "ChoiceDeltaToolCallFunctionParam | BaseModel",
+        "function": "ChoiceDeltaToolCallFunctionParam | ChoiceDeltaToolCallFunction",
     },
     total=False,
 )

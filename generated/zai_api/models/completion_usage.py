@@ -103,8 +103,8 @@ _CompletionUsageParamRequired = TypedDict(
 _CompletionUsageParamOptional = TypedDict(
     "_CompletionUsageParamOptional",
     {
-        "prompt_tokens_details": "CompletionUsagePromptTokensDetailsParam | BaseModel",
-        "completion_tokens_details": "CompletionUsageCompletionTokensDetailsParam | BaseModel",
+        "prompt_tokens_details": "CompletionUsagePromptTokensDetailsParam | CompletionUsagePromptTokensDetails",
+        "completion_tokens_details": "CompletionUsageCompletionTokensDetailsParam | CompletionUsageCompletionTokensDetails",
     },
     total=False,
 )

@@ -59,7 +59,7 @@ class ErrorResponse(BaseModel):
 _ErrorResponseParamRequired = TypedDict(
     "_ErrorResponseParamRequired",
     {
-        "error": "ErrorDetailParam | BaseModel",
+        "error": "ErrorDetailParam | ErrorDetail",
     },
 )
 

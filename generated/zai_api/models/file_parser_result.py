@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.file_parser_status import FileParserStatus
-
     pass
 
 T = TypeVar("T", bound="FileParserResult")
@@ -68,9 +66,8 @@ class FileParserResult(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _status = d.pop("status", None)
         obj = cls(
-            status=(FileParserStatus(_status) if _status.__class__ is str else _status),
+            status=d.pop("status", None),
             message=d.pop("message", None),
             task_id=d.pop("task_id", None),
             content=d.pop("content", None),
@@ -83,7 +80,7 @@ class FileParserResult(BaseModel):
 _FileParserResultParamRequired = TypedDict(
     "_FileParserResultParamRequired",
     {
-        "status": 'FileParserStatus | Literal["processing", "succeeded", "failed"]',
+        "status": "FileParserStatus",
         "message": "str",
         "task_id": "str",
     },

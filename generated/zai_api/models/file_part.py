@@ -65,7 +65,7 @@ _FilePartParamRequired = TypedDict(
     "_FilePartParamRequired",
     {
         "type": "Literal['file']",
-        "file": "FilePartFileParam | BaseModel",
+        "file": "FilePartFileParam | FilePartFile",
     },
 )
 

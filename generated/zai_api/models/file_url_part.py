@@ -65,7 +65,7 @@ _FileUrlPartParamRequired = TypedDict(
     "_FileUrlPartParamRequired",
     {
         "type": "Literal['file_url']",
-        "file_url": "MediaUrlParam | BaseModel",
+        "file_url": "MediaUrlParam | MediaUrl",
     },
 )
 

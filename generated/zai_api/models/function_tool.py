@@ -65,7 +65,7 @@ _FunctionToolParamRequired = TypedDict(
     "_FunctionToolParamRequired",
     {
         "type": "Literal['function']",
-        "function": "FunctionDefinitionParam | BaseModel",
+        "function": "FunctionDefinitionParam | FunctionDefinition",
     },
 )
 

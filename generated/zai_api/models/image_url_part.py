@@ -65,7 +65,7 @@ _ImageUrlPartParamRequired = TypedDict(
     "_ImageUrlPartParamRequired",
     {
         "type": "Literal['image_url']",
-        "image_url": "MediaUrlParam | BaseModel",
+        "image_url": "MediaUrlParam | MediaUrl",
     },
 )
 

@@ -67,7 +67,7 @@ _InputAudioPartParamRequired = TypedDict(
     "_InputAudioPartParamRequired",
     {
         "type": "Literal['input_audio']",
-        "input_audio": "InputAudioPartInputAudioParam | BaseModel",
+        "input_audio": "InputAudioPartInputAudioParam | InputAudioPartInputAudio",
     },
 )
 

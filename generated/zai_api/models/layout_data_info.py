@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -77,7 +77,7 @@ _LayoutDataInfoParamRequired = TypedDict(
 _LayoutDataInfoParamOptional = TypedDict(
     "_LayoutDataInfoParamOptional",
     {
-        "pages": "Sequence[LayoutPageInfoParam | BaseModel]",
+        "pages": "Iterable[LayoutPageInfoParam | LayoutPageInfo]",
     },
     total=False,
 )

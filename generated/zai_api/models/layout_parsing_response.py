@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -133,10 +133,10 @@ _LayoutParsingResponseParamOptional = TypedDict(
     "_LayoutParsingResponseParamOptional",
     {
         "md_results": "str",
-        "layout_details": "Sequence[Sequence[LayoutDetailParam | BaseModel]]",
+        "layout_details": "Sequence[Iterable[LayoutDetailParam | LayoutDetail]]",
         "layout_visualization": "Sequence[str]",
-        "data_info": "LayoutDataInfoParam | BaseModel",
-        "usage": "CompletionUsageParam | BaseModel",
+        "data_info": "LayoutDataInfoParam | LayoutDataInfo",
+        "usage": "CompletionUsageParam | CompletionUsage",
         "request_id": "str",
     },
     total=False,

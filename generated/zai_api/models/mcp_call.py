@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -112,7 +112,7 @@ _McpCallParamOptional = TypedDict(
         "arguments": "str",
         "output": "Any",
         "error": "str",
-        "tools": "Sequence[McpToolInfoParam | BaseModel]",
+        "tools": "Iterable[McpToolInfoParam | McpToolInfo]",
     },
     total=False,
 )

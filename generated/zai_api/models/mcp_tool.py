@@ -65,7 +65,7 @@ _McpToolParamRequired = TypedDict(
     "_McpToolParamRequired",
     {
         "type": "Literal['mcp']",
-        "mcp": "McpToolMcpParam | BaseModel",
+        "mcp": "McpToolMcpParam | McpToolMcp",
     },
 )
 

@@ -5,8 +5,8 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,7 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.ocr_status import OcrStatus
     from zai_api.models.ocr_words_result import OcrWordsResultParam
 
     pass
@@ -69,12 +68,11 @@ class OcrHandwritingResult(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _status = d.pop("status", None)
         _words_result = d.pop("words_result", None)
         obj = cls(
             task_id=d.pop("task_id", None),
             message=d.pop("message", None),
-            status=(OcrStatus(_status) if _status.__class__ is str else _status),
+            status=d.pop("status", None),
             words_result_num=d.pop("words_result_num", None),
             words_result=(
                 [(OcrWordsResult.from_dict(_item0) if _item0.__class__ is dict else _item0) for _item0 in _words_result]
@@ -91,7 +89,7 @@ _OcrHandwritingResultParamRequired = TypedDict(
     {
         "task_id": "str",
         "message": "str",
-        "status": 'OcrStatus | Literal["succeeded", "failed"]',
+        "status": "OcrStatus",
         "words_result_num": "int",
     },
 )
@@ -100,7 +98,7 @@ _OcrHandwritingResultParamRequired = TypedDict(
 _OcrHandwritingResultParamOptional = TypedDict(
     "_OcrHandwritingResultParamOptional",
     {
-        "words_result": "Sequence[OcrWordsResultParam | BaseModel]",
+        "words_result": "Iterable[OcrWordsResultParam | OcrWordsResult]",
     },
     total=False,
 )

@@ -73,7 +73,7 @@ class OcrWordsResult(BaseModel):
 _OcrWordsResultParamRequired = TypedDict(
     "_OcrWordsResultParamRequired",
     {
-        "location": "OcrLocationParam | BaseModel",
+        "location": "OcrLocationParam | OcrLocation",
         "words": "str",
     },
 )
@@ -82,7 +82,7 @@ _OcrWordsResultParamRequired = TypedDict(
 _OcrWordsResultParamOptional = TypedDict(
     "_OcrWordsResultParamOptional",
     {
-        "probability": "OcrProbabilityParam | BaseModel",
+        "probability": "OcrProbabilityParam | OcrProbability",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -90,8 +90,8 @@ _RerankResponseParamRequired = TypedDict(
     "_RerankResponseParamRequired",
     {
         "id": "str",
-        "results": "Sequence[RerankResultParam | BaseModel]",
-        "usage": "RerankUsageParam | BaseModel",
+        "results": "Iterable[RerankResultParam | RerankResult]",
+        "usage": "RerankUsageParam | RerankUsage",
     },
 )
 

@@ -65,7 +65,7 @@ _RetrievalToolParamRequired = TypedDict(
     "_RetrievalToolParamRequired",
     {
         "type": "Literal['retrieval']",
-        "retrieval": "RetrievalToolRetrievalParam | BaseModel",
+        "retrieval": "RetrievalToolRetrievalParam | RetrievalToolRetrieval",
     },
 )
 

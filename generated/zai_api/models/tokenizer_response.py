@@ -78,7 +78,7 @@ _TokenizerResponseParamRequired = TypedDict(
     "_TokenizerResponseParamRequired",
     {
         "id": "str",
-        "usage": "TokenizerUsageParam | BaseModel",
+        "usage": "TokenizerUsageParam | TokenizerUsage",
     },
 )
 

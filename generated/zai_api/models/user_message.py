@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -95,7 +95,7 @@ _UserMessageParamRequired = TypedDict(
     "_UserMessageParamRequired",
     {
         "role": "Literal['user']",
-        "content": "str | Sequence[TextPartParam | BaseModel | ImageUrlPartParam | VideoUrlPartParam | FileUrlPartParam | FilePartParam | InputAudioPartParam]",
+        "content": "str | Iterable[TextPartParam | TextPart | ImageUrlPartParam | ImageUrlPart | VideoUrlPartParam | VideoUrlPart | FileUrlPartParam | FileUrlPart | FilePartParam | FilePart | InputAudioPartParam | InputAudioPart]",
     },
 )
 

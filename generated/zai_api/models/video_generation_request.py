@@ -184,7 +184,7 @@ _VideoGenerationRequestParamOptional = TypedDict(
         "off_peak": "bool",
         "movement_amplitude": "str",
         "watermark_enabled": "bool",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
         "request_id": "str",
         "user_id": "str",
     },

@@ -65,7 +65,7 @@ _VideoUrlPartParamRequired = TypedDict(
     "_VideoUrlPartParamRequired",
     {
         "type": "Literal['video_url']",
-        "video_url": "MediaUrlParam | BaseModel",
+        "video_url": "MediaUrlParam | MediaUrl",
     },
 )
 

@@ -65,7 +65,7 @@ _WebSearchToolParamRequired = TypedDict(
     "_WebSearchToolParamRequired",
     {
         "type": "Literal['web_search']",
-        "web_search": "WebSearchToolConfigParam | BaseModel",
+        "web_search": "WebSearchToolConfigParam | WebSearchToolConfig",
     },
 )
 

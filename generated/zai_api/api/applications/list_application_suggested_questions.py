@@ -99,7 +99,7 @@ def sync(
     conversation_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationHistorySessionRecordResponse | ErrorResponse | None:
+) -> ApplicationHistorySessionRecordResponse | ErrorResponse:
     """Get suggested follow-up questions
 
      Returns follow-up questions the application suggests for a conversation, based on its latest
@@ -110,18 +110,22 @@ def sync(
         conversation_id (str): Id of the conversation.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationHistorySessionRecordResponse | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         app_id=app_id,
         conversation_id=conversation_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -162,7 +166,7 @@ async def asyncio(
     conversation_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationHistorySessionRecordResponse | ErrorResponse | None:
+) -> ApplicationHistorySessionRecordResponse | ErrorResponse:
     """Get suggested follow-up questions
 
      Returns follow-up questions the application suggests for a conversation, based on its latest
@@ -173,17 +177,19 @@ async def asyncio(
         conversation_id (str): Id of the conversation.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationHistorySessionRecordResponse | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            app_id=app_id,
-            conversation_id=conversation_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        app_id=app_id,
+        conversation_id=conversation_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

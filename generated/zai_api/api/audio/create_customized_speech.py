@@ -102,7 +102,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AudioCustomizationRequest,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Speak text in the voice of a sample
 
      Older one-call voice cloning: upload a short voice sample with its transcript and get the
@@ -117,17 +117,21 @@ def sync(
             document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -169,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AudioCustomizationRequest,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Speak text in the voice of a sample
 
      Older one-call voice cloning: upload a short voice sample with its transcript and get the
@@ -184,16 +188,18 @@ async def asyncio(
             document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.batches`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -39,8 +41,8 @@ class Batches:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -64,7 +66,7 @@ class Batches:
         """
         return cast(
             "SyncCursorPage[Batch]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -86,9 +88,9 @@ class Batches:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -119,7 +121,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -128,7 +130,7 @@ class Batches:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -165,7 +167,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -199,7 +201,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve(
                     batch_id=batch_id,
                 ),
@@ -244,7 +246,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -270,8 +272,8 @@ class BatchesWithRawResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -295,7 +297,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[Batch]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -318,9 +320,9 @@ class BatchesWithRawResponse:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -351,7 +353,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -360,7 +362,7 @@ class BatchesWithRawResponse:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -398,7 +400,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -442,7 +444,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -469,8 +471,8 @@ class BatchesWithStreamingResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -494,7 +496,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[Batch]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -517,9 +519,9 @@ class BatchesWithStreamingResponse:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -550,7 +552,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -559,7 +561,7 @@ class BatchesWithStreamingResponse:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -597,7 +599,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -641,7 +643,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -678,8 +680,8 @@ class AsyncBatches:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -703,7 +705,7 @@ class AsyncBatches:
         """
         return cast(
             "AsyncCursorPage[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -725,9 +727,9 @@ class AsyncBatches:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -758,7 +760,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -767,7 +769,7 @@ class AsyncBatches:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -804,7 +806,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -838,7 +840,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve(
                     batch_id=batch_id,
                 ),
@@ -883,7 +885,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -909,8 +911,8 @@ class AsyncBatchesWithRawResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -934,7 +936,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[Batch]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -957,9 +959,9 @@ class AsyncBatchesWithRawResponse:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -990,7 +992,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -999,7 +1001,7 @@ class AsyncBatchesWithRawResponse:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1037,7 +1039,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -1081,7 +1083,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -1108,8 +1110,8 @@ class AsyncBatchesWithStreamingResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1133,7 +1135,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[Batch]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -1156,9 +1158,9 @@ class AsyncBatchesWithStreamingResponse:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1189,7 +1191,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -1198,7 +1200,7 @@ class AsyncBatchesWithStreamingResponse:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1236,7 +1238,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -1280,7 +1282,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{

@@ -91,7 +91,7 @@ def sync(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Batch | ErrorResponse | None:
+) -> Batch | ErrorResponse:
     """Retrieve a batch
 
      Returns the current state of a batch, with request counts and the output and error file ids once
@@ -101,17 +101,21 @@ def sync(
         batch_id (str): Id of the batch.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         Batch | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         batch_id=batch_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -148,7 +152,7 @@ async def asyncio(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Batch | ErrorResponse | None:
+) -> Batch | ErrorResponse:
     """Retrieve a batch
 
      Returns the current state of a batch, with request counts and the output and error file ids once
@@ -158,16 +162,18 @@ async def asyncio(
         batch_id (str): Id of the batch.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         Batch | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            batch_id=batch_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        batch_id=batch_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -2,9 +2,11 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.chat`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Literal, cast, overload
 
@@ -13,27 +15,28 @@ from zai_api.models.async_task_status import AsyncTaskStatus
 from zai_api.models.chat_completion import ChatCompletion
 from zai_api.models.chat_completion_chunk import ChatCompletionChunk
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
-    from zai_api.models.assistant_message import AssistantMessageParam
-    from zai_api.models.code_geex_extra import CodeGeexExtraParam
-    from zai_api.models.function_tool import FunctionToolParam
-    from zai_api.models.mcp_tool import McpToolParam
+    from zai_api.models.assistant_message import AssistantMessage, AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
+    from zai_api.models.code_geex_extra import CodeGeexExtra, CodeGeexExtraParam
+    from zai_api.models.function_tool import FunctionTool, FunctionToolParam
+    from zai_api.models.mcp_tool import McpTool, McpToolParam
     from zai_api.models.reasoning_effort import ReasoningEffort
-    from zai_api.models.response_format import ResponseFormatParam
-    from zai_api.models.retrieval_tool import RetrievalToolParam
-    from zai_api.models.role_play_meta import RolePlayMetaParam
-    from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
-    from zai_api.models.system_message import SystemMessageParam
-    from zai_api.models.thinking_config import ThinkingConfigParam
-    from zai_api.models.tool_message import ToolMessageParam
-    from zai_api.models.user_message import UserMessageParam
-    from zai_api.models.web_search_tool import WebSearchToolParam
+    from zai_api.models.response_format import ResponseFormat, ResponseFormatParam
+    from zai_api.models.retrieval_tool import RetrievalTool, RetrievalToolParam
+    from zai_api.models.role_play_meta import RolePlayMeta, RolePlayMetaParam
+    from zai_api.models.sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
+    from zai_api.models.system_message import SystemMessage, SystemMessageParam
+    from zai_api.models.thinking_config import ThinkingConfig, ThinkingConfigParam
+    from zai_api.models.tool_message import ToolMessage, ToolMessageParam
+    from zai_api.models.user_message import UserMessage, UserMessageParam
+    from zai_api.models.web_search_tool import WebSearchTool, WebSearchToolParam
 
 
 class Chat:
@@ -87,31 +90,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -124,31 +143,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -161,31 +196,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -197,31 +248,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -276,7 +343,7 @@ class ChatCompletions:
         """
         return cast(
             "ChatCompletion | Stream[ChatCompletionChunk]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -325,31 +392,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -362,31 +445,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -399,31 +498,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -435,31 +550,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -514,7 +645,7 @@ class ChatCompletionsWithRawResponse:
         """
         return cast(
             "APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -564,31 +695,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -601,31 +748,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -638,31 +801,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -674,31 +853,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -753,7 +948,7 @@ class ChatCompletionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -813,31 +1008,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -850,31 +1061,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -887,31 +1114,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -923,31 +1166,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1002,7 +1261,7 @@ class AsyncChatCompletions:
         """
         return cast(
             "ChatCompletion | AsyncStream[ChatCompletionChunk]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -1051,31 +1310,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1088,31 +1363,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1125,31 +1416,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1161,31 +1468,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1240,7 +1563,7 @@ class AsyncChatCompletionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -1290,31 +1613,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1327,31 +1666,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1364,31 +1719,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1400,31 +1771,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1479,7 +1866,7 @@ class AsyncChatCompletionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -1538,29 +1925,45 @@ class ChatAsyncCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1610,7 +2013,7 @@ class ChatAsyncCompletions:
         """
         return cast(
             "AsyncTaskStatus",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -1671,7 +2074,7 @@ class ChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -1705,7 +2108,7 @@ class ChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve_completion_result(
                     id=id,
                 ),
@@ -1729,29 +2132,45 @@ class ChatAsyncCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1801,7 +2220,7 @@ class ChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -1863,7 +2282,7 @@ class ChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -1891,29 +2310,45 @@ class ChatAsyncCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1963,7 +2398,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2025,7 +2460,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2063,29 +2498,45 @@ class AsyncChatAsyncCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2135,7 +2586,7 @@ class AsyncChatAsyncCompletions:
         """
         return cast(
             "AsyncTaskStatus",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2196,7 +2647,7 @@ class AsyncChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2230,7 +2681,7 @@ class AsyncChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve_completion_result(
                     id=id,
                 ),
@@ -2254,29 +2705,45 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2326,7 +2793,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2388,7 +2855,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2416,29 +2883,45 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2488,7 +2971,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2550,7 +3033,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{

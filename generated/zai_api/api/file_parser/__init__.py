@@ -2,11 +2,13 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.file_parser`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Literal, cast
+from typing import TYPE_CHECKING, Callable, cast
 
 from zai_api.models.file_parser_result import FileParserResult
 from zai_api.models.file_parser_task import FileParserTask
@@ -43,8 +45,8 @@ class FileParser:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -73,7 +75,7 @@ class FileParser:
         """
         return cast(
             "FileParserTask",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -94,7 +96,7 @@ class FileParser:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -121,7 +123,7 @@ class FileParser:
         """
         return cast(
             "BinaryResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -145,7 +147,7 @@ class FileParser:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -172,7 +174,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -192,7 +194,7 @@ class FileParser:
     def wait(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -209,7 +211,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve(
                     task_id=task_id,
                     format_type=format_type,
@@ -228,7 +230,7 @@ class FileParser:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -259,7 +261,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -289,8 +291,8 @@ class FileParserWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -319,7 +321,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserTask]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -341,7 +343,7 @@ class FileParserWithRawResponse:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -368,7 +370,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -393,7 +395,7 @@ class FileParserWithRawResponse:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -420,7 +422,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -443,7 +445,7 @@ class FileParserWithRawResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -474,7 +476,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -505,8 +507,8 @@ class FileParserWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -535,7 +537,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserTask]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -557,7 +559,7 @@ class FileParserWithStreamingResponse:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -584,7 +586,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -609,7 +611,7 @@ class FileParserWithStreamingResponse:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -636,7 +638,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -659,7 +661,7 @@ class FileParserWithStreamingResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -690,7 +692,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -731,8 +733,8 @@ class AsyncFileParser:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -761,7 +763,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserTask",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -782,7 +784,7 @@ class AsyncFileParser:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -809,7 +811,7 @@ class AsyncFileParser:
         """
         return cast(
             "AsyncBinaryResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -833,7 +835,7 @@ class AsyncFileParser:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -860,7 +862,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -880,7 +882,7 @@ class AsyncFileParser:
     async def wait(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -897,7 +899,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve(
                     task_id=task_id,
                     format_type=format_type,
@@ -916,7 +918,7 @@ class AsyncFileParser:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -947,7 +949,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -977,8 +979,8 @@ class AsyncFileParserWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1007,7 +1009,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserTask]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -1029,7 +1031,7 @@ class AsyncFileParserWithRawResponse:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1056,7 +1058,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1081,7 +1083,7 @@ class AsyncFileParserWithRawResponse:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1108,7 +1110,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1131,7 +1133,7 @@ class AsyncFileParserWithRawResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1162,7 +1164,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -1193,8 +1195,8 @@ class AsyncFileParserWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1223,7 +1225,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserTask]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -1245,7 +1247,7 @@ class AsyncFileParserWithStreamingResponse:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1272,7 +1274,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1297,7 +1299,7 @@ class AsyncFileParserWithStreamingResponse:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1324,7 +1326,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1347,7 +1349,7 @@ class AsyncFileParserWithStreamingResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1378,7 +1380,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,

@@ -2,9 +2,11 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.files`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
@@ -12,7 +14,7 @@ from zai_api.models.file_deleted import FileDeleted
 from zai_api.models.file_list import FileList
 from zai_api.models.file_object import FileObject
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, FileInput, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.file_upload_detail import FileUploadDetailParam
+    from zai_api.models.file_upload_detail import FileUploadDetail, FileUploadDetailParam
 
 
 class Files:
@@ -42,10 +44,10 @@ class Files:
     def list(
         self,
         *,
-        purpose: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -73,7 +75,7 @@ class Files:
         """
         return cast(
             "SyncCursorPage[FileObject]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -96,10 +98,10 @@ class Files:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -131,7 +133,7 @@ class Files:
         """
         return cast(
             "FileObject",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -177,7 +179,7 @@ class Files:
         """
         return cast(
             "FileDeleted",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -220,7 +222,7 @@ class Files:
         """
         return cast(
             "BinaryResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -250,10 +252,10 @@ class FilesWithRawResponse:
     def list(
         self,
         *,
-        purpose: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -281,7 +283,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FileObject]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -305,10 +307,10 @@ class FilesWithRawResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -340,7 +342,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[FileObject]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -387,7 +389,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[FileDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -431,7 +433,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -462,10 +464,10 @@ class FilesWithStreamingResponse:
     def list(
         self,
         *,
-        purpose: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -493,7 +495,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FileObject]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -517,10 +519,10 @@ class FilesWithStreamingResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -552,7 +554,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileObject]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -599,7 +601,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -643,7 +645,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -684,10 +686,10 @@ class AsyncFiles:
     async def list(
         self,
         *,
-        purpose: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -715,7 +717,7 @@ class AsyncFiles:
         """
         return cast(
             "AsyncCursorPage[FileObject]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -738,10 +740,10 @@ class AsyncFiles:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -773,7 +775,7 @@ class AsyncFiles:
         """
         return cast(
             "FileObject",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -819,7 +821,7 @@ class AsyncFiles:
         """
         return cast(
             "FileDeleted",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -862,7 +864,7 @@ class AsyncFiles:
         """
         return cast(
             "AsyncBinaryResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -892,10 +894,10 @@ class AsyncFilesWithRawResponse:
     async def list(
         self,
         *,
-        purpose: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -923,7 +925,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FileObject]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -947,10 +949,10 @@ class AsyncFilesWithRawResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -982,7 +984,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileObject]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -1029,7 +1031,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -1073,7 +1075,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -1104,10 +1106,10 @@ class AsyncFilesWithStreamingResponse:
     async def list(
         self,
         *,
-        purpose: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1135,7 +1137,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FileObject]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -1159,10 +1161,10 @@ class AsyncFilesWithStreamingResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1194,7 +1196,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileObject]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -1241,7 +1243,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -1285,7 +1287,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{

@@ -91,7 +91,7 @@ def sync(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Download a file's content
 
      Returns the raw bytes of a stored file; used to fetch batch output and error files
@@ -101,17 +101,21 @@ def sync(
         file_id (str): Id of the file to download.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         file_id=file_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -148,7 +152,7 @@ async def asyncio(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Download a file's content
 
      Returns the raw bytes of a stored file; used to fetch batch output and error files
@@ -158,16 +162,18 @@ async def asyncio(
         file_id (str): Id of the file to download.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return (
-        await asyncio_detailed(
-            file_id=file_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        file_id=file_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

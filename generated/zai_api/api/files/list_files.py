@@ -120,7 +120,7 @@ def sync(
     limit: int | Unset = UNSET,
     after: str | Unset = UNSET,
     order: str | Unset = UNSET,
-) -> ErrorResponse | FileList | None:
+) -> ErrorResponse | FileList:
     """List files
 
      Returns the caller's files (of one purpose, when given), newest first, a page at a time.
@@ -135,20 +135,24 @@ def sync(
         order (str | Unset): Sort key; `created_at` is the only documented value.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         purpose=purpose,
         limit=limit,
         after=after,
         order=order,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -199,7 +203,7 @@ async def asyncio(
     limit: int | Unset = UNSET,
     after: str | Unset = UNSET,
     order: str | Unset = UNSET,
-) -> ErrorResponse | FileList | None:
+) -> ErrorResponse | FileList:
     """List files
 
      Returns the caller's files (of one purpose, when given), newest first, a page at a time.
@@ -214,19 +218,21 @@ async def asyncio(
         order (str | Unset): Sort key; `created_at` is the only documented value.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileList
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            purpose=purpose,
-            limit=limit,
-            after=after,
-            order=order,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        purpose=purpose,
+        limit=limit,
+        after=after,
+        order=order,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.fine_tuning`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -13,14 +15,14 @@ from zai_api.models.fine_tuning_job_event_list import FineTuningJobEventList
 from zai_api.models.fine_tuning_job_list import FineTuningJobList
 from zai_api.models.fine_tuning_model_deleted import FineTuningModelDeleted
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.fine_tuning_hyperparameters import FineTuningHyperparametersParam
+    from zai_api.models.fine_tuning_hyperparameters import FineTuningHyperparameters, FineTuningHyperparametersParam
 
 
 class FineTuning:
@@ -72,8 +74,8 @@ class FineTuningJobs:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -98,7 +100,7 @@ class FineTuningJobs:
         """
         return cast(
             "SyncCursorPage[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -120,10 +122,10 @@ class FineTuningJobs:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -153,7 +155,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -200,7 +202,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -234,7 +236,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve(
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -278,7 +280,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -320,7 +322,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -340,8 +342,8 @@ class FineTuningJobs:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -367,7 +369,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJobEventList",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -397,8 +399,8 @@ class FineTuningJobsWithRawResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -423,7 +425,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FineTuningJob]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -446,10 +448,10 @@ class FineTuningJobsWithRawResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -479,7 +481,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -527,7 +529,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -570,7 +572,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -613,7 +615,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -634,8 +636,8 @@ class FineTuningJobsWithRawResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -661,7 +663,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJobEventList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -692,8 +694,8 @@ class FineTuningJobsWithStreamingResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -718,7 +720,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FineTuningJob]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -741,10 +743,10 @@ class FineTuningJobsWithStreamingResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -774,7 +776,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -822,7 +824,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -865,7 +867,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -908,7 +910,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -929,8 +931,8 @@ class FineTuningJobsWithStreamingResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -956,7 +958,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJobEventList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -997,8 +999,8 @@ class AsyncFineTuningJobs:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1023,7 +1025,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "AsyncCursorPage[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -1045,10 +1047,10 @@ class AsyncFineTuningJobs:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1078,7 +1080,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -1125,7 +1127,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1159,7 +1161,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve(
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -1203,7 +1205,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1245,7 +1247,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -1265,8 +1267,8 @@ class AsyncFineTuningJobs:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1292,7 +1294,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJobEventList",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -1322,8 +1324,8 @@ class AsyncFineTuningJobsWithRawResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1348,7 +1350,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FineTuningJob]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -1371,10 +1373,10 @@ class AsyncFineTuningJobsWithRawResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1404,7 +1406,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -1452,7 +1454,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1495,7 +1497,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1538,7 +1540,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -1559,8 +1561,8 @@ class AsyncFineTuningJobsWithRawResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1586,7 +1588,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJobEventList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -1617,8 +1619,8 @@ class AsyncFineTuningJobsWithStreamingResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1643,7 +1645,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FineTuningJob]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -1666,10 +1668,10 @@ class AsyncFineTuningJobsWithStreamingResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1699,7 +1701,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -1747,7 +1749,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1790,7 +1792,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1833,7 +1835,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -1854,8 +1856,8 @@ class AsyncFineTuningJobsWithStreamingResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1881,7 +1883,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJobEventList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -1946,7 +1948,7 @@ class FineTuningModels:
         """
         return cast(
             "FineTuningModelDeleted",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -1996,7 +1998,7 @@ class FineTuningModelsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningModelDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -2047,7 +2049,7 @@ class FineTuningModelsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningModelDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -2108,7 +2110,7 @@ class AsyncFineTuningModels:
         """
         return cast(
             "FineTuningModelDeleted",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -2158,7 +2160,7 @@ class AsyncFineTuningModelsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningModelDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -2209,7 +2211,7 @@ class AsyncFineTuningModelsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningModelDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{

@@ -113,7 +113,7 @@ def sync(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobEventList | None:
+) -> ErrorResponse | FineTuningJobEventList:
     """List a fine-tuning job's events
 
      Returns the progress log of a job (status changes and training metrics such as loss and steps), a
@@ -125,19 +125,23 @@ def sync(
         limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobEventList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         fine_tuning_job_id=fine_tuning_job_id,
         client=client,
         after=after,
         limit=limit,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -182,7 +186,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobEventList | None:
+) -> ErrorResponse | FineTuningJobEventList:
     """List a fine-tuning job's events
 
      Returns the progress log of a job (status changes and training metrics such as loss and steps), a
@@ -194,18 +198,20 @@ async def asyncio(
         limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobEventList
     """
 
-    return (
-        await asyncio_detailed(
-            fine_tuning_job_id=fine_tuning_job_id,
-            client=client,
-            after=after,
-            limit=limit,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        fine_tuning_job_id=fine_tuning_job_id,
+        client=client,
+        after=after,
+        limit=limit,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

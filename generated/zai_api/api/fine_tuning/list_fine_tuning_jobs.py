@@ -106,7 +106,7 @@ def sync(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobList | None:
+) -> ErrorResponse | FineTuningJobList:
     """List fine-tuning jobs
 
      Returns the caller's fine-tuning jobs, newest first, a page at a time; iterate the page to walk all
@@ -117,18 +117,22 @@ def sync(
         limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         after=after,
         limit=limit,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -169,7 +173,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobList | None:
+) -> ErrorResponse | FineTuningJobList:
     """List fine-tuning jobs
 
      Returns the caller's fine-tuning jobs, newest first, a page at a time; iterate the page to walk all
@@ -180,17 +184,19 @@ async def asyncio(
         limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobList
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            after=after,
-            limit=limit,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        after=after,
+        limit=limit,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

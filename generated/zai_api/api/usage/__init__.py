@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.usage`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -62,7 +64,7 @@ class Usage:
         """
         return cast(
             "UsageQuotaLimitResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -106,7 +108,7 @@ class Usage:
         """
         return cast(
             "UsageModelUsageResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -154,7 +156,7 @@ class Usage:
         """
         return cast(
             "UsageToolUsageResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -204,7 +206,7 @@ class UsageWithRawResponse:
         """
         return cast(
             "APIResponse[UsageQuotaLimitResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -249,7 +251,7 @@ class UsageWithRawResponse:
         """
         return cast(
             "APIResponse[UsageModelUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -298,7 +300,7 @@ class UsageWithRawResponse:
         """
         return cast(
             "APIResponse[UsageToolUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -349,7 +351,7 @@ class UsageWithStreamingResponse:
         """
         return cast(
             "APIResponse[UsageQuotaLimitResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -394,7 +396,7 @@ class UsageWithStreamingResponse:
         """
         return cast(
             "APIResponse[UsageModelUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -443,7 +445,7 @@ class UsageWithStreamingResponse:
         """
         return cast(
             "APIResponse[UsageToolUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -504,7 +506,7 @@ class AsyncUsage:
         """
         return cast(
             "UsageQuotaLimitResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -548,7 +550,7 @@ class AsyncUsage:
         """
         return cast(
             "UsageModelUsageResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -596,7 +598,7 @@ class AsyncUsage:
         """
         return cast(
             "UsageToolUsageResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -646,7 +648,7 @@ class AsyncUsageWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageQuotaLimitResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -691,7 +693,7 @@ class AsyncUsageWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageModelUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -740,7 +742,7 @@ class AsyncUsageWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageToolUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -791,7 +793,7 @@ class AsyncUsageWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageQuotaLimitResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -836,7 +838,7 @@ class AsyncUsageWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageModelUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -885,7 +887,7 @@ class AsyncUsageWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageToolUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,

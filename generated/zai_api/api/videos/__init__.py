@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.videos`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -11,13 +13,13 @@ from typing import TYPE_CHECKING, Any, Callable, cast
 from zai_api.models.async_result import AsyncResult
 from zai_api.models.async_task_status import AsyncTaskStatus
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
+    from zai_api.models.sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
 
 
 class Videos:
@@ -64,7 +66,7 @@ class Videos:
         """
         return cast(
             "AsyncResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -98,7 +100,7 @@ class Videos:
         """
         return cast(
             "AsyncResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve_videos_result(
                     id=id,
                 ),
@@ -115,21 +117,21 @@ class Videos:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -179,7 +181,7 @@ class Videos:
         """
         return cast(
             "AsyncTaskStatus",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -244,7 +246,7 @@ class VideosWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -265,21 +267,21 @@ class VideosWithRawResponse:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -329,7 +331,7 @@ class VideosWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -395,7 +397,7 @@ class VideosWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -416,21 +418,21 @@ class VideosWithStreamingResponse:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -480,7 +482,7 @@ class VideosWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -556,7 +558,7 @@ class AsyncVideos:
         """
         return cast(
             "AsyncResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -590,7 +592,7 @@ class AsyncVideos:
         """
         return cast(
             "AsyncResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve_videos_result(
                     id=id,
                 ),
@@ -607,21 +609,21 @@ class AsyncVideos:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -671,7 +673,7 @@ class AsyncVideos:
         """
         return cast(
             "AsyncTaskStatus",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -736,7 +738,7 @@ class AsyncVideosWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -757,21 +759,21 @@ class AsyncVideosWithRawResponse:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -821,7 +823,7 @@ class AsyncVideosWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -887,7 +889,7 @@ class AsyncVideosWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -908,21 +910,21 @@ class AsyncVideosWithStreamingResponse:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -972,7 +974,7 @@ class AsyncVideosWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,

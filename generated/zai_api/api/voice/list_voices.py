@@ -25,7 +25,7 @@ def _get_kwargs(
 
     json_voice_type: str | Unset = UNSET
     if not isinstance(voice_type, Unset):
-        json_voice_type = voice_type.value
+        json_voice_type = voice_type
 
     params["voiceType"] = json_voice_type
 
@@ -119,7 +119,7 @@ def sync(
     voice_type: ListVoicesVoiceType | Unset = UNSET,
     voice_name: str | Unset = UNSET,
     request_id: str | Unset = UNSET,
-) -> ErrorResponse | VoiceListResponse | None:
+) -> ErrorResponse | VoiceListResponse:
     """List voices
 
      Lists the system voices and the caller's cloned voices, optionally filtered by kind or by
@@ -132,19 +132,23 @@ def sync(
         request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | VoiceListResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         voice_type=voice_type,
         voice_name=voice_name,
         request_id=request_id,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -190,7 +194,7 @@ async def asyncio(
     voice_type: ListVoicesVoiceType | Unset = UNSET,
     voice_name: str | Unset = UNSET,
     request_id: str | Unset = UNSET,
-) -> ErrorResponse | VoiceListResponse | None:
+) -> ErrorResponse | VoiceListResponse:
     """List voices
 
      Lists the system voices and the caller's cloned voices, optionally filtered by kind or by
@@ -203,18 +207,20 @@ async def asyncio(
         request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | VoiceListResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            voice_type=voice_type,
-            voice_name=voice_name,
-            request_id=request_id,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        voice_type=voice_type,
+        voice_name=voice_name,
+        request_id=request_id,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -105,7 +105,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ZragChatRequest,
     x_session_id: str | Unset = UNSET,
-) -> ErrorResponse | ZragChatEvent | None:
+) -> ErrorResponse | ZragChatEvent:
     """Chat with the knowledge-base QA agent
 
      Runs a reasoning-and-acting agent that decides for itself when to search the given
@@ -119,18 +119,22 @@ def sync(
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | ZragChatEvent
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
         x_session_id=x_session_id,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -174,7 +178,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ZragChatRequest,
     x_session_id: str | Unset = UNSET,
-) -> ErrorResponse | ZragChatEvent | None:
+) -> ErrorResponse | ZragChatEvent:
     """Chat with the knowledge-base QA agent
 
      Runs a reasoning-and-acting agent that decides for itself when to search the given
@@ -188,17 +192,19 @@ async def asyncio(
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | ZragChatEvent
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-            x_session_id=x_session_id,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+        x_session_id=x_session_id,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
