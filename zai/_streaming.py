@@ -8,7 +8,6 @@ connection is released when the stream ends, fails, is closed, or is left by a `
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
@@ -23,6 +22,7 @@ from ._exceptions import (
     decode_error_body,
     transport_error,
 )
+from ._json import loads
 from ._sse import ServerSentEvent, SSEDecoder
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ _DRAIN_LIMIT = 64 * 1024
 def _event_data(event: ServerSentEvent, response: httpx.Response) -> Any:
     """The decoded JSON of one event, raising the typed error an error event stands for."""
     try:
-        data = json.loads(event.data)
+        data = loads(event.data)
     except ValueError:
         if event.event == "error":
             raise APIStreamError(event.data or "error event", response=response, body=event.data) from None
@@ -100,12 +100,14 @@ class Stream(Generic[T]):
 
     def text_deltas(self) -> Iterator[str]:
         """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
+        from .lib._chat_stream import content_text  # noqa: PLC0415
+
         for chunk in self._iterator:
             get: Any = getattr(chunk, "get", None)
             choices = get("choices") if get is not None else None
             if choices:
                 delta = choices[0].get("delta")
-                text = delta.get("content") if delta is not None else None
+                text = content_text(delta.get("content")) if delta is not None else ""
                 if text:
                     yield text
 
@@ -152,12 +154,14 @@ class AsyncStream(Generic[T]):
 
     async def text_deltas(self) -> AsyncIterator[str]:
         """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
+        from .lib._chat_stream import content_text  # noqa: PLC0415
+
         async for chunk in self._iterator:
             get: Any = getattr(chunk, "get", None)
             choices = get("choices") if get is not None else None
             if choices:
                 delta = choices[0].get("delta")
-                text = delta.get("content") if delta is not None else None
+                text = content_text(delta.get("content")) if delta is not None else ""
                 if text:
                     yield text
 

@@ -12,7 +12,7 @@ from ._batches import (
     arun_batch,
     run_batch,
 )
-from ._chat_stream import ChatStreamAccumulator, aaccumulate, accumulate
+from ._chat_stream import ChatStreamAccumulator, aaccumulate, accumulate, content_text
 
 __all__ = [
     "MAX_BYTES_PER_BATCH",
@@ -32,5 +32,6 @@ __all__ = [
     "aaccumulate",
     "accumulate",
     "arun_batch",
+    "content_text",
     "run_batch",
 ]

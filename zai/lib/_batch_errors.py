@@ -28,11 +28,13 @@ class BatchLineProblem:
         self.message = message
 
     def __str__(self) -> str:
-        named = f" ({self.custom_id!r})" if self.custom_id is not None else ""
-        return f"request {self.line}{named}: {self.message}"
+        custom_id = getattr(self, "custom_id", None)
+        named = f" ({custom_id!r})" if custom_id is not None else ""
+        return f"request {getattr(self, 'line', '?')}{named}: {getattr(self, 'message', '')}"
 
     def __repr__(self) -> str:
-        return f"BatchLineProblem(line={self.line}, custom_id={self.custom_id!r}, message={self.message!r})"
+        line, custom_id, message = (getattr(self, name, None) for name in ("line", "custom_id", "message"))
+        return f"BatchLineProblem(line={line}, custom_id={custom_id!r}, message={message!r})"
 
 
 class BatchValidationError(BatchError, ValueError):

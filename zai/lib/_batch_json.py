@@ -4,7 +4,8 @@ A million-request run encodes a million bodies and decodes a million result line
 overhead of the `json` functions (building an encoder for each `dumps` with options; detecting the
 encoding of bytes and matching whitespace in `loads`) is a good share of the runner's CPU. These use
 the standard library's own C scanner and encoder, built once; where the interpreter lacks them they
-fall back to the plain functions. The output is the same JSON.
+fall back to the plain functions. The output is the same JSON, and JSON nested too deeply to decode
+is a `ValueError`, as everywhere in the SDK (`zai._json`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import json.scanner
 from typing import Any, Callable
 
 from zai_api.types import json_default
+
+from .._json import loads as _loads
 
 __all__ = ["dumps", "dumps_string", "loads"]
 
@@ -50,12 +53,14 @@ def dumps_string(text: str) -> str:
 
 
 def loads(data: bytes | str) -> Any:
-    """One JSON document (raises `ValueError` if `data` is not exactly one)."""
+    """One JSON document (raises `ValueError` if `data` is not exactly one, or is nested too deeply)."""
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     try:
         value, end = _scan(text, 0)
     except StopIteration:
-        return json.loads(text)  # raises the usual error (or accepts leading whitespace)
+        return _loads(text)  # raises the usual error (or accepts leading whitespace)
+    except RecursionError:
+        raise json.JSONDecodeError("JSON nested too deeply to decode", text[:100], 0) from None
     if end != len(text) and not text[end:].isspace():
-        return json.loads(text)
+        return _loads(text)
     return value

@@ -105,8 +105,10 @@ class BatchResult:
         return model.from_dict(body)  # pyright: ignore[reportUnknownArgumentType]
 
     def __repr__(self) -> str:
+        if not hasattr(self, "line"):
+            return f"BatchResult(custom_id={getattr(self, 'custom_id', None)!r})"
         state = "ok" if self.ok else f"error={self.error!r}"
-        return f"BatchResult(custom_id={self.custom_id!r}, {state})"
+        return f"BatchResult(custom_id={getattr(self, 'custom_id', None)!r}, {state})"
 
 
 def parse_line(line: bytes, where: str) -> BatchResult:

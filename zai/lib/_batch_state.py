@@ -82,10 +82,9 @@ class BatchShard:
         return {name: getattr(self, name) for name in _SAVED}
 
     def __repr__(self) -> str:
-        return (
-            f"BatchShard(index={self.index}, requests={self.requests}, batch_id={self.batch_id!r}, "
-            f"status={self.status!r}, completed={self.completed}, failed={self.failed})"
-        )
+        names = ("index", "requests", "batch_id", "status", "completed", "failed")
+        fields = ", ".join(f"{name}={getattr(self, name, None)!r}" for name in names)
+        return f"BatchShard({fields})"
 
 
 class BatchProgress:
@@ -124,8 +123,11 @@ class BatchProgress:
         return sum(1 for shard in self.shards if shard.finished)
 
     def __repr__(self) -> str:
+        if not hasattr(self, "shards"):
+            return "BatchProgress()"
         return (
-            f"BatchProgress(event={self.event!r}, shards={self.finished_shards}/{len(self.shards)} finished, "
+            f"BatchProgress(event={getattr(self, 'event', None)!r}, "
+            f"shards={self.finished_shards}/{len(self.shards)} finished, "
             f"requests={self.completed + self.failed}/{self.total} done, failed={self.failed})"
         )
 

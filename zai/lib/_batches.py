@@ -159,6 +159,8 @@ class _RunBase:
         return InputOrder(expected_ids(shard), stash, where, *_missing_reason(shard))
 
     def __repr__(self) -> str:
+        if not hasattr(self, "shards"):
+            return f"{type(self).__name__}()"
         return (
             f"{type(self).__name__}(batches={len(self.shards)}, total={self.total}, "
             f"completed={self.completed}, failed={self.failed})"
