@@ -287,18 +287,20 @@ def test_bad_requests_are_refused_before_anything_is_uploaded(harness: Harness) 
         {"custom_id": "", "body": {}},
         "not a request",
         {"custom_id": "w", "body": ["not", "an", "object"]},
+        {"model": "m", "messages": [], "stream": True},
     ]
     with pytest.raises(BatchValidationError) as caught:
         harness.run(requests)
 
     problems = [(problem.line, problem.custom_id) for problem in caught.value.problems]
     expected = [(2, "request-1"), (3, "request-2"), (4, "x"), (5, "y"), (7, "z"), (8, None), (9, None), (10, "w")]
-    assert problems == expected
-    assert caught.value.count == 8
+    assert problems == [*expected, (11, "request-10")]
+    assert caught.value.count == 9
     messages = str(caught.value)
     assert "request 2 ('request-1'): the body misses the required field 'messages'" in messages
     assert "request 3 ('request-2'): field 'temperature' must be a number, not a string" in messages
     assert "request 7 ('z'): this custom_id is already used in the same batch file" in messages
+    assert "request 11 ('request-10'): a batch cannot stream its responses" in messages
     assert harness.server.requests == []
     assert os.listdir(harness.spool) == []
 

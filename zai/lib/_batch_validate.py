@@ -4,7 +4,8 @@ The operations' request fields (their JSON types, and which are required) come f
 document, shipped with the generated package (`zai_api/examples.json`). A body missing a required
 field, or giving a field a value of the wrong JSON type, is refused here: found locally it costs
 nothing, found by the platform it costs a batch round trip. Fields the document does not know are
-let through (the platform may be newer than this SDK), and so are nulls.
+let through (the platform may be newer than this SDK), and so are nulls. A body asking to stream is
+refused too: a batch answers each request with one JSON response.
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ class BodyChecker:
         if not fields.keys() >= self._required_set:
             missing = next(name for name in self._required if name not in fields)
             return f"the body misses the required field {missing!r}"
+        if fields.get("stream") is True:
+            return "a batch cannot stream its responses: leave out stream or set it to false"
         types = self._types
         for name, value in fields.items():
             expected = types.get(name)
