@@ -11,10 +11,10 @@ refused too: a batch answers each request with one JSON response.
 from __future__ import annotations
 
 import json
+import pkgutil
 import re
 from collections.abc import Iterable, Mapping
 from functools import cache
-from importlib import resources
 from typing import Any, cast
 
 from zai_api.types import BaseModel
@@ -52,7 +52,11 @@ def operation_path(endpoint: str) -> str:
 
 @cache
 def _request_schemas() -> dict[str, tuple[tuple[str, ...], dict[str, str]]]:
-    text = resources.files("zai_api").joinpath("examples.json").read_text(encoding="utf-8")
+    # pkgutil reads through the package's loader without importing zipfile (importlib.resources does).
+    data = pkgutil.get_data("zai_api", "examples.json")
+    if data is None:  # pragma: no cover  (a loader that cannot read data files)
+        return {}
+    text = data.decode("utf-8")
     schemas: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {}
     for operation in json.loads(text)["operations"]:
         request = operation.get("request")

@@ -167,6 +167,11 @@ class _RunBase:
         )
 
 
+def _upload(shard: BatchShard, content: IO[bytes]) -> tuple[str, IO[bytes], str]:
+    """The file argument of a shard's upload: streamed from disk, named, typed (no guessing)."""
+    return (os.path.basename(shard.path), content, "application/jsonl")
+
+
 def _where(kind: str, file_id: str, shard: BatchShard) -> str:
     return f"the {kind} file {file_id} of batch {shard.batch_id}"
 
@@ -332,7 +337,8 @@ def _drive(client: ZaiClient, plan: Plan) -> None:
 
 def _start(client: ZaiClient, plan: Plan, shard: BatchShard) -> None:
     if shard.file_id is None:
-        plan.uploaded(shard, client.files.create(file=shard.path, purpose="batch"))
+        with open(shard.path, "rb") as content:
+            plan.uploaded(shard, client.files.create(file=_upload(shard, content), purpose="batch"))
     else:
         # Resumed after the upload: the batch may have been created before the state file could say so.
         for seen, batch in enumerate(client.batches.list(limit=100)):
@@ -511,7 +517,8 @@ async def _adrive(client: AsyncZaiClient, plan: Plan) -> None:
 
 async def _astart(client: AsyncZaiClient, plan: Plan, shard: BatchShard) -> None:
     if shard.file_id is None:
-        plan.uploaded(shard, await client.files.create(file=shard.path, purpose="batch"))
+        with open(shard.path, "rb") as content:
+            plan.uploaded(shard, await client.files.create(file=_upload(shard, content), purpose="batch"))
     else:
         seen = 0
         async for batch in await client.batches.list(limit=100):
