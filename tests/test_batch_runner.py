@@ -565,3 +565,10 @@ def test_an_unreadable_result_line_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BatchError, match="the output file f holds a line that is not a JSON object with a custom_id"):
         merger.push([b"[1, 2]"])
     merger.close()
+
+
+def test_no_requests_make_an_empty_run(harness: Harness) -> None:
+    outcome = harness.run(iter([]))
+    assert outcome.results == []
+    assert outcome.run is not None and outcome.run.shards == []
+    assert harness.server.requests == []
