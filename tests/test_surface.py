@@ -280,7 +280,8 @@ def test_wait_polls_until_done_with_progress(api: Api, sleeps: list[float]) -> N
 
 
 def test_wait_gives_up_after_its_timeout(api: Api) -> None:
-    api.server.script("GET", "/paas/v4/async-result/task-1", *[status("PROCESSING")] * 50)
+    # Sleeps are recorded, not slept: enough replies for polls back to back to outlast the timeout.
+    api.server.script("GET", "/paas/v4/async-result/task-1", *[status("PROCESSING")] * 2000)
     with pytest.raises(WaitTimeoutError) as info:
         api.run(lambda c: c.chat.asyncCompletions.wait("task-1", timeout=0.05, poll_interval=0.01))
     assert info.value.last.task_status == "PROCESSING"
