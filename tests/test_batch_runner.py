@@ -572,3 +572,23 @@ def test_no_requests_make_an_empty_run(harness: Harness) -> None:
     assert outcome.results == []
     assert outcome.run is not None and outcome.run.shards == []
     assert harness.server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        ({"max_concurrent_batches": 0}, "max_concurrent_batches must be at least 1"),
+        ({"poll_interval": -1}, "poll_interval must not be negative"),
+        ({"max_requests_per_batch": 0}, "max_requests_per_batch must be at least 1"),
+    ],
+)
+def test_bad_arguments_are_refused_before_the_requests_are_read(
+    harness: Harness, argument: dict[str, Any], message: str
+) -> None:
+    def never() -> Iterator[dict[str, Any]]:
+        raise AssertionError("the requests were read")
+        yield {}
+
+    with pytest.raises(ValueError, match=message):
+        harness.run(never(), **argument)
+    assert os.listdir(harness.spool) == []

@@ -9,6 +9,7 @@ from zai._exceptions import ZaiError
 
 if TYPE_CHECKING:
     from ._batch_state import BatchShard
+    from ._batches import AsyncBatchRun, BatchRun
 
 __all__ = ["BatchError", "BatchLineProblem", "BatchShardError", "BatchStateError", "BatchValidationError"]
 
@@ -67,7 +68,7 @@ class BatchShardError(BatchError):
     from it (``for result in error.run: ...``).
     """
 
-    def __init__(self, message: str, *, shards: Sequence[BatchShard], run: object) -> None:
+    def __init__(self, message: str, *, shards: Sequence[BatchShard], run: BatchRun | AsyncBatchRun) -> None:
         super().__init__(message)
         self.shards = list(shards)
         self.run = run

@@ -16,6 +16,8 @@ from ._batch_state import UNSUCCESSFUL, BatchProgress, BatchShard, StateFile
 if TYPE_CHECKING:
     from zai_api.models import Batch, FileObject
 
+    from ._batches import AsyncBatchRun, BatchRun
+
 __all__ = ["Plan"]
 
 ProgressCallback = Callable[[BatchProgress], object]
@@ -57,10 +59,15 @@ class Plan:
         self.timeout = timeout
         self.state = state
         self.on_progress = on_progress
-        self._deadline = None if timeout is None else time.monotonic() + timeout
+        self._deadline: float | None = None
         self._stopped = False
 
     # ------------------------------------------------------------------ decisions
+
+    def begin(self) -> None:
+        """Start the clock of `timeout` (the waiting, not the reading of the requests)."""
+        if self.timeout is not None:
+            self._deadline = time.monotonic() + self.timeout
 
     def to_start(self) -> list[BatchShard]:
         """The shards to upload (if not uploaded yet) and create batches for, now."""
@@ -76,7 +83,7 @@ class Plan:
 
     def pause(self) -> float:
         """How long to sleep before polling again; raises `WaitTimeoutError` once the timeout is reached."""
-        if self._deadline is None:
+        if self.timeout is None or self._deadline is None:
             return self.poll_interval
         remaining = self._deadline - time.monotonic()
         if remaining <= 0:
@@ -138,7 +145,7 @@ class Plan:
             self._stopped = True
         self.report("finished" if changed and shard.finished else "polled", shard)
 
-    def check(self, run: object) -> None:
+    def check(self, run: BatchRun | AsyncBatchRun) -> None:
         """Raise `BatchShardError` (carrying `run`) if batches failed, expired, were cancelled or never started."""
         bad = [shard for shard in self.shards if shard.status in UNSUCCESSFUL or shard.batch_id is None]
         if not bad:

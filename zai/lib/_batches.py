@@ -75,6 +75,18 @@ class _Prepared:
         spool_dir: PathLike | None,
     ) -> None:
         self.state = StateFile(state_file) if state_file is not None else None
+        # The arguments are checked before the requests are read (which may take a while).
+        self.plan = Plan(
+            (),
+            endpoint=endpoint,
+            completion_window=completion_window,
+            metadata=metadata,
+            max_concurrent=max_concurrent_batches,
+            poll_interval=poll_interval,
+            timeout=timeout,
+            state=self.state,
+            on_progress=on_progress,
+        )
         self.directory = tempfile.mkdtemp(prefix="zai-batch-", dir=os.fspath(spool_dir) if spool_dir else None)
         try:
             spooler = Spooler(
@@ -85,17 +97,7 @@ class _Prepared:
                 validate=validate,
                 digest=self.state is not None,
             )
-            self.plan = Plan(
-                spooler.spool(requests),
-                endpoint=endpoint,
-                completion_window=completion_window,
-                metadata=metadata,
-                max_concurrent=max_concurrent_batches,
-                poll_interval=poll_interval,
-                timeout=timeout,
-                state=self.state,
-                on_progress=on_progress,
-            )
+            self.plan.shards = spooler.spool(requests)
         except BaseException:
             self.discard()
             raise
@@ -108,6 +110,7 @@ class _Prepared:
         else:
             plan.save()
             plan.report("spooled")
+        plan.begin()
 
     def discard(self) -> None:
         shutil.rmtree(self.directory, ignore_errors=True)
