@@ -837,3 +837,8 @@ def test_subprocess_exit_status_and_one_line_error(server: FakeZai) -> None:
 
     result = subprocess.run([sys.executable, "-m", "zai.cli", "nonsense"], capture_output=True, text=True, env=env)
     assert result.returncode == 2
+
+
+def test_python_m_zai_is_the_cli() -> None:
+    result = subprocess.run([sys.executable, "-m", "zai", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("usage: zai ")
