@@ -24,8 +24,10 @@ import gc
 import inspect
 import io
 import json
+import logging
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,14 +90,20 @@ def test_every_page_has_blocks_and_the_marked_ones_are_listed() -> None:
 
 
 @pytest.fixture
-def reader(server: FakeZai, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sleeps: list[float]) -> Path:
-    """A folder with the pages' files, and an environment that points the SDK at the fake."""
+def reader(server: FakeZai, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sleeps: list[float]) -> Iterator[Path]:
+    """A folder with the pages' files, an environment that points the SDK at the fake, and logging
+    as it was afterwards (a page shows how to turn the SDK's logs on)."""
     for name, content in FILES.items():
         (tmp_path / name).write_bytes(content)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("ZAI_API_KEY", KEY)
     monkeypatch.setenv("ZAI_BASE_URL", server.base_url)
-    return tmp_path
+    loggers = [logging.getLogger(), logging.getLogger("zai")]
+    saved = [(logger.level, logger.handlers[:]) for logger in loggers]
+    yield tmp_path
+    for logger, (level, handlers) in zip(loggers, saved):
+        logger.setLevel(level)
+        logger.handlers[:] = handlers
 
 
 async def run_async(compiled: Any, namespace: dict[str, Any]) -> None:
