@@ -11,7 +11,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import TextIO
 
 import zai
@@ -162,7 +162,7 @@ class _RetryLines(logging.Handler):
 
 
 @contextlib.contextmanager
-def retry_lines(console: Console) -> Iterator[None]:
+def retry_lines(console: Console) -> Generator[None, None, None]:
     """While the block runs, show each retry of a request on stderr, one line each (not when quiet).
 
     Left alone when the `zai` logger already has a handler (`ZAI_LOG` set it up, or the program did).

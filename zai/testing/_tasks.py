@@ -105,7 +105,8 @@ class MediaSimulator:
         if isinstance(body, Reply):
             return body
         image_id = new_id()
-        count = body.get("n") if isinstance(body.get("n"), int) and body["n"] > 0 else 1
+        wanted = body.get("n")
+        count = wanted if isinstance(wanted, int) and wanted > 0 else 1
         data = [{"url": self._media_url(f"{image_id}_{index}", "png")} for index in range(count)]
         return Reply(
             200, {"created": int(time.time()), "data": data, "content_filter": [{"role": "assistant", "level": 3}]}
