@@ -51,11 +51,17 @@ class BatchStore:
     """The batches of one server."""
 
     def __init__(
-        self, files: FileStore, answer: Callable[[RecordedRequest], Action | None], pending_polls: int
+        self,
+        files: FileStore,
+        answer: Callable[[RecordedRequest], Action | None],
+        pending_polls: int,
+        direct: dict[str, Callable[[dict[str, Any]], tuple[int, Any]]] | None = None,
     ) -> None:
         self.files = files
         self.answer = answer  # the server's built-in answer to a request (no scripts, no user routes)
         self.pending_polls = pending_polls
+        # Paths answered without an HTTP round trip in memory (chat: no JSON encoding and decoding twice).
+        self.direct = direct or {}
         self._batches: dict[str, _Batch] = {}
         self._lock = threading.Lock()
 
@@ -243,6 +249,9 @@ class BatchStore:
         """The status and JSON body the server gives `POST path` with `body`."""
         if body.get("stream"):
             return 400, {"error": {"code": "1214", "message": "stream is not supported in a batch"}}
+        direct = self.direct.get(path)
+        if direct is not None:
+            return direct(body)
         request = RecordedRequest("POST", path, {}, {"content-type": "application/json"}, json.dumps(body).encode())
         action = self.answer(request)
         if not isinstance(action, Reply) or not isinstance(action.body, bytes):

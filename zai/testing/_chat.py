@@ -174,6 +174,13 @@ class ChatSimulator:
             return error_reply(400, "1214", "model and messages are required")
         return None
 
+    def answer(self, body: dict[str, Any]) -> tuple[int, Any]:
+        """The status and JSON body of a non-streamed completion (the batches' fast path)."""
+        refusal = self.invalid(body)
+        if refusal is not None:
+            return refusal.status, refusal.json()
+        return 200, self.completion(body)
+
     def completions(self, request: RecordedRequest) -> Reply | SSE:
         body = request.json_object() or {}
         refusal = self.invalid(body)

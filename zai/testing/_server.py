@@ -62,7 +62,8 @@ class FakeZai:
         self.files = FileStore()
         self.chat = ChatSimulator(self.tasks)
         self.media = MediaSimulator(self.tasks, lambda path: self.url + path)
-        self.batches = BatchStore(self.files, self.builtin_answer, pending_polls)
+        chat_path = "/paas/v4/chat/completions"
+        self.batches = BatchStore(self.files, self.builtin_answer, pending_polls, {chat_path: self.chat.answer})
         if simulate:
             self.chat.install(self)
             self.media.install(self)
