@@ -127,7 +127,7 @@ class RecordedRequest:
         return cast("dict[str, Any]", value) if isinstance(value, dict) else None
 
     def __repr__(self) -> str:
-        return f"RecordedRequest({self.method} {self.path})"
+        return f"RecordedRequest({getattr(self, 'method', '?')} {getattr(self, 'path', '?')})"
 
 
 Action = Union[Reply, SSE, Reset]
