@@ -6,10 +6,12 @@ import tarfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hatchling.builders.sdist import SdistBuilder
 from hatchling.builders.wheel import WheelBuilder
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.exhaustive  # no version-specific code: the oldest and newest Python suffice
 
 # What `make test` and `make demo` read, besides the packages and the tests.
 MAKE_TEST_NEEDS = [
