@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tarfile
 import zipfile
 from pathlib import Path
@@ -41,11 +42,18 @@ MAKE_TEST_NEEDS = [
 ]
 
 
+def files_the_makefile_names() -> list[str]:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    found = re.findall(r"(?:scripts|requirements|tools|openapi|benchmarks|tests|examples)/[\w./-]*\w", text)
+    return sorted({name for name in found if (ROOT / name).is_file() and "node_modules" not in name})
+
+
 def test_the_sdist_holds_what_make_test_needs(tmp_path: Path) -> None:
     path = next(iter(SdistBuilder(str(ROOT)).build(directory=str(tmp_path))))
     with tarfile.open(path) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    assert not [name for name in MAKE_TEST_NEEDS if name not in names]
+    assert "scripts/find-python" in files_the_makefile_names()
+    assert not [name for name in MAKE_TEST_NEEDS + files_the_makefile_names() if name not in names]
     assert not [name for name in names if name.startswith((".venv", "tools/node_modules", ".git/", ".ci/"))]
 
 
