@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -837,6 +838,30 @@ def test_subprocess_exit_status_and_one_line_error(server: FakeZai) -> None:
 
     result = subprocess.run([sys.executable, "-m", "zai.cli", "nonsense"], capture_output=True, text=True, env=env)
     assert result.returncode == 2
+
+
+def test_the_documented_commands_run_against_the_fake(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert zai.cli.__doc__
+    commands = [shlex.split(line)[1:] for line in zai.cli.__doc__.splitlines() if line.startswith("    zai ")]
+    assert len(commands) == 10
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(_commands.POLL_INTERVAL_ENV, "0.01")
+    (tmp_path / "requests.jsonl").write_text(request_line("r1") + request_line("r2"))
+    ids: dict[str, str] = {}
+    for argv in commands:
+        code, out, err = cli(*[ids.get(arg, arg) for arg in argv])
+        assert (code, err.count("error")) == (0, 0), (argv, err)
+        assert out or "-o" in argv, argv
+        if argv[:2] == ["videos", "generate"]:
+            ids["TASK_ID"] = err.split()[3]
+        if argv[:2] == ["batches", "run"]:
+            ids["BATCH_ID"] = err.split()[2]
+    assert [json.loads(line)["custom_id"] for line in (tmp_path / "results.jsonl").read_text().splitlines()] == [
+        "r1",
+        "r2",
+    ]
 
 
 def test_python_m_zai_is_the_cli() -> None:

@@ -8,7 +8,7 @@
     zai videos wait TASK_ID
     zai batches run requests.jsonl --wait -o results.jsonl
     zai batches wait BATCH_ID
-    zai batches results BATCH_ID --errors
+    zai batches results BATCH_ID -o results.jsonl
     zai models
 
 `zai --help` and `zai COMMAND --help` describe every option. Results go to stdout, progress and

@@ -29,6 +29,9 @@ environment:
   NO_COLOR               do not dim the model's reasoning on a terminal
 
 exit status: 0 success, 1 API or SDK error, 2 usage error, 130 interrupted.
+
+to try commands without a key: python -m zai.testing --port 8000 (a local fake server), then
+export the two variables it prints.
 """
 
 
