@@ -40,6 +40,7 @@ __all__ = [
     "poll_interval",
     "print_json",
     "require_file",
+    "status_text",
 ]
 
 POLL_INTERVAL_ENV = "ZAI_CLI_POLL_INTERVAL"
@@ -59,6 +60,12 @@ def require_file(path: str) -> str:
     if not os.path.isfile(path):
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
     return path
+
+
+def status_text(value: object) -> str:
+    """A task's or batch's status for display: "unknown" when the server left it out."""
+    # A status the server left out reads as None, whatever its declared type.
+    return "unknown" if value is None else str(value)
 
 
 def poll_interval(args: argparse.Namespace, default: float) -> float:
@@ -144,6 +151,8 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
     thinking: Any = {"type": args.thinking} if args.thinking else NOT_GIVEN
     temperature: float | NotGiven = given(args.temperature)
     max_tokens: int | NotGiven = given(args.max_tokens)
+    from ..lib._chat_stream import content_text  # noqa: PLC0415 (loads the models: only for `zai chat`)
+
     reasoning = ReasoningWriter(console)
     if not args.stream:
         completion = client.chat.completions.create(
@@ -156,8 +165,9 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
             message = choice.message
             reasoning.write(message.reasoning_content or "")
             reasoning.end()
-            if message.content:
-                console.print(str(message.content))
+            text = content_text(message.content)
+            if text:
+                console.print(text)
         return 0
     stream = client.chat.completions.create(
         model=args.model,
@@ -177,10 +187,11 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
                 delta = chunk_choice.delta
                 if delta.reasoning_content:
                     reasoning.write(delta.reasoning_content)
-                if delta.content:
+                text = content_text(delta.content)
+                if text:
                     reasoning.end()
-                    console.write(delta.content)
-                    last = delta.content
+                    console.write(text)
+                    last = text
     reasoning.end()
     if not last.endswith("\n"):
         console.write("\n")
@@ -235,7 +246,7 @@ def files_list(client: zai.ZaiClient, args: argparse.Namespace, console: Console
         page = client.files.list(purpose=args.purpose, after=cursor)
         files.extend(page.data or [])
     if args.json:
-        whole = first.to_dict()
+        whole = first.page.to_dict()
         whole["data"] = [file.to_dict() for file in files]
         if "has_more" in whole:
             whole["has_more"] = False

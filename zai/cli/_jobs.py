@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import zai
 from zai import NOT_GIVEN, NotGiven
 
-from ._commands import emit, given, poll_interval, print_json, require_file
+from ._commands import emit, given, poll_interval, print_json, require_file, status_text
 from ._output import CommandError, Console, UsageError
 from ._progress import Progress
 
@@ -84,7 +84,7 @@ def _wait_video(client: zai.ZaiClient, task_id: str, args: argparse.Namespace, c
     with _progress(console, f"video {task_id}") as progress:
 
         def report(state: AsyncResult) -> None:
-            progress.update(str(state.task_status or "unknown"))
+            progress.update(status_text(state.task_status))
 
         try:
             result = client.videos.wait(task_id, timeout=args.wait_timeout, poll_interval=interval, on_progress=report)
@@ -99,7 +99,7 @@ def _wait_video(client: zai.ZaiClient, task_id: str, args: argparse.Namespace, c
             raise
     if args.json:
         print_json(console, result)
-    status = str(result.task_status or "unknown")
+    status = status_text(result.task_status)
     if status != "SUCCESS":
         raise CommandError(f"video task {task_id} ended with status {status}")
     if not args.json:
@@ -162,7 +162,7 @@ def _wait_batch(client: zai.ZaiClient, batch_id: str, args: argparse.Namespace, 
                 total = counts.total
                 if counts.completed is not None:
                     done = counts.completed + (counts.failed or 0)
-            progress.update(str(state.status or "unknown"), done=done, total=total, failed=failed)
+            progress.update(status_text(state.status), done=done, total=total, failed=failed)
 
         try:
             batch = client.batches.wait(batch_id, timeout=args.wait_timeout, poll_interval=interval, on_progress=report)
@@ -181,7 +181,7 @@ def _wait_batch(client: zai.ZaiClient, batch_id: str, args: argparse.Namespace, 
 def batches_results(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> int:
     """`zai batches results BATCH_ID`: the output (or with ``--errors`` the error file) of an ended batch."""
     batch = client.batches.retrieve(args.batch_id)
-    status = str(batch.status or "unknown")
+    status = status_text(batch.status)
     if status in BATCH_PENDING:
         raise CommandError(f"batch {args.batch_id} is {status}; wait for it with: zai batches wait {args.batch_id}")
     if not args.errors:
@@ -195,7 +195,7 @@ def batches_results(client: zai.ZaiClient, args: argparse.Namespace, console: Co
 def _print_results(client: zai.ZaiClient, batch: Batch, args: argparse.Namespace, console: Console) -> int:
     """The output file of an ended batch to stdout or `-o`, a note on its error file, and its status."""
     batch_id = str(batch.id)
-    status = str(batch.status or "unknown")
+    status = status_text(batch.status)
     if batch.output_file_id:
         emit(client.files.content(batch.output_file_id), args.output, console, f"output {batch.output_file_id}")
         if args.output:
