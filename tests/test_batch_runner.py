@@ -1,5 +1,11 @@
 """The batch runner (`zai.lib.run_batch` / `arun_batch`): streaming, sharding, ordering, validation,
-progress, failures and resuming, each run sync and async against a batch flow on `FakeZai`."""
+progress, failures and resuming, each run sync and async.
+
+`harness` runs against the session's `FakeZai`, whose batches really run the uploaded lines. `tuned`
+runs against a server of this module answering with a `BatchFlow` (tests/batch_flow.py) for what the
+platform may do and the fake does not: outputs out of order, lines missing, batches that fail or
+expire.
+"""
 
 from __future__ import annotations
 
@@ -40,9 +46,19 @@ def bodies(count: int) -> Iterator[dict[str, Any]]:
         yield {"model": "glm-4-flash", "messages": user(f"question {number}")}
 
 
-def answer(result: BatchResult) -> dict[str, Any]:
-    """What the flow answered: the request body it was given."""
+def said(result: BatchResult) -> str:
+    """What the fake's chat answered to: the user's message."""
+    content: str = result.body["choices"][0]["message"]["content"]
+    return content.split("You said: ", 1)[1].strip('"')
+
+
+def echoed(result: BatchResult) -> dict[str, Any]:
+    """What a `BatchFlow` answered: the request body it was given."""
     return json.loads(result.body["choices"][0]["message"]["content"])
+
+
+def count(server: FakeZai, method: str, path: str) -> int:
+    return sum(1 for request in server.requests if request.method == method and request.path == path)
 
 
 class Outcome:
@@ -57,7 +73,7 @@ class Outcome:
 
 
 class Harness:
-    """Runs the runner sync or async against its own `FakeZai` with a `BatchFlow`."""
+    """Runs the runner sync or async against `server`."""
 
     def __init__(self, is_async: bool, server: FakeZai, tmp_path: Path) -> None:
         self.is_async = is_async
@@ -95,10 +111,11 @@ class Harness:
                     return Outcome(results, run, None)
 
         async def main() -> Outcome:
-            async with (
-                httpx.AsyncClient(verify=False) as http,
-                AsyncZaiClient(api_key=KEY, base_url=self.server.base_url, http_client=http) as client,
-            ):
+            async with httpx.AsyncClient(verify=False) as http:
+                return await collect(AsyncZaiClient(api_key=KEY, base_url=self.server.base_url, http_client=http))
+
+        async def collect(client: AsyncZaiClient) -> Outcome:
+            async with client:
                 try:
                     run = await arun_batch(client, requests, **kwargs)
                 except BatchShardError as error:
@@ -116,23 +133,24 @@ class Harness:
         return asyncio.run(main())
 
 
+@pytest.fixture(params=[False, True], ids=["sync", "async"])
+def harness(request: pytest.FixtureRequest, server: FakeZai, tmp_path: Path) -> Harness:
+    """Against the session's fake (reset for each test)."""
+    return Harness(request.param, server, tmp_path)
+
+
 @pytest.fixture(scope="module")
-def batch_server() -> Iterator[FakeZai]:
-    """A server of its own: the batch flow's routes stay installed on it."""
+def flow_server() -> Iterator[FakeZai]:
+    """A server of this module's own: the batch flow's routes stay installed on it."""
     with FakeZai() as fake:
         yield fake
 
 
-@pytest.fixture
-def server(batch_server: FakeZai) -> FakeZai:
-    batch_server.reset()
-    BatchFlow(batch_server)  # a fresh flow; tests that tune it make their own
-    return batch_server
-
-
 @pytest.fixture(params=[False, True], ids=["sync", "async"])
-def harness(request: pytest.FixtureRequest, server: FakeZai, tmp_path: Path) -> Harness:
-    return Harness(request.param, server, tmp_path)
+def tuned(request: pytest.FixtureRequest, flow_server: FakeZai, tmp_path: Path) -> Harness:
+    """Against a `BatchFlow` (the test makes the one it needs)."""
+    flow_server.reset()
+    return Harness(request.param, flow_server, tmp_path)
 
 
 def uploads(server: FakeZai) -> list[RecordedUpload]:
@@ -153,16 +171,15 @@ class RecordedUpload:
 
 
 def test_requests_from_a_generator_are_sharded_and_come_back_in_input_order(harness: Harness) -> None:
-    flow = BatchFlow(harness.server)
     outcome = harness.run(bodies(7), max_requests_per_batch=3)
 
     assert outcome.ids == [f"request-{number}" for number in range(7)]
     assert all(result.ok for result in outcome.results)
-    assert [answer(result) for result in outcome.results] == list(bodies(7))
+    assert [said(result) for result in outcome.results] == [f"question {number}" for number in range(7)]
     sent = sorted((upload.lines for upload in uploads(harness.server)), key=lambda lines: lines[0]["custom_id"])
     assert [len(lines) for lines in sent] == [3, 3, 1]  # the async runner uploads them concurrently
     assert sent[0][0] == {"custom_id": "request-0", "method": "POST", "url": ENDPOINT, "body": next(bodies(1))}
-    assert len(flow.created) == 3
+    assert count(harness.server, "POST", "/paas/v4/batches") == 3
     assert outcome.run is not None
     assert [shard.first for shard in outcome.run.shards] == [0, 3, 6]
     assert (outcome.run.total, outcome.run.completed, outcome.run.failed) == (7, 7, 0)
@@ -170,7 +187,6 @@ def test_requests_from_a_generator_are_sharded_and_come_back_in_input_order(harn
 
 
 def test_no_file_passes_the_bytes_limit(harness: Harness) -> None:
-    BatchFlow(harness.server)
     line = len(json.dumps({"custom_id": "request-0", "method": "POST", "url": ENDPOINT, "body": next(bodies(1))}))
     outcome = harness.run(bodies(5), max_bytes_per_batch=2 * line + 10)
 
@@ -179,7 +195,6 @@ def test_no_file_passes_the_bytes_limit(harness: Harness) -> None:
 
 
 def test_concurrent_batches_stay_under_the_limit(harness: Harness) -> None:
-    flow = BatchFlow(harness.server, polls_to_finish=3)
     running: list[int] = []
 
     def watch(progress: BatchProgress) -> None:
@@ -187,13 +202,12 @@ def test_concurrent_batches_stay_under_the_limit(harness: Harness) -> None:
 
     outcome = harness.run(bodies(10), max_requests_per_batch=2, max_concurrent_batches=2, on_progress=watch)
 
-    assert len(flow.created) == 5
+    assert count(harness.server, "POST", "/paas/v4/batches") == 5
     assert max(running) == 2
     assert len(outcome.results) == 10
 
 
 def test_a_jsonl_file_of_batch_lines_is_sent_as_written(harness: Harness, tmp_path: Path) -> None:
-    BatchFlow(harness.server)
     written = [
         '{"custom_id": "a", "method": "POST", "url": "/v4/chat/completions", "body": {"model": "m", "messages": []}}',
         "",
@@ -221,42 +235,50 @@ def test_a_jsonl_file_of_batch_lines_is_sent_as_written(harness: Harness, tmp_pa
 # ---------------------------------------------------------------------------------------- results
 
 
-def test_results_are_put_back_in_input_order_with_failures_and_missing_lines(harness: Harness) -> None:
-    BatchFlow(harness.server, reverse=True, failing={"request-1", "request-4"}, dropped={"request-2"})
-    outcome = harness.run(bodies(6), max_requests_per_batch=4)
+def test_results_are_put_back_in_input_order_with_failures_and_missing_lines(tuned: Harness) -> None:
+    BatchFlow(tuned.server, reverse=True, failing={"request-1", "request-4"}, dropped={"request-2"})
+    outcome = tuned.run(bodies(6), max_requests_per_batch=4)
 
     assert outcome.ids == [f"request-{number}" for number in range(6)]
     assert [result.ok for result in outcome.results] == [True, False, False, True, False, True]
     assert outcome.results[1].error == {"code": "1214", "message": "bad request request-1"}
     assert outcome.results[1].status_code == 400
     assert outcome.results[2].error is not None and outcome.results[2].error["code"] == "missing"
-    assert answer(outcome.results[5]) == list(bodies(6))[5]
+    assert echoed(outcome.results[5]) == list(bodies(6))[5]
 
 
-def test_a_failed_response_without_an_error_field_reports_its_body_error(harness: Harness) -> None:
-    BatchFlow(harness.server, failing={"request-0"}, error_field=False)
-    (result,) = harness.run(bodies(1)).results
+def test_a_failed_response_without_an_error_field_reports_its_body_error(tuned: Harness) -> None:
+    BatchFlow(tuned.server, failing={"request-0"}, error_field=False)
+    (result,) = tuned.run(bodies(1)).results
     assert not result.ok
     assert result.error == {"code": "1214", "message": "bad request request-0"}
 
 
-def test_arrival_order_yields_the_lines_as_read(harness: Harness) -> None:
-    BatchFlow(harness.server, reverse=True, failing={"request-1"})
-    outcome = harness.run(bodies(4), order="arrival")
+def test_arrival_order_yields_the_lines_as_read(tuned: Harness) -> None:
+    BatchFlow(tuned.server, reverse=True, failing={"request-1"})
+    outcome = tuned.run(bodies(4), order="arrival")
     assert outcome.ids == ["request-3", "request-2", "request-0", "request-1"]
 
 
+def test_failed_requests_come_with_their_error(harness: Harness) -> None:
+    # The fake answers a body that asks to stream with a 400 (validate=False lets it through).
+    requests = [*bodies(2), {"model": "m", "messages": user("x"), "stream": True}, *bodies(1)]
+    outcome = harness.run(requests, validate=False)
+    assert [result.ok for result in outcome.results] == [True, True, False, True]
+    assert outcome.results[2].error == {"code": "1214", "message": "stream is not supported in a batch"}
+    assert outcome.run is not None and (outcome.run.completed, outcome.run.failed) == (3, 1)
+
+
 def test_results_parse_into_models(harness: Harness) -> None:
-    BatchFlow(harness.server)
     (result,) = harness.run(bodies(1)).results
     completion = result.parse(ChatCompletion)
-    assert completion.id == "chat-request-0"
+    assert completion.choices[0].message.content == 'This is the local Z.ai test server. You said: "question 0"'
 
 
-def test_save_writes_the_output_and_error_files_to_disk(harness: Harness, tmp_path: Path) -> None:
-    flow = BatchFlow(harness.server, failing={"request-1"})
+def test_save_writes_the_output_and_error_files_to_disk(tuned: Harness, tmp_path: Path) -> None:
+    flow = BatchFlow(tuned.server, failing={"request-1"})
     output, errors = tmp_path / "out.jsonl", tmp_path / "err.jsonl"
-    outcome = harness.run(bodies(5), max_requests_per_batch=2, after=lambda run: run.save(output=output, errors=errors))
+    outcome = tuned.run(bodies(5), max_requests_per_batch=2, after=lambda run: run.save(output=output, errors=errors))
 
     assert outcome.run is not None
     shards = outcome.run.shards
@@ -266,7 +288,6 @@ def test_save_writes_the_output_and_error_files_to_disk(harness: Harness, tmp_pa
 
 
 def test_temporary_files_are_removed(harness: Harness) -> None:
-    BatchFlow(harness.server)
     harness.run(bodies(3), max_requests_per_batch=2)
     assert os.listdir(harness.spool) == []
 
@@ -275,7 +296,6 @@ def test_temporary_files_are_removed(harness: Harness) -> None:
 
 
 def test_bad_requests_are_refused_before_anything_is_uploaded(harness: Harness) -> None:
-    BatchFlow(harness.server)
     requests: list[Any] = [
         {"model": "m", "messages": []},
         {"model": "m"},
@@ -326,7 +346,6 @@ def test_embeddings_bodies_are_checked_against_their_operation(harness: Harness)
 
 
 def test_validate_false_sends_bodies_unchecked(harness: Harness) -> None:
-    BatchFlow(harness.server)
     outcome = harness.run([{"model": "m", "temperature": "hot"}], validate=False)
     assert uploads(harness.server)[0].lines[0]["body"] == {"model": "m", "temperature": "hot"}
     assert outcome.ids == ["request-0"]
@@ -335,15 +354,15 @@ def test_validate_false_sends_bodies_unchecked(harness: Harness) -> None:
 # ---------------------------------------------------------------------------------------- progress and failures
 
 
-def test_progress_reports_every_step_with_counts(harness: Harness) -> None:
-    BatchFlow(harness.server, polls_to_finish=2, failing={"request-2"})
+def test_progress_reports_every_step_with_counts(tuned: Harness) -> None:
+    BatchFlow(tuned.server, polls_to_finish=2, failing={"request-2"})
     seen: list[tuple[str, int | None, int, int, int]] = []
 
     def record(progress: BatchProgress) -> None:
         index = progress.shard.index if progress.shard is not None else None
         seen.append((progress.event, index, progress.completed, progress.failed, progress.finished_shards))
 
-    harness.run(bodies(3), max_requests_per_batch=2, max_concurrent_batches=1, on_progress=record)
+    tuned.run(bodies(3), max_requests_per_batch=2, max_concurrent_batches=1, on_progress=record)
 
     assert seen == [
         ("spooled", None, 0, 0, 0),
@@ -358,9 +377,9 @@ def test_progress_reports_every_step_with_counts(harness: Harness) -> None:
     ]
 
 
-def test_a_failed_batch_stops_the_run_with_a_typed_error(harness: Harness) -> None:
-    flow = BatchFlow(harness.server, final={1: "failed"})
-    outcome = harness.run(bodies(6), max_requests_per_batch=2, max_concurrent_batches=1)
+def test_a_failed_batch_stops_the_run_with_a_typed_error(tuned: Harness) -> None:
+    flow = BatchFlow(tuned.server, final={1: "failed"})
+    outcome = tuned.run(bodies(6), max_requests_per_batch=2, max_concurrent_batches=1)
 
     assert isinstance(outcome.error, BatchShardError)
     assert [(shard.index, shard.status) for shard in outcome.error.shards] == [(1, "failed"), (2, None)]
@@ -372,9 +391,9 @@ def test_a_failed_batch_stops_the_run_with_a_typed_error(harness: Harness) -> No
     assert outcome.ids == [f"request-{number}" for number in range(6)]
 
 
-def test_an_expired_batch_keeps_what_it_finished(harness: Harness) -> None:
-    flow = BatchFlow(harness.server, final={0: "expired"})
-    outcome = harness.run(bodies(4))
+def test_an_expired_batch_keeps_what_it_finished(tuned: Harness) -> None:
+    flow = BatchFlow(tuned.server, final={0: "expired"})
+    outcome = tuned.run(bodies(4))
 
     assert isinstance(outcome.error, BatchShardError)
     assert [result.ok for result in outcome.results] == [True, True, False, False]
@@ -385,7 +404,6 @@ def test_an_expired_batch_keeps_what_it_finished(harness: Harness) -> None:
 
 
 def test_the_timeout_leaves_the_batches_running(harness: Harness) -> None:
-    BatchFlow(harness.server, polls_to_finish=1000)
     with pytest.raises(WaitTimeoutError, match="keep running"):
         harness.run(bodies(2), timeout=0)
 
@@ -406,7 +424,6 @@ def crash_at(event: str, index: int) -> Callable[[BatchProgress], None]:
 
 
 def test_a_rerun_after_a_crash_resumes_without_paying_twice(harness: Harness) -> None:
-    flow = BatchFlow(harness.server, polls_to_finish=2)
     state = harness.tmp_path / "run.state.json"
     with pytest.raises(Crash):
         harness.run(
@@ -416,13 +433,13 @@ def test_a_rerun_after_a_crash_resumes_without_paying_twice(harness: Harness) ->
             state_file=state,
             on_progress=crash_at("created", 1),
         )
-    assert len(flow.created) == 2
+    assert count(harness.server, "POST", "/paas/v4/batches") == 2
     assert len(uploads(harness.server)) == 2
     assert os.listdir(harness.spool) == []
 
     outcome = harness.run(bodies(6), max_requests_per_batch=2, state_file=state)
 
-    assert len(flow.created) == 3  # only the shard never started got a batch
+    assert count(harness.server, "POST", "/paas/v4/batches") == 3  # only the shard never started got one
     assert len(uploads(harness.server)) == 3
     assert outcome.ids == [f"request-{number}" for number in range(6)]
     assert all(result.ok for result in outcome.results)
@@ -431,33 +448,30 @@ def test_a_rerun_after_a_crash_resumes_without_paying_twice(harness: Harness) ->
 
 
 def test_a_batch_created_before_the_state_was_saved_is_adopted(harness: Harness) -> None:
-    flow = BatchFlow(harness.server)
     state = harness.tmp_path / "run.state.json"
     with pytest.raises(Crash):
         harness.run(bodies(2), state_file=state, on_progress=crash_at("uploaded", 0))
     # The batch was created, but the process died before the state file recorded it.
-    (file_id,) = flow.files
+    file_id = json.loads(state.read_text(encoding="utf-8"))["shards"][0]["file_id"]
     with harness.client() as client:
         client.batches.create(endpoint=ENDPOINT, input_file_id=file_id)
 
     outcome = harness.run(bodies(2), state_file=state)
 
-    assert len(flow.created) == 1
+    assert count(harness.server, "POST", "/paas/v4/batches") == 1
     assert len(uploads(harness.server)) == 1
     assert outcome.ids == ["request-0", "request-1"]
 
 
 def test_a_finished_run_rerun_only_reads_its_results(harness: Harness) -> None:
-    flow = BatchFlow(harness.server)
     state = harness.tmp_path / "run.state.json"
     first = harness.run(bodies(3), state_file=state)
     again = harness.run(bodies(3), state_file=state)
-    assert len(flow.created) == 1
-    assert [answer(result) for result in again.results] == [answer(result) for result in first.results]
+    assert count(harness.server, "POST", "/paas/v4/batches") == 1
+    assert [result.line for result in again.results] == [result.line for result in first.results]
 
 
 def test_a_state_file_for_other_requests_is_refused(harness: Harness) -> None:
-    BatchFlow(harness.server)
     state = harness.tmp_path / "run.state.json"
     harness.run(bodies(3), state_file=state)
     changed = ({"model": "glm-4-flash", "messages": user(f"QUESTION {number}")} for number in range(3))
@@ -488,7 +502,7 @@ def test_requests_may_be_models_and_mappings(harness: Harness) -> None:
 
     model = ChatCompletionRequest.from_dict({"model": "m", "messages": user("from a model")})
     outcome = harness.run([model, MappingProxyType({"model": "m", "messages": user("mapping")})])
-    assert [answer(result)["messages"][0]["content"] for result in outcome.results] == ["from a model", "mapping"]
+    assert [said(result) for result in outcome.results] == ["from a model", "mapping"]
 
 
 def test_requests_must_be_an_iterable_or_a_path(harness: Harness) -> None:
@@ -496,10 +510,10 @@ def test_requests_must_be_an_iterable_or_a_path(harness: Harness) -> None:
         harness.run({"model": "m", "messages": []})
 
 
-def test_callers_ids_are_put_back_in_input_order(harness: Harness) -> None:
-    BatchFlow(harness.server, reverse=True, failing={"b"})
+def test_callers_ids_are_put_back_in_input_order(tuned: Harness) -> None:
+    BatchFlow(tuned.server, reverse=True, failing={"b"})
     ids = ["z", "b", 'q"uote', "line\nbreak", "request-0"]
-    outcome = harness.run([{"custom_id": custom_id, "body": {"model": "m", "messages": []}} for custom_id in ids])
+    outcome = tuned.run([{"custom_id": custom_id, "body": {"model": "m", "messages": []}} for custom_id in ids])
     assert outcome.ids == ids
     assert [result.ok for result in outcome.results] == [True, False, True, True, True]
 

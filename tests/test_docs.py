@@ -61,6 +61,7 @@ BATCH_LINE = {
 FILES = {
     "requests.jsonl": (json.dumps(BATCH_LINE) + "\n").encode(),
     "questions.jsonl": (json.dumps(BATCH_LINE) + "\n").encode(),
+    "reviews.jsonl": b'{"id": 1, "text": "The lamp works."}\n{"id": 2, "text": "It came late."}\n',
     "train.jsonl": b'{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]}\n',
     "meeting.wav": BINARY_BODY,
     "my-voice.wav": BINARY_BODY,
