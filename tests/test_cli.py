@@ -520,11 +520,20 @@ def test_batches_with_failed_requests(cli: Run, requests_file: Path, tmp_path: P
     assert failed["response"]["body"]["error"]["code"] == "1214"
 
 
-def test_batches_with_bad_lines_fail_whole(cli: Run, requests_file: Path) -> None:
+def test_batches_with_bad_lines_fail_whole(cli: Run, server: FakeZai, requests_file: Path) -> None:
     requests_file.write_text(request_line("a") + "not json\n" + request_line("a"))
+    # With --wait every line is checked first: nothing is sent.
     code, out, err = cli("batches", "run", str(requests_file), "--wait", *FAST)
     assert (code, out) == (1, "")
-    batch_id = err.split()[2]
+    assert err == (
+        "zai: error: 2 requests are invalid; nothing was uploaded: request 2: not valid JSON (Expecting value:"
+        " line 1 column 1 (char 0)) request 3 ('a'): this custom_id is already used in the same batch file\n"
+    )
+    assert server.requests == []
+    # Without it the file goes as it is, and the platform fails the whole batch.
+    batch_id = cli("batches", "run", str(requests_file))[1].strip()
+    code, out, err = cli("batches", "wait", batch_id, *FAST)
+    assert (code, out) == (1, "")
     assert err.splitlines()[-1] == (
         f"zai: error: batch {batch_id} ended with status failed: [invalid_json_line] the line is not JSON (line 2)"
         " and 1 more"
@@ -565,6 +574,7 @@ def batch_state(status: str, completed: int, failed: int = 0, **fields: Any) -> 
 
 
 def test_batches_run_wait_shows_each_status(cli: Run, server: FakeZai, requests_file: Path) -> None:
+    requests_file.write_text("".join(request_line(f"r{number}") for number in range(4)))
     output = b'{"custom_id": "r1", "response": {"status_code": 200}}\n'
     script_batch(
         server,
@@ -589,6 +599,7 @@ def test_batches_run_wait_shows_each_status(cli: Run, server: FakeZai, requests_
 def test_batches_run_wait_to_a_file_with_a_progress_bar(
     cli: Run, server: FakeZai, requests_file: Path, tmp_path: Path, tty_stderr: TTY
 ) -> None:
+    requests_file.write_text("".join(request_line(f"r{number}") for number in range(4)))
     script_batch(
         server,
         batch_state("in_progress", 1, failed=1),
@@ -616,12 +627,66 @@ def test_batches_run_wait_is_interrupted(
 
     monkeypatch.setattr(Progress, "update", interrupt)
     code, out, err = cli("batches", "run", str(requests_file), "--wait", *FAST)
-    batch_id = err.split()[2]
     assert (code, out) == (130, "")
     assert err.splitlines()[-2:] == [
-        f"zai: batch {batch_id} keeps running on the server; resume with: zai batches wait {batch_id}",
+        f"zai: the batches keep running on the server; resume with: zai batches run {requests_file} --resume",
         "zai: error: interrupted",
     ]
+    assert Path(f"{requests_file}.state.json").exists()
+
+
+def test_batches_run_wait_shards_a_file_into_batches(cli: Run, server: FakeZai, tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(request_line(f"r{number}", f"question {number}") for number in range(5)))
+    code, out, err = cli("batches", "run", str(path), "--wait", "--max-requests", "2", *FAST)
+    assert code == 0
+    assert [json.loads(line)["custom_id"] for line in out.splitlines()] == [f"r{number}" for number in range(5)]
+    assert server.count("POST", "/paas/v4/batches") == 3
+    lines = [line.split(" [")[0] for line in err.splitlines()]
+    assert [line.split(" created from file ")[1].split()[1:] for line in lines[:3]] == [
+        ["(1", "of", "3)"],
+        ["(2", "of", "3)"],
+        ["(3", "of", "3)"],
+    ]
+    assert lines[-1] == "zai: 3 batches: 3/3 finished 5/5 requests"
+    assert not Path(f"{path}.state.json").exists()  # the run is over
+
+
+def test_batches_run_resumes_after_an_interruption(
+    cli: Run, server: FakeZai, requests_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_update = Progress.update
+
+    def interrupt(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Progress, "update", interrupt)
+    assert cli("batches", "run", str(requests_file), "--wait", *FAST)[0] == 130
+    monkeypatch.setattr(Progress, "update", real_update)
+    state = Path(f"{requests_file}.state.json")
+    assert state.exists()
+
+    assert cli("batches", "run", str(requests_file), "--wait", *FAST) == (
+        2,
+        "",
+        f"zai: error: {state} records an earlier run of this file: continue it with --resume, or delete it\n",
+    )
+    code, out, err = cli("batches", "run", str(requests_file), "--resume", *FAST)
+    assert code == 0
+    assert [json.loads(line)["custom_id"] for line in out.splitlines()] == ["r1", "r2"]
+    assert err.splitlines()[0] == "zai: resuming a run of 1 batches (1 already created)"
+    assert server.count("POST", "/paas/v4/batches") == 1
+    assert server.count("POST", "/paas/v4/files") == 1
+    assert not state.exists()
+
+
+def test_batches_run_with_a_state_file_of_its_own(cli: Run, requests_file: Path, tmp_path: Path) -> None:
+    state = tmp_path / "elsewhere.json"
+    target = tmp_path / "out.jsonl"
+    code, _, err = cli("batches", "run", str(requests_file), "--resume", "--state", str(state), "-o", str(target))
+    assert code == 0, err
+    assert [json.loads(line)["custom_id"] for line in target.read_text().splitlines()] == ["r1", "r2"]
+    assert not state.exists() and not Path(f"{requests_file}.state.json").exists()
 
 
 def test_batches_run_usage_errors(cli: Run, server: FakeZai, requests_file: Path, tmp_path: Path) -> None:
@@ -630,6 +695,12 @@ def test_batches_run_usage_errors(cli: Run, server: FakeZai, requests_file: Path
         "",
         "zai: error: -o/--output needs --wait\n",
     )
+    assert cli("batches", "run", str(requests_file), "--state", "s.json") == (
+        2,
+        "",
+        "zai: error: --state needs --wait\n",
+    )
+    assert cli("batches", "run", str(requests_file), "--wait", "--max-requests", "0")[0] == 2
     missing = tmp_path / "missing.jsonl"
     assert cli("batches", "run", str(missing)) == (1, "", f"zai: error: no such file: {missing}\n")
     assert server.requests == []
@@ -845,7 +916,7 @@ def test_the_documented_commands_run_against_the_fake(
 ) -> None:
     assert zai.cli.__doc__
     commands = [shlex.split(line)[1:] for line in zai.cli.__doc__.splitlines() if line.startswith("    zai ")]
-    assert len(commands) == 10
+    assert len(commands) == 11
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv(_commands.POLL_INTERVAL_ENV, "0.01")
     (tmp_path / "requests.jsonl").write_text(request_line("r1") + request_line("r2"))

@@ -7,6 +7,7 @@
     zai videos generate "waves on a beach" --wait
     zai videos wait TASK_ID
     zai batches run requests.jsonl --wait -o results.jsonl
+    zai batches run requests.jsonl --resume
     zai batches wait BATCH_ID
     zai batches results BATCH_ID -o results.jsonl
     zai models
@@ -20,8 +21,8 @@ Exit status: 0 success, 1 API or SDK error, 2 usage error, 130 interrupted.
 ``ZAI_CLI_POLL_INTERVAL`` (or the hidden option ``--poll-interval SECONDS``) changes that, which
 keeps tests fast.
 
-The CLI uses only the standard library and the public client (`zai.ZaiClient`); `import zai` does
-not import it.
+The CLI uses only the standard library and the public SDK (`zai.ZaiClient`, `zai.lib.run_batch`);
+`import zai` does not import it.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """The commands for work that outlives a request: video tasks and batches.
 
 `videos generate` / `batches run` submit the work; with ``--wait`` (or later, with `videos wait ID`
-and `batches wait ID`) they follow it with a progress line and print the result. Ctrl-C or a
-timeout stops the waiting, not the work: the message says how to resume. `batches results ID`
+and `batches wait ID`) they follow it with a progress line and print the result. `batches run
+--wait` runs the file through `zai.lib.run_batch` (requests checked before upload, as many batches
+as the platform's limits need, a state file for `--resume`). Ctrl-C or a timeout stops the waiting,
+not the work: the message says how to resume. `batches results ID`
 prints the output (or ``--errors``: the error file) of a batch that has ended.
 """
 
@@ -22,6 +24,7 @@ from ._output import CommandError, Console, UsageError
 from ._progress import Progress
 
 if TYPE_CHECKING:
+    from zai.lib import BatchProgress, BatchRun, BatchShard
     from zai_api.models.async_result import AsyncResult
     from zai_api.models.batch import Batch
 
@@ -126,23 +129,124 @@ def _batch_error(batch: Batch) -> str:
 
 
 def batches_run(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> int:
-    """`zai batches run FILE.jsonl`: upload, create the batch, and with ``--wait`` fetch its output."""
+    """`zai batches run FILE.jsonl`: upload and create the batch (prints its id); with ``--wait`` or
+    ``--resume``, run the file through `zai.lib.run_batch` and print the output."""
     path = require_file(args.path)
-    if args.output and not args.wait:
-        raise UsageError("-o/--output needs --wait")
-    if args.wait:
-        poll_interval(args, BATCH_POLL_INTERVAL)  # a bad interval is reported before anything is sent
+    wait = args.wait or args.resume
+    for given_option, name in ((args.output, "-o/--output"), (args.state, "--state")):
+        if given_option and not wait:
+            raise UsageError(f"{name} needs --wait")
+    if wait:
+        return _run_batches(client, path, args, console)
     uploaded = client.files.create(purpose="batch", file=path)
     if not uploaded.id:
         raise CommandError("the upload response holds no file id")
     batch = client.batches.create(endpoint=args.endpoint, input_file_id=uploaded.id)
     if not batch.id:
         raise CommandError("the batch response holds no batch id")
-    if not args.wait:
-        console.print(batch.id)
-        return 0
-    console.info(f"batch {batch.id} created from file {uploaded.id}")
-    return _wait_batch(client, batch.id, args, console)
+    console.print(batch.id)
+    return 0
+
+
+class _RunProgress:
+    """Draws a batch run's progress: one batch as `batch ID: status`, several as `N batches: k/N finished`."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.line: Progress | None = None
+        self.started = False  # whether batches exist on the server (created now or by an earlier run)
+
+    def __call__(self, progress: BatchProgress) -> None:
+        shards, shard = progress.shards, progress.shard
+        if progress.event in ("resumed", "uploaded"):
+            self.started = True  # an upload or a batch exists on the server
+        if progress.event == "resumed":
+            started = sum(1 for each in shards if each.batch_id)
+            self.console.info(f"resuming a run of {len(shards)} batches ({started} already created)")
+        elif progress.event == "created" and shard is not None:
+            which = f" ({shard.index + 1} of {len(shards)})" if len(shards) > 1 else ""
+            self.console.info(f"batch {shard.batch_id} created from file {shard.file_id}{which}")
+        elif progress.event in ("polled", "finished") and shard is not None:
+            if self.line is None:
+                label = f"batch {shard.batch_id}" if len(shards) == 1 else f"{len(shards)} batches"
+                self.line = _progress(self.console, label, units="requests")
+            status = str(shard.status) if len(shards) == 1 else f"{progress.finished_shards}/{len(shards)} finished"
+            self.line.update(
+                status, done=progress.completed + progress.failed, total=progress.total, failed=progress.failed
+            )
+
+    def close(self) -> None:
+        if self.line is not None:
+            self.line.close()
+
+
+def _run_batches(client: zai.ZaiClient, path: str, args: argparse.Namespace, console: Console) -> int:
+    from zai.lib import BatchRun, BatchShardError, BatchStateError, BatchValidationError, run_batch  # noqa: PLC0415
+
+    interval = poll_interval(args, BATCH_POLL_INTERVAL)  # a bad interval is reported before anything is sent
+    state = args.state or f"{path}.state.json"
+    again = f"zai batches run {path} --resume" + (f" --state {state}" if args.state else "")
+    if os.path.exists(state) and not args.resume:
+        raise UsageError(f"{state} records an earlier run of this file: continue it with --resume, or delete it")
+    reporter = _RunProgress(console)
+    try:
+        run = run_batch(
+            client,
+            path,
+            endpoint=args.endpoint,
+            max_requests_per_batch=args.max_requests,
+            max_concurrent_batches=args.max_concurrent,
+            state_file=state,
+            poll_interval=interval,
+            timeout=args.wait_timeout,
+            on_progress=reporter,
+        )
+    except (BatchValidationError, BatchStateError) as error:
+        raise CommandError(str(error)) from error
+    except BatchShardError as error:
+        reporter.close()
+        if isinstance(error.run, BatchRun):  # (what run_batch gives; arun_batch gives the async twin)
+            with error.run as finished:
+                _print_run(client, finished, args, console)
+        reasons = "; ".join(_shard_failure(shard) for shard in error.shards)
+        raise CommandError(f"{reasons} (the state is kept in {state})") from error
+    except zai.WaitTimeoutError as error:
+        reporter.close()
+        raise CommandError(
+            f"the batches are not done after {args.wait_timeout:g} s; they keep running on the server"
+            f" (resume with: {again})"
+        ) from error
+    except KeyboardInterrupt:
+        reporter.close()
+        if reporter.started:
+            console.note(f"the batches keep running on the server; resume with: {again}")
+        raise
+    reporter.close()
+    with run:
+        _print_run(client, run, args, console)
+    os.remove(state)  # the run is over: a next run of the file starts afresh
+    return 0
+
+
+def _shard_failure(shard: BatchShard) -> str:
+    if shard.batch is None or not shard.batch_id:
+        return f"shard {shard.index + 1} was not started (an earlier batch failed)"
+    return f"batch {shard.batch_id} ended with status {shard.status}{_batch_error(shard.batch)}"
+
+
+def _print_run(client: zai.ZaiClient, run: BatchRun, args: argparse.Namespace, console: Console) -> None:
+    """The output files of a run's batches, to stdout or `-o`, and a note for each error file."""
+    if args.output:
+        run.save(output=args.output)
+        console.info(f"output written to {args.output}")
+    else:
+        for shard in run.shards:
+            if shard.output_file_id:
+                emit(client.files.content(shard.output_file_id), None, console, f"output {shard.output_file_id}")
+    for shard in run.shards:
+        if shard.error_file_id and shard.failed != 0:
+            how_many = f"{shard.failed} requests" if shard.failed else "some requests"
+            console.note(f"{how_many} failed; see them with: zai batches results {shard.batch_id} --errors")
 
 
 def batches_wait(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> int:

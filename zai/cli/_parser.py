@@ -35,6 +35,16 @@ export the two variables it prints.
 """
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {text!r}")
+    return value
+
+
 def _positive_float(text: str) -> float:
     try:
         value = float(text)
@@ -255,7 +265,35 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--endpoint", default=DEFAULT_BATCH_ENDPOINT, help=f"API of every request (default: {DEFAULT_BATCH_ENDPOINT})"
     )
-    run.add_argument("--wait", action="store_true", help="wait for the batch, showing progress, then print its output")
+    run.add_argument(
+        "--wait",
+        action="store_true",
+        help="check every request, run them in as many batches as needed (50,000 requests, 100 MB each), "
+        "showing progress, then print the output; the run is recorded in a state file until it ends",
+    )
+    run.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the run recorded in the state file after Ctrl-C, a crash or --timeout, without "
+        "uploading or creating its batches again (implies --wait)",
+    )
+    run.add_argument(
+        "--state", metavar="STATE.json", help="with --wait, the run's state file (default: FILE.jsonl.state.json)"
+    )
+    run.add_argument(
+        "--max-concurrent",
+        type=_positive_int,
+        default=4,
+        metavar="N",
+        help="with --wait, how many batches run at a time (default: 4)",
+    )
+    run.add_argument(
+        "--max-requests",
+        type=_positive_int,
+        default=50_000,
+        metavar="N",
+        help="with --wait, requests per batch (default: 50000, the platform's limit)",
+    )
     run.add_argument("-o", "--output", metavar="OUTPUT.jsonl", help="with --wait, write the output here, not stdout")
     _wait_timeout_option(run, 86400.0, "with --wait, how long to wait (default: 86400, the 24 h window)")
     _poll_interval_option(run)

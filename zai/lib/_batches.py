@@ -171,6 +171,25 @@ class _RunBase:
         )
 
 
+class _Joined:
+    """Files written one after the other into `handle`, as they are: only when one does not end with
+    a line break, the next starts with one (so its first line stays a line of its own)."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+        self.last = b"\n"
+
+    def next_file(self) -> None:
+        if self.last != b"\n":
+            self.handle.write(b"\n")
+            self.last = b"\n"
+
+    def write(self, chunk: bytes) -> None:
+        if chunk:
+            self.handle.write(chunk)
+            self.last = chunk[-1:]
+
+
 def _upload(shard: BatchShard, content: IO[bytes]) -> tuple[str, IO[bytes], str]:
     """The file argument of a shard's upload: streamed from disk, named, typed (no guessing)."""
     return (os.path.basename(shard.path), content, "application/jsonl")
@@ -241,20 +260,14 @@ class BatchRun(_RunBase):
         for path, name in ((output, "output_file_id"), (errors, "error_file_id")):
             if path is not None:
                 with open(path, "wb") as handle:
+                    joined = _Joined(handle)
                     for shard in self.shards:
                         file_id = getattr(shard, name)
                         if file_id:
-                            self._copy(file_id, handle)
-
-    def _copy(self, file_id: str, handle: IO[bytes]) -> None:
-        last = b"\n"
-        with self._client.files.content(file_id) as response:
-            for chunk in response.iter_bytes(_CHUNK):
-                if chunk:
-                    handle.write(chunk)
-                    last = chunk[-1:]
-        if last != b"\n":
-            handle.write(b"\n")  # the next file's first line starts on a line of its own
+                            joined.next_file()
+                            with self._client.files.content(file_id) as response:
+                                for chunk in response.iter_bytes(_CHUNK):
+                                    joined.write(chunk)
 
     def close(self) -> None:
         """Remove the run's temporary files (the results can no longer be put in input order)."""
@@ -413,20 +426,14 @@ class AsyncBatchRun(_RunBase):
         for path, name in ((output, "output_file_id"), (errors, "error_file_id")):
             if path is not None:
                 with open(path, "wb") as handle:
+                    joined = _Joined(handle)
                     for shard in self.shards:
                         file_id = getattr(shard, name)
                         if file_id:
-                            await self._copy(file_id, handle)
-
-    async def _copy(self, file_id: str, handle: IO[bytes]) -> None:
-        last = b"\n"
-        async with await self._client.files.content(file_id) as response:
-            async for chunk in response.iter_bytes(_CHUNK):
-                if chunk:
-                    handle.write(chunk)
-                    last = chunk[-1:]
-        if last != b"\n":
-            handle.write(b"\n")
+                            joined.next_file()
+                            async with await self._client.files.content(file_id) as response:
+                                async for chunk in response.iter_bytes(_CHUNK):
+                                    joined.write(chunk)
 
     def close(self) -> None:
         """Remove the run's temporary files (the results can no longer be put in input order)."""
