@@ -25,6 +25,7 @@ EXAMPLES = [
     "speech.py",
     "files.py",
     "batches.py",
+    "batch_runner.py",
     "web_search.py",
     "moderation.py",
 ]
