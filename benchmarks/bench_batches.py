@@ -352,9 +352,20 @@ VmRSS once the run returned, its results were consumed and it was closed; RSS be
 the imports. Polls are the batch retrievals the server saw."""
 
 
+def run_line() -> str:
+    """When and where: the date, the Python and the machine's CPUs and load when the run ended."""
+    import platform  # noqa: PLC0415
+    from datetime import datetime, timezone  # noqa: PLC0415
+
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return f"Run ended {date}; Python {platform.python_version()}, {os.cpu_count()} CPUs, load average {load}."
+
+
 def section(results: Sequence[SizeResult]) -> str:
     """The markdown for results.md."""
-    return "\n".join(["## Batch runner", "", table(results), "", *verdicts(results), "", NOTES]) + "\n"
+    lines = ["## Batch runner", "", run_line(), "", table(results), "", *verdicts(results), "", NOTES]
+    return "\n".join(lines) + "\n"
 
 
 def merge_section(path: Path, markdown: str) -> None:
