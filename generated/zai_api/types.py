@@ -3,6 +3,7 @@
 """Shared types of the generated package: sentinels, file and response containers, the model base class.
 
 This module is imported when ``zai`` is imported, so it stays cheap: no attrs, no third-party imports.
+The models' heavier machinery (`_model_dump`, `_model_schema`) is imported on first use.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import datetime
 import enum
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+import reprlib
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, MutableMapping, Sequence, ValuesView
+from collections.abc import Set as AbstractSet
 from http import HTTPStatus
 from typing import (
     IO,
@@ -21,6 +24,7 @@ from typing import (
     Callable,
     ClassVar,
     Generic,
+    Literal,
     Optional,
     Protocol,
     Tuple,
@@ -29,6 +33,9 @@ from typing import (
     cast,
 )
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from ._model_dump import FieldInfo
 
 
 class Unset:
@@ -196,73 +203,257 @@ def path_param(name: str, value: Any) -> str:
     return quote(str(value), safe="")
 
 
+# The factory of a model's `additional_properties` (plain `dict`: a typed alias costs more per model).
+new_extras: Callable[[], dict[str, Any]] = dict
+
+# What `include=` and `exclude=` accept (pydantic's shapes): a set of keys, or a dict of key -> True
+# or a nested shape; list items are picked by index, every item by "__all__".
+IncEx = Union[AbstractSet[str], AbstractSet[int], Sequence[Union[str, int]], Mapping[str, Any], Mapping[int, Any]]
+
+
+class _ClassProperty:
+    # `Model.model_fields` works on the class (as in pydantic), computed on first use.
+    def __init__(self, fget: Callable[[Any], Any]) -> None:
+        self.fget = fget
+
+    def __get__(self, obj: object, owner: type[Any]) -> Any:
+        return self.fget(owner)
+
+
+class _PydanticSerializer:
+    # pydantic-core looks for `__pydantic_serializer__` on objects it meets in `Any` fields. Built
+    # on first access; without pydantic the attribute does not exist.
+    def __get__(self, obj: object, owner: type[Any]) -> Any:
+        try:
+            from ._model_schema import serializer  # noqa: PLC0415
+
+            return serializer(owner)
+        except ImportError:
+            raise AttributeError("__pydantic_serializer__") from None
+
+
 class BaseModel:
     """Base class of every generated model.
 
-    Models are attrs classes; this mixin adds what users of zai-sdk and openai expect: dict-style
-    access by wire name (``obj["finish_reason"]``, ``obj.get(...)``, ``dict(obj)``), ``to_dict()``,
-    ``to_json()``, ``model_dump()`` and attribute access to fields the SDK does not declare yet.
-    Absent optional fields read as ``None``; ``to_dict()`` leaves them (and ``None`` values) out.
+    Models are attrs classes. This base gives them the pydantic v2 surface that zai-sdk 0.2.3 users
+    call (`model_dump`, `model_dump_json`, `model_validate`, `model_copy`, `model_fields`, ...),
+    zai-sdk's `to_dict`/`to_json`, dict-style access by wire name (``obj["finish_reason"]``,
+    ``obj.get(...)``) and attribute access to fields the SDK does not declare yet (`model_extra`).
+    pydantic is not needed; when it is installed, the models also work inside pydantic models.
+
+    A field the server left out reads as ``None``. The model remembers which keys the payload had
+    (`model_fields_set`): ``model_dump()`` gives every declared field, ``model_dump(exclude_unset=True)``
+    and ``to_dict()`` exactly what was sent (an explicit ``null`` included) plus any field given a
+    value since. See `_model_dump` for the rules.
     """
 
     __slots__ = ()
 
-    # Wire name -> attribute name, generated for each model.
+    # Generated for each model: wire name -> attribute name, and the JSON pointer of its schema.
     _zai_fields: ClassVar[dict[str, str]] = {}
+    _zai_schema: ClassVar[str] = ""
     additional_properties: dict[str, Any]
+    # The keys of the payload the model was parsed from (`()` for a model built by its constructor).
+    _zai_set: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        raise NotImplementedError
+    if TYPE_CHECKING:
+        model_fields: ClassVar[dict[str, FieldInfo]]
+    else:
+        model_fields = _ClassProperty(lambda cls: _support().field_infos(cls))
+        __pydantic_serializer__ = _PydanticSerializer()
 
     @classmethod
     def from_dict(cls: type[_M], src_dict: Mapping[str, Any]) -> _M:
+        """Build the model from a decoded JSON object (wire names); nothing is validated."""
         raise NotImplementedError
 
+    # --- pydantic's spelling ---------------------------------------------------------------------
+
     @classmethod
-    def model_validate(cls: type[_M], obj: Mapping[str, Any]) -> _M:
-        """Build the model from a mapping (pydantic spelling of `from_dict`)."""
-        return cls.from_dict(obj)
+    def model_validate(cls: type[_M], obj: Any) -> _M:
+        """Build the model from a mapping of wire names; an instance of the class is returned as is.
 
-    def model_dump(self, *, mode: str = "python", exclude_none: bool = True) -> dict[str, Any]:
-        """The model as a dict of wire names (pydantic spelling of `to_dict`).
-
-        Absent and ``None`` fields are always left out; ``mode`` is accepted for compatibility,
-        the result is JSON-ready in every mode.
+        Like zai-sdk's responses (built without validation), values are not checked against their
+        types: unknown fields and values are kept.
         """
-        return self.to_dict()
+        if isinstance(obj, cls):
+            return obj
+        if isinstance(obj, Mapping):
+            return cls.from_dict(cast("Mapping[str, Any]", obj))
+        raise TypeError(f"{cls.__name__}.model_validate() expects a dict or a {cls.__name__}, not {type(obj).__name__}")
 
-    def model_dump_json(self, *, indent: int | None = None) -> str:
-        """The model as a JSON string."""
-        return self.to_json(indent=indent)
+    @classmethod
+    def model_validate_json(cls: type[_M], json_data: str | bytes | bytearray) -> _M:
+        """Build the model from JSON text holding an object (`json.JSONDecodeError` if it is not JSON)."""
+        data = json.loads(json_data)  # TypeError for anything but str and bytes
+        if not isinstance(data, dict):
+            raise TypeError(f"{cls.__name__}.model_validate_json() expects a JSON object, not {type(data).__name__}")
+        return cls.from_dict(cast("dict[str, Any]", data))
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The model as a JSON string (indented by default, as in zai-sdk)."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+    @classmethod
+    def model_construct(cls: type[_M], _fields_set: AbstractSet[str] | None = None, **values: Any) -> _M:
+        """Build the model from field (or wire) names without validation; nested dicts become models."""
+        from ._model_dump import construct  # noqa: PLC0415
+
+        return cast("_M", construct(cls, _fields_set, values))
+
+    def model_copy(self: _M, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> _M:
+        """A copy (deep with ``deep=True``), with `update` (field names -> values) applied unvalidated."""
+        from ._model_dump import copy_model  # noqa: PLC0415
+
+        return cast("_M", copy_model(self, update, deep))
+
+    @property
+    def model_fields_set(self) -> set[str]:
+        """Names of the fields that were set: sent by the server, given to the constructor or assigned."""
+        from ._model_dump import fields_set  # noqa: PLC0415
+
+        return fields_set(self)
 
     @property
     def model_extra(self) -> dict[str, Any]:
         """Fields the server sent that this SDK version does not declare."""
         return self.additional_properties
 
-    def keys(self) -> list[str]:
-        """Wire names of the fields that are present."""
-        present = [wire for wire, attr in self._zai_fields.items() if getattr(self, attr) is not None]
-        present.extend(self.additional_properties)
-        return present
+    def model_dump(
+        self,
+        *,
+        mode: Literal["python", "json"] | str = "python",
+        include: IncEx | None = None,
+        exclude: IncEx | None = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        round_trip: bool = False,
+        warnings: bool | Literal["none", "warn", "error"] = True,
+    ) -> dict[str, Any]:
+        """The model as a dict, as pydantic's `model_dump`: every declared field (absent ones as None),
+        then the undeclared ones. Keys are field names, or wire names with ``by_alias=True``.
 
-    def values(self) -> list[Any]:
-        return [self[key] for key in self.keys()]
+        ``mode="json"`` gives only JSON types; enum values are plain values in both modes.
+        `round_trip` and `warnings` are accepted and change nothing (there is nothing to warn about).
+        """
+        from ._model_dump import check_options, dump  # noqa: PLC0415
 
-    def items(self) -> list[tuple[str, Any]]:
-        return [(key, self[key]) for key in self.keys()]
+        check_options(round_trip, warnings)
+        return dump(
+            self,
+            mode=mode,
+            include=include,
+            exclude=exclude,
+            by_alias=by_alias,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+        )
+
+    def model_dump_json(
+        self,
+        *,
+        indent: int | None = None,
+        include: IncEx | None = None,
+        exclude: IncEx | None = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        round_trip: bool = False,
+        warnings: bool | Literal["none", "warn", "error"] = True,
+    ) -> str:
+        """The model as JSON text, as pydantic writes it: compact unless `indent` is given."""
+        from ._model_dump import check_options, dump, dump_json  # noqa: PLC0415
+
+        check_options(round_trip, warnings)
+        data = dump(
+            self,
+            mode="json",
+            include=include,
+            exclude=exclude,
+            by_alias=by_alias,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+        )
+        return dump_json(data, indent)
+
+    @classmethod
+    def model_json_schema(
+        cls,
+        by_alias: bool = True,
+        ref_template: str = "#/$defs/{model}",
+        mode: Literal["validation", "serialization"] = "validation",
+    ) -> dict[str, Any]:
+        """The JSON Schema of the model, from the API document (references in ``$defs``)."""
+        from ._model_schema import json_schema  # noqa: PLC0415
+
+        return json_schema(cls, by_alias=by_alias, ref_template=ref_template, mode=mode)
+
+    # --- zai-sdk's spelling ----------------------------------------------------------------------
+
+    def to_dict(
+        self,
+        *,
+        mode: Literal["python", "json"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The model as a dict of what was sent (by default): wire names, unset fields left out."""
+        return self.model_dump(
+            mode=mode,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
+        )
+
+    def to_json(
+        self,
+        *,
+        indent: int | None = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> str:
+        """`to_dict()` as JSON text, indented by 2 by default (as zai-sdk)."""
+        return self.model_dump_json(
+            indent=indent,
+            by_alias=use_api_names,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            warnings=warnings,
+        )
+
+    # --- dict-style access (wire names) ----------------------------------------------------------
+
+    def keys(self) -> KeysView[str]:
+        """Wire names of what was set (the keys of `to_dict()`)."""
+        from ._model_dump import set_keys  # noqa: PLC0415
+
+        return dict.fromkeys(set_keys(self)).keys()
+
+    def values(self) -> ValuesView[Any]:
+        """The values of `to_dict()` (plain data)."""
+        return self.to_dict().values()
+
+    def items(self) -> ItemsView[str, Any]:
+        """The items of `to_dict()` (plain data)."""
+        return self.to_dict().items()
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
-        # Pairs, as pydantic models iterate; dict(model) goes through keys() and __getitem__.
+        # (key, value) pairs of `to_dict()`, as zai-sdk iterates.
         return iter(self.items())
 
     def get(self, key: str, default: Any = None) -> Any:
-        """The field's value, or `default` when it is absent or ``None``."""
-        attr = self._zai_fields.get(key)
+        """The field's value (by wire or field name), or `default` when it is absent or ``None``."""
+        attr = self._zai_fields.get(key) or _attr_of(type(self), key)
         value = getattr(self, attr) if attr is not None else self.additional_properties.get(key)
         return default if value is None else value
 
@@ -270,7 +461,7 @@ class BaseModel:
         attr = self._zai_fields.get(key)
         if attr is not None:
             value = getattr(self, attr)
-            if value is not None:
+            if value is not None or key in self._zai_set:
                 return value
             raise KeyError(key)
         return self.additional_properties[key]
@@ -279,20 +470,25 @@ class BaseModel:
         attr = self._zai_fields.get(key)
         if attr is not None:
             setattr(self, attr, value)
+            if value is None and key not in self._zai_set:
+                _set_sent(self, (*self._zai_set, key))  # an explicit None is set, as in pydantic
         else:
             self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
         attr = self._zai_fields.get(key)
         if attr is not None:
+            if getattr(self, attr) is None and key not in self._zai_set:
+                raise KeyError(key)
             setattr(self, attr, None)
+            _set_sent(self, tuple(sent for sent in self._zai_set if sent != key))
         else:
             del self.additional_properties[key]
 
     def __contains__(self, key: object) -> bool:
         attr = self._zai_fields.get(key) if isinstance(key, str) else None
         if attr is not None:
-            return getattr(self, attr) is not None
+            return getattr(self, attr) is not None or key in self._zai_set
         return key in self.additional_properties
 
     @property
@@ -313,15 +509,112 @@ class BaseModel:
             except KeyError:
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
 
+    # --- Python protocols ------------------------------------------------------------------------
+
+    @reprlib.recursive_repr()
     def __repr__(self) -> str:
-        parts = [
-            f"{attr}={getattr(self, attr)!r}" for attr in self._zai_fields.values() if getattr(self, attr) is not None
-        ]
-        parts.extend(f"{key}={value!r}" for key, value in self.additional_properties.items())
+        # As pydantic: every declared field (by field name), then the undeclared ones. Never raises.
+        try:
+            from ._model_dump import fields  # noqa: PLC0415
+
+            parts = [f"{field.name}={_safe_repr(getattr(self, field.attr, None))}" for field in fields(type(self))]
+            extra: dict[str, Any] = getattr(self, "additional_properties", None) or {}
+            parts.extend(f"{key}={_safe_repr(value)}" for key, value in extra.items())
+        except Exception:
+            parts = ["..."]
         return f"{type(self).__name__}({', '.join(parts)})"
 
+    def __copy__(self: _M) -> _M:
+        from ._model_dump import shallow_copy  # noqa: PLC0415
 
+        return cast("_M", shallow_copy(self))
+
+    # --- pydantic integration (used only when pydantic asks) -------------------------------------
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from ._model_schema import core_schema  # noqa: PLC0415
+
+        return core_schema(cls, handler)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        from ._model_schema import pydantic_json_schema  # noqa: PLC0415
+
+        return pydantic_json_schema(cls, handler)
+
+    # --- pydantic v1 spellings (zai-sdk's models have them, deprecated) --------------------------
+    # Last in the class: inside the class body, `dict` and `json` name these methods from here on.
+
+    def dict(
+        self,
+        *,
+        include: IncEx | None = None,
+        exclude: IncEx | None = None,
+        by_alias: bool = False,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> _Dict[str, Any]:
+        """pydantic v1's name for `model_dump()` (python mode)."""
+        return self.model_dump(
+            include=include,
+            exclude=exclude,
+            by_alias=by_alias,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+        )
+
+    def json(
+        self,
+        *,
+        include: IncEx | None = None,
+        exclude: IncEx | None = None,
+        by_alias: bool = False,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+    ) -> str:
+        """pydantic v1's name for `model_dump_json()` (compact)."""
+        return self.model_dump_json(
+            include=include,
+            exclude=exclude,
+            by_alias=by_alias,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+        )
+
+
+_Dict = dict
 _M = TypeVar("_M", bound=BaseModel)
+
+
+def _set_sent(model: BaseModel, keys: tuple[str, ...]) -> None:
+    # `_zai_set` is a slot of the generated (attrs) subclass, not of this base.
+    object.__setattr__(model, "_zai_set", keys)
+
+
+def _support() -> Any:
+    # The support module is imported on first use, keeping `import zai` light.
+    from . import _model_dump  # noqa: PLC0415
+
+    return _model_dump
+
+
+def _attr_of(cls: type[BaseModel], name: str) -> str | None:
+    from ._model_dump import by_key  # noqa: PLC0415
+
+    field = by_key(cls).get(name)
+    return None if field is None else field.attr
+
+
+def _safe_repr(value: Any) -> str:
+    try:
+        return repr(value)
+    except Exception as exc:  # a value whose repr fails must not break ours
+        return f"<{type(value).__name__} (repr failed: {type(exc).__name__})>"
 
 
 if TYPE_CHECKING:
@@ -430,4 +723,6 @@ __all__ = [
     "path_param",
     "http_status",
     "serialize",
+    "IncEx",
+    "new_extras",
 ]

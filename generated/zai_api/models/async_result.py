@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeV
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.chat_completion_choice import ChatCompletionChoiceParam
@@ -52,6 +52,7 @@ class AsyncResult(BaseModel):
         "image_result": "image_result",
         "video_result": "video_result",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AsyncResult"
 
     id: str
     task_status: TaskStatus
@@ -62,32 +63,8 @@ class AsyncResult(BaseModel):
     usage: CompletionUsage | None = None
     image_result: list[ImageGenerationResultItem] | None = None
     video_result: list[VideoResultItem] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.task_status is not None:
-            field_dict["task_status"] = serialize(self.task_status)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.image_result is not None:
-            field_dict["image_result"] = serialize(self.image_result)
-        if self.video_result is not None:
-            field_dict["video_result"] = serialize(self.video_result)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -130,6 +107,7 @@ class AsyncResult(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 
