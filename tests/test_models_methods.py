@@ -76,6 +76,12 @@ def test_model_construct_takes_field_or_wire_names_and_parses_nested_dicts() -> 
     assert file.bytes == 3 and file.to_dict() == {"bytes": 3}
 
 
+def test_zai_sdk_spellings_construct_and_json_hook() -> None:
+    model = ChatCompletion.construct(id="x", choices=[{"index": 0}])
+    assert type(model.choices[0]).__name__ == "ChatCompletionChoice"
+    assert model.__json__() == model.to_dict() == {"id": "x", "choices": [{"index": 0}]}
+
+
 def test_model_construct_fields_set() -> None:
     model = ChatCompletion.model_construct({"id", "usage"}, id="x", usage=None, model="m")
     assert model.model_dump(exclude_unset=True) == {"id": "x", "usage": None, "model": "m"}  # `model` holds a value

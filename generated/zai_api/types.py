@@ -35,7 +35,20 @@ from typing import (
 from urllib.parse import quote
 
 if TYPE_CHECKING:
+    from . import _model_dump as _md
     from ._model_dump import FieldInfo
+else:
+
+    class _LazyModule:
+        # `_model_dump` is imported on first use, keeping `import zai` light; then the module
+        # itself replaces this placeholder.
+        def __getattr__(self, name: str) -> Any:
+            from . import _model_dump  # noqa: PLC0415
+
+            globals()["_md"] = _model_dump
+            return getattr(_model_dump, name)
+
+    _md = _LazyModule()
 
 
 class Unset:
@@ -259,7 +272,7 @@ class BaseModel:
     if TYPE_CHECKING:
         model_fields: ClassVar[dict[str, FieldInfo]]
     else:
-        model_fields = _ClassProperty(lambda cls: _support().field_infos(cls))
+        model_fields = _ClassProperty(lambda cls: _md.field_infos(cls))
         __pydantic_serializer__ = _PydanticSerializer()
 
     @classmethod
@@ -293,22 +306,19 @@ class BaseModel:
     @classmethod
     def model_construct(cls: type[_M], _fields_set: AbstractSet[str] | None = None, **values: Any) -> _M:
         """Build the model from field (or wire) names without validation; nested dicts become models."""
-        from ._model_dump import construct  # noqa: PLC0415
+        return cast("_M", _md.construct(cls, _fields_set, values))
 
-        return cast("_M", construct(cls, _fields_set, values))
+    # pydantic v1's name, which zai-sdk's models define too.
+    construct = model_construct
 
     def model_copy(self: _M, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> _M:
         """A copy (deep with ``deep=True``), with `update` (field names -> values) applied unvalidated."""
-        from ._model_dump import copy_model  # noqa: PLC0415
-
-        return cast("_M", copy_model(self, update, deep))
+        return cast("_M", _md.copy_model(self, update, deep))
 
     @property
     def model_fields_set(self) -> set[str]:
         """Names of the fields that were set: sent by the server, given to the constructor or assigned."""
-        from ._model_dump import fields_set  # noqa: PLC0415
-
-        return fields_set(self)
+        return _md.fields_set(self)
 
     @property
     def model_extra(self) -> dict[str, Any]:
@@ -334,10 +344,8 @@ class BaseModel:
         ``mode="json"`` gives only JSON types; enum values are plain values in both modes.
         `round_trip` and `warnings` are accepted and change nothing (there is nothing to warn about).
         """
-        from ._model_dump import check_options, dump  # noqa: PLC0415
-
-        check_options(round_trip, warnings)
-        return dump(
+        _md.check_options(round_trip, warnings)
+        return _md.dump(
             self,
             mode=mode,
             include=include,
@@ -362,10 +370,8 @@ class BaseModel:
         warnings: bool | Literal["none", "warn", "error"] = True,
     ) -> str:
         """The model as JSON text, as pydantic writes it: compact unless `indent` is given."""
-        from ._model_dump import check_options, dump, dump_json  # noqa: PLC0415
-
-        check_options(round_trip, warnings)
-        data = dump(
+        _md.check_options(round_trip, warnings)
+        data = _md.dump(
             self,
             mode="json",
             include=include,
@@ -375,7 +381,7 @@ class BaseModel:
             exclude_defaults=exclude_defaults,
             exclude_none=exclude_none,
         )
-        return dump_json(data, indent)
+        return _md.dump_json(data, indent)
 
     @classmethod
     def model_json_schema(
@@ -431,13 +437,15 @@ class BaseModel:
             warnings=warnings,
         )
 
+    def __json__(self) -> dict[str, Any]:
+        """`to_dict()`, for JSON encoders that look for ``__json__`` (zai-sdk's models have it)."""
+        return self.to_dict()
+
     # --- dict-style access (wire names) ----------------------------------------------------------
 
     def keys(self) -> KeysView[str]:
         """Wire names of what was set (the keys of `to_dict()`)."""
-        from ._model_dump import set_keys  # noqa: PLC0415
-
-        return dict.fromkeys(set_keys(self)).keys()
+        return dict.fromkeys(_md.set_keys(self)).keys()
 
     def values(self) -> ValuesView[Any]:
         """The values of `to_dict()` (plain data)."""
@@ -515,9 +523,7 @@ class BaseModel:
     def __repr__(self) -> str:
         # As pydantic: every declared field (by field name), then the undeclared ones. Never raises.
         try:
-            from ._model_dump import fields  # noqa: PLC0415
-
-            parts = [f"{field.name}={_safe_repr(getattr(self, field.attr, None))}" for field in fields(type(self))]
+            parts = [f"{field.name}={_safe_repr(getattr(self, field.attr, None))}" for field in _md.fields(type(self))]
             extra: dict[str, Any] = getattr(self, "additional_properties", None) or {}
             parts.extend(f"{key}={_safe_repr(value)}" for key, value in extra.items())
         except Exception:
@@ -525,9 +531,7 @@ class BaseModel:
         return f"{type(self).__name__}({', '.join(parts)})"
 
     def __copy__(self: _M) -> _M:
-        from ._model_dump import shallow_copy  # noqa: PLC0415
-
-        return cast("_M", shallow_copy(self))
+        return cast("_M", _md.shallow_copy(self))
 
     # --- pydantic integration (used only when pydantic asks) -------------------------------------
 
@@ -596,17 +600,8 @@ def _set_sent(model: BaseModel, keys: tuple[str, ...]) -> None:
     object.__setattr__(model, "_zai_set", keys)
 
 
-def _support() -> Any:
-    # The support module is imported on first use, keeping `import zai` light.
-    from . import _model_dump  # noqa: PLC0415
-
-    return _model_dump
-
-
 def _attr_of(cls: type[BaseModel], name: str) -> str | None:
-    from ._model_dump import by_key  # noqa: PLC0415
-
-    field = by_key(cls).get(name)
+    field = _md.by_key(cls).get(name)
     return None if field is None else field.attr
 
 

@@ -23,7 +23,7 @@ import enum
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Optional, Union, cast
+from typing import Any, NamedTuple, Optional, Union, cast
 
 from attrs import NOTHING
 
@@ -47,16 +47,13 @@ class _Required:
 REQUIRED: Any = _Required()
 
 
-class Field:
+class Field(NamedTuple):
     """One declared field of a model class: its wire name, attribute, pydantic name and default."""
 
-    __slots__ = ("attr", "default", "name", "wire")
-
-    def __init__(self, wire: str, attr: str, name: str, default: Any) -> None:
-        self.wire = wire
-        self.attr = attr
-        self.name = name
-        self.default = default
+    wire: str
+    attr: str
+    name: str
+    default: Any
 
 
 _FIELDS: dict[type[Any], tuple[Field, ...]] = {}
@@ -203,31 +200,33 @@ class Dumper:
         self.exclude_none = exclude_none
 
     def model(self, model: BaseModel, include: Filter | None, exclude: Filter | None) -> dict[str, Any]:
+        if include is None and exclude is None and not self.exclude_defaults:
+            return self._plain_model(model)
         out: dict[str, Any] = {}
         sent = model._zai_set
-        for field in fields(type(model)):
+        for wire, attr, name, default in fields(type(model)):
             sub_include = sub_exclude = None
             if include is not None:
-                entry = _entry(include, field.name)
+                entry = _entry(include, name)
                 if entry is None:
                     continue
                 sub_include = entry if isinstance(entry, dict) else None
             if exclude is not None:
-                entry = _entry(exclude, field.name)
+                entry = _entry(exclude, name)
                 if entry is True:
                     continue
                 sub_exclude = entry if isinstance(entry, dict) else None
-            value = getattr(model, field.attr, None)
+            value = getattr(model, attr, None)
             if value is None:
                 if (
                     self.exclude_none
-                    or (self.exclude_unset and field.wire not in sent)
-                    or (self.exclude_defaults and field.default is None)
+                    or (self.exclude_unset and wire not in sent)
+                    or (self.exclude_defaults and default is None)
                 ):
                     continue
-            elif self.exclude_defaults and field.default is not REQUIRED and _same(value, field.default):
+            elif self.exclude_defaults and default is not REQUIRED and _same(value, default):
                 continue
-            out[field.wire if self.by_alias else field.name] = self.value(value, sub_include, sub_exclude)
+            out[wire if self.by_alias else name] = self.value(value, sub_include, sub_exclude)
         for key, value in model.additional_properties.items():
             if key in out or (value is None and self.exclude_none):
                 continue
@@ -243,6 +242,29 @@ class Dumper:
                     continue
                 sub_exclude = entry if isinstance(entry, dict) else None
             out[key] = self.value(value, sub_include, sub_exclude)
+        return out
+
+    def _plain_model(self, model: BaseModel) -> dict[str, Any]:
+        # The common case (no include/exclude, no exclude_defaults), kept lean: `to_dict()`,
+        # `model_dump()` and models in request bodies come through here.
+        out: dict[str, Any] = {}
+        sent = model._zai_set
+        by_alias, exclude_unset, exclude_none = self.by_alias, self.exclude_unset, self.exclude_none
+        value_of = self.value
+        for wire, attr, name, _ in fields(type(model)):
+            value = getattr(model, attr, None)
+            if value is None:
+                if exclude_none or (exclude_unset and wire not in sent):
+                    continue
+                out[wire if by_alias else name] = None
+            elif value.__class__ in _SCALARS:
+                out[wire if by_alias else name] = value
+            else:
+                out[wire if by_alias else name] = value_of(value, None, None)
+        for key, value in model.additional_properties.items():
+            if key in out or (value is None and exclude_none):
+                continue
+            out[key] = value if value.__class__ in _SCALARS else value_of(value, None, None)
         return out
 
     def value(self, value: Any, include: Filter | None, exclude: Filter | None) -> Any:
@@ -321,9 +343,9 @@ def _same(value: Any, default: Any) -> bool:
 
 
 def _flag(value: object, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"`{name}` must be a bool, not {type(value).__name__}")
-    return value
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"`{name}` must be a bool, not {type(value).__name__}")
 
 
 def dump(
@@ -338,7 +360,7 @@ def dump(
     exclude_none: bool,
 ) -> dict[str, Any]:
     """`model_dump()` with its arguments checked."""
-    if mode not in ("python", "json"):
+    if mode != "python" and mode != "json":
         raise ValueError(f"`mode` must be 'python' or 'json', not {mode!r}")
     dumper = Dumper(
         json=mode == "json",
@@ -347,11 +369,15 @@ def dump(
         exclude_defaults=_flag(exclude_defaults, "exclude_defaults"),
         exclude_none=_flag(exclude_none, "exclude_none"),
     )
+    if include is None and exclude is None:
+        return dumper.model(model, None, None)
     return dumper.model(model, normalize_filter(include, "include"), normalize_filter(exclude, "exclude"))
 
 
 def check_options(round_trip: object, warnings: object) -> None:
     """`round_trip` and `warnings` change nothing for these models, but must be of pydantic's types."""
+    if round_trip is False and warnings is True:
+        return
     _flag(round_trip, "round_trip")
     if not isinstance(warnings, bool) and warnings not in ("none", "warn", "error"):
         raise TypeError(f"`warnings` must be a bool or 'none', 'warn' or 'error', not {warnings!r}")
