@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ruamel.yaml import YAML
 
@@ -66,6 +66,17 @@ def _class_name(path: list[str]) -> str:
     return "".join(_pascal("".join(_pascal(part) for part in segment.split("_"))) for segment in path)
 
 
+def _envelope_rule(rule: object, where: str) -> dict[str, Any]:
+    """A `success` or `failure` rule: the field of a 2xx body, and the values that decide."""
+    if not isinstance(rule, dict) or set(rule) != {"field", "values"} or not isinstance(rule["values"], list):
+        raise SpecError(f"{where} needs field and values (a list)")
+    values = cast("list[Any]", rule["values"])
+    if not values or not all(value is None or isinstance(value, (str, int, float, bool)) for value in values):
+        raise SpecError(f"{where}: values must be strings, numbers, booleans or null")
+    # `literal` is the Python tuple the templates write (null, true and false are not Python).
+    return {"field": str(rule["field"]), "values": values, "literal": repr(tuple(values))}
+
+
 def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dict[str, Any]]:
     raw = operation.get("x-zai")
     if raw is None:
@@ -86,6 +97,7 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
             "wait",
             "paginate",
             "success",
+            "failure",
         }
         if unknown:
             raise SpecError(f"{where}: unknown x-zai keys {sorted(unknown)}")
@@ -127,11 +139,9 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
             if not isinstance(done, dict) or set(done) != {"field", "value"}:
                 raise SpecError(f"{where}: x-zai stream_done needs field and value")
             binding["stream_done"] = {"field": str(done["field"]), "value": done["value"]}
-        if "success" in entry:
-            success = entry["success"]
-            if not isinstance(success, dict) or set(success) != {"field", "values"}:
-                raise SpecError(f"{where}: x-zai success needs field and values")
-            binding["success"] = {"field": str(success["field"]), "values": list(success["values"])}
+        for key in ("success", "failure"):
+            if key in entry:
+                binding[key] = _envelope_rule(entry[key], f"{where}: x-zai {key}")
         if "wait" in entry:
             wait = entry["wait"]
             allowed = {"status", "pending", "done", "timeout"}

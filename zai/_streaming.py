@@ -8,7 +8,6 @@ connection is released when the stream ends, fails, is closed, or is left by a `
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
@@ -23,6 +22,7 @@ from ._exceptions import (
     decode_error_body,
     transport_error,
 )
+from ._json import loads
 from ._sse import ServerSentEvent, SSEDecoder
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ _DRAIN_LIMIT = 64 * 1024
 def _event_data(event: ServerSentEvent, response: httpx.Response) -> Any:
     """The decoded JSON of one event, raising the typed error an error event stands for."""
     try:
-        data = json.loads(event.data)
+        data = loads(event.data)
     except ValueError:
         if event.event == "error":
             raise APIStreamError(event.data or "error event", response=response, body=event.data) from None

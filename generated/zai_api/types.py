@@ -99,11 +99,54 @@ class File:
         self.mime_type = mime_type
 
     def to_tuple(self) -> FileTypes:
-        """Return the tuple httpx accepts for multipart/form-data."""
-        return self.file_name, self.payload, self.mime_type
+        """Return the tuple httpx accepts for multipart/form-data (see `replayable_payload`)."""
+        return self.file_name, replayable_payload(self.payload, "payload"), self.mime_type
 
     def __repr__(self) -> str:
         return f"File(file_name={self.file_name!r}, mime_type={self.mime_type!r})"
+
+
+# The largest file object that cannot seek which is read into memory before an upload (the
+# platform's largest upload is 100 MB); a larger one is refused before anything is sent.
+MAX_BUFFERED_UPLOAD = 100 * 1024 * 1024
+_UPLOAD_CHUNK = 1024 * 1024
+
+
+def replayable_payload(payload: Any, name: str) -> Any:
+    """A file object that an upload can send again from its start if the request is retried.
+
+    httpx rewinds file objects that can seek before each attempt; those are returned as they are.
+    One that cannot (a pipe, a socket, an object with only ``read()``) would be sent short, or empty,
+    by a retry, and httpx would take its length from ``fstat`` (0 for a pipe): it is read into
+    memory instead, up to `MAX_BUFFERED_UPLOAD` bytes, and its bytes returned. `name` names the
+    argument in errors.
+    """
+    seekable = getattr(payload, "seekable", None)
+    if seekable is None:
+        if callable(getattr(payload, "seek", None)):
+            return payload
+    else:
+        try:
+            if seekable():
+                return payload
+        except (OSError, ValueError):  # a closed or unusual stream: reading it says what is wrong
+            pass
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        read: object = payload.read(_UPLOAD_CHUNK)
+        if not read:
+            return b"".join(chunks)
+        if not isinstance(read, (bytes, bytearray, memoryview)):
+            raise TypeError(f"Argument `{name}`: read() returned {type(read).__name__}; open the file in binary mode")
+        chunk = bytes(cast("bytes | bytearray | memoryview[int]", read))
+        size += len(chunk)
+        if size > MAX_BUFFERED_UPLOAD:
+            raise ValueError(
+                f"Argument `{name}`: this file object cannot seek, so it is read into memory to allow retries, "
+                f"up to {MAX_BUFFERED_UPLOAD // (1024 * 1024)} MiB, and it is larger; pass a path or a seekable file"
+            )
+        chunks.append(chunk)
 
 
 # What the SDK's methods accept for a file: a path, bytes, a binary file object, a `File`, or a
@@ -209,11 +252,23 @@ def json_default(value: Any) -> Any:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
+class PathParamError(ValueError):
+    """A path parameter that cannot be sent: empty, ``.`` or ``..``. Raised before anything is sent."""
+
+
 def path_param(name: str, value: Any) -> str:
-    """Quote a path parameter, refusing empty values that would silently change the URL."""
+    """Quote a path parameter, refusing values that would silently change the URL.
+
+    Every path parameter, of the resource methods and of the low-level functions, goes through here.
+    Empty values, ``.`` and ``..`` are refused: once quoted they are still a dot segment (or nothing),
+    which the URL resolves to the parent path, another endpoint.
+    """
     if value is None or value == "" or isinstance(value, Unset):
-        raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
-    return quote(str(value), safe="")
+        raise PathParamError(f"Expected a non-empty value for `{name}` but received {value!r}")
+    text = str(value)
+    if text in (".", ".."):
+        raise PathParamError(f"`{name}` cannot be {text!r}: a dot segment would address another endpoint")
+    return quote(text, safe="")
 
 
 # The factory of a model's `additional_properties` (plain `dict`: a typed alias costs more per model).
@@ -634,6 +689,7 @@ if TYPE_CHECKING:
             stream_done: tuple[str, Any] | None = None,
             binary: bool = False,
             success: tuple[str, tuple[Any, ...]] | None = None,
+            failure: tuple[str, tuple[Any, ...]] | None = None,
             page: tuple[str, str, str] | None = None,
             response_mode: str = "parsed",
             extra_headers: Mapping[str, str] | None = None,
@@ -674,6 +730,7 @@ if TYPE_CHECKING:
             stream_done: tuple[str, Any] | None = None,
             binary: bool = False,
             success: tuple[str, tuple[Any, ...]] | None = None,
+            failure: tuple[str, tuple[Any, ...]] | None = None,
             page: tuple[str, str, str] | None = None,
             response_mode: str = "parsed",
             extra_headers: Mapping[str, str] | None = None,
@@ -707,15 +764,18 @@ __all__ = [
     "File",
     "FileInput",
     "FileTypes",
+    "MAX_BUFFERED_UPLOAD",
     "NotGiven",
     "OpenIntEnum",
     "OpenStrEnum",
+    "PathParamError",
     "RequestFiles",
     "Response",
     "SyncRequester",
     "Unset",
     "json_default",
     "path_param",
+    "replayable_payload",
     "http_status",
     "serialize",
     "IncEx",

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 import httpx
 
 import zai
+from zai_api.types import PathParamError
 
 from ._output import CommandError, Console, UsageError, describe_error
 from ._parser import build_parser
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = int(args.handler(client, args, console))
         console.stdout.flush()  # here, so that a closed pipe is reported like any other error
         return code
-    except UsageError as error:
+    except (UsageError, PathParamError) as error:
         console.error(describe_error(error))
         return 2
     except KeyboardInterrupt:

@@ -97,7 +97,7 @@ class RecordedRequest:
         return json.loads(self.body)
 
     def __repr__(self) -> str:
-        return f"RecordedRequest({self.method} {self.path})"
+        return f"RecordedRequest({getattr(self, 'method', '?')} {getattr(self, 'path', '?')})"
 
 
 class FakeZai:

@@ -61,7 +61,8 @@ class Agents:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -105,6 +106,7 @@ class Agents:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -277,7 +279,8 @@ class AgentsWithRawResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -321,6 +324,7 @@ class AgentsWithRawResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -460,7 +464,8 @@ class AgentsWithStreamingResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -504,6 +509,7 @@ class AgentsWithStreamingResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -653,7 +659,8 @@ class AsyncAgents:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -697,6 +704,7 @@ class AsyncAgents:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -869,7 +877,8 @@ class AsyncAgentsWithRawResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -913,6 +922,7 @@ class AsyncAgentsWithRawResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1052,7 +1062,8 @@ class AsyncAgentsWithStreamingResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -1096,6 +1107,7 @@ class AsyncAgentsWithStreamingResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,

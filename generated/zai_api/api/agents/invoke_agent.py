@@ -51,7 +51,7 @@ def _build_response(
 ) -> Response[AgentsCompletion | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -73,7 +73,8 @@ def sync_detailed(
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
     as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
     answer with `status: pending` and an `async_id` to poll. A business failure is returned
-    with HTTP 200, `status: failed` and an `error` object.
+    with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+    raises.
 
     Args:
         body (AgentInvokeRequest): A call to a hosted agent. Which messages and `custom_variables`
@@ -108,7 +109,8 @@ def sync(
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
     as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
     answer with `status: pending` and an `async_id` to poll. A business failure is returned
-    with HTTP 200, `status: failed` and an `error` object.
+    with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+    raises.
 
     Args:
         body (AgentInvokeRequest): A call to a hosted agent. Which messages and `custom_variables`
@@ -138,7 +140,8 @@ async def asyncio_detailed(
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
     as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
     answer with `status: pending` and an `async_id` to poll. A business failure is returned
-    with HTTP 200, `status: failed` and an `error` object.
+    with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+    raises.
 
     Args:
         body (AgentInvokeRequest): A call to a hosted agent. Which messages and `custom_variables`
@@ -171,7 +174,8 @@ async def asyncio(
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
     as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
     answer with `status: pending` and an `async_id` to poll. A business failure is returned
-    with HTTP 200, `status: failed` and an `error` object.
+    with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+    raises.
 
     Args:
         body (AgentInvokeRequest): A call to a hosted agent. Which messages and `custom_variables`

@@ -51,7 +51,7 @@ def _build_response(
 ) -> Response[ChatCompletion | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None

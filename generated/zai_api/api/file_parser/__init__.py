@@ -237,7 +237,8 @@ class FileParser:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -264,6 +265,7 @@ class FileParser:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -448,7 +450,8 @@ class FileParserWithRawResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -475,6 +478,7 @@ class FileParserWithRawResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -660,7 +664,8 @@ class FileParserWithStreamingResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -687,6 +692,7 @@ class FileParserWithStreamingResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -911,7 +917,8 @@ class AsyncFileParser:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -938,6 +945,7 @@ class AsyncFileParser:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -1122,7 +1130,8 @@ class AsyncFileParserWithRawResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -1149,6 +1158,7 @@ class AsyncFileParserWithRawResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1334,7 +1344,8 @@ class AsyncFileParserWithStreamingResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
@@ -1361,6 +1372,7 @@ class AsyncFileParserWithStreamingResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,

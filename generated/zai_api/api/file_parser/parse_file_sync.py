@@ -51,7 +51,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FileParserResult]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -72,7 +72,8 @@ def sync_detailed(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
@@ -105,7 +106,8 @@ def sync(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
@@ -133,7 +135,8 @@ async def asyncio_detailed(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
@@ -164,7 +167,8 @@ async def asyncio(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -12,7 +11,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.file_parser_format_type import FileParserFormatType
 from ...models.file_parser_result import FileParserResult
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -23,8 +22,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
-            task_id=quote(str(task_id), safe=""),
-            format_type=quote(str(format_type), safe=""),
+            task_id=path_param("task_id", task_id),
+            format_type=path_param("format_type", format_type),
         ),
     }
 
@@ -49,7 +48,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FileParserResult]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.file_deleted import FileDeleted
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/paas/v4/files/{file_id}".format(
-            file_id=quote(str(file_id), safe=""),
+            file_id=path_param("file_id", file_id),
         ),
     }
 
@@ -44,7 +43,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FileDeleted]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None

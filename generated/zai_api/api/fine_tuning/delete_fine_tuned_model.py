@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.fine_tuning_model_deleted import FineTuningModelDeleted
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
-            fine_tuned_model=quote(str(fine_tuned_model), safe=""),
+            fine_tuned_model=path_param("fine_tuned_model", fine_tuned_model),
         ),
     }
 
@@ -46,7 +45,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FineTuningModelDeleted]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None

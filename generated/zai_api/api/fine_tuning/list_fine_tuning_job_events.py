@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.fine_tuning_job_event_list import FineTuningJobEventList
-from ...types import UNSET, Response, Unset, http_status
+from ...types import UNSET, Response, Unset, http_status, path_param
 
 
 def _get_kwargs(
@@ -32,7 +31,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
-            fine_tuning_job_id=quote(str(fine_tuning_job_id), safe=""),
+            fine_tuning_job_id=path_param("fine_tuning_job_id", fine_tuning_job_id),
         ),
         "params": params,
     }
@@ -58,7 +57,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FineTuningJobEventList]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
