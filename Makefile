@@ -1,10 +1,13 @@
 # Everything sets itself up: virtual environments are created on first use.
-#   make test      check-generated, lint, mypy --strict, pyright, pytest on Python 3.9 to 3.13, make contract, make compat
+#   make test      check-generated, lint, mypy --strict, pyright, the type tests, pytest on Python 3.9 to 3.13,
+#                  make contract, make compat
 #   make contract  every SDK method, sync and async, against Prism mocking openapi/ (tests/contract)
 #   make compat    side by side with zai-sdk 0.2.3 in benchmarks/.env: import surface, behaviour, programs (tests/compat)
 #   make demo      the examples, against a local Z.ai-compatible server unless ZAI_API_KEY is set
 #   make generate  regenerate generated/zai_api from openapi/openapi.yaml and templates/
 #   make bench     client CPU, import time and async throughput against raw httpx (benchmarks/results.md)
+#   make spec-drift UPSTREAM=<file or URL> [DRIFT_ARGS="--json --all"]
+#                  what an upstream OpenAPI document has that openapi/ does not account for (openapi/README.md)
 
 SHELL := /bin/sh
 PYTHON_VERSIONS := 3.9 3.10 3.11 3.12 3.13
@@ -15,7 +18,7 @@ UV_VERSION := 0.13.9
 SOURCES := zai tests scripts examples benchmarks
 BENCH_ENV := benchmarks/.env
 
-.PHONY: all setup generate check-generated lint lint-spec typecheck pytest contract compat test demo bench clean
+.PHONY: all setup generate check-generated lint lint-spec spec-drift typecheck typetest pytest contract compat test demo bench clean
 
 all: test
 
@@ -55,10 +58,15 @@ check-generated: $(DEV)/.ok
 	@! grep -rl --include='*.py' UntrustedString generated/ || { echo "UntrustedString leaked into generated code" >&2; exit 1; }
 
 lint-spec: $(DEV)/.ok tools/node_modules/.ok
-	@echo "==> OpenAPI lint (Redocly) and operation coverage"
+	@echo "==> OpenAPI lint (Redocly), YAML portability and operation coverage"
 	@out=$$(tools/node_modules/.bin/redocly lint openapi/openapi.yaml --config openapi/redocly.yaml 2>&1); \
 		status=$$?; printf '%s\n' "$$out" | grep -E "error|valid|warnings\." ; exit $$status
+	@$(PY) scripts/check_yaml.py
 	@$(PY) scripts/check_coverage.py
+
+spec-drift: $(DEV)/.ok
+	@test -n "$(UPSTREAM)" || { echo 'usage: make spec-drift UPSTREAM=<file or URL> [DRIFT_ARGS="--json --all --subset"]' >&2; exit 2; }
+	@$(PY) scripts/spec_drift.py "$(UPSTREAM)" $(DRIFT_ARGS)
 
 lint: $(DEV)/.ok
 	@echo "==> ruff"
@@ -69,6 +77,13 @@ typecheck: .venvs/3.9/.ok tools/node_modules/.ok
 	@$(PY) scripts/parallel.py \
 		"mypy --strict (Python 3.9 target)=.venvs/3.9/bin/mypy" \
 		"pyright --strict (Python 3.9 target)=tools/node_modules/.bin/pyright"
+
+# The type tests (tests/typing): correct programs must check clean and each marked wrong call must be
+# reported, by mypy and by pyright, each run once over all the files (after typecheck, whose mypy
+# cache it reuses). Once, not once per Python.
+typetest: $(DEV)/.ok .venvs/3.9/.ok tools/node_modules/.ok
+	@echo "==> type tests (tests/typing: mypy and pyright strict on correct and wrong programs)"
+	@$(PY) tests/typing/check.py
 
 # The whole suite runs on the oldest and the newest Python; the versions between skip the tests
 # marked `exhaustive` (property tests over every model, stress tests), which exercise no
@@ -95,7 +110,7 @@ compat: .venvs/3.11/.ok $(BENCH_ENV)/.ok
 
 # Stages run one after another; the summary at the end says where the time went.
 test:
-	@scripts/stages setup check-generated lint-spec lint typecheck pytest contract compat
+	@scripts/stages setup check-generated lint-spec lint typecheck typetest pytest contract compat
 
 demo: .venvs/3.11/.ok
 	@.venvs/3.11/bin/python examples/run_all.py

@@ -162,15 +162,41 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
     return bindings
 
 
+def _describe_parameters(spec: dict[str, Any], parameters: list[Any]) -> None:
+    """Copy each parameter's description onto its schema, where the generator reads it for the docstrings."""
+    for parameter in parameters:
+        parameter = _resolve(spec, parameter)
+        schema = parameter.get("schema")
+        if parameter.get("description") and isinstance(schema, dict) and "$ref" not in schema:
+            schema.setdefault("description", parameter["description"])
+
+
+def _check_accepts(spec: dict[str, Any]) -> None:
+    """`x-zai-accepts` on a schema lists other schemas (by name) whose models callers may pass for it."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    for name, schema in schemas.items():
+        accepted = schema.get("x-zai-accepts") if isinstance(schema, dict) else None
+        if accepted is None:
+            continue
+        if not isinstance(accepted, list) or not all(isinstance(item, str) for item in accepted):
+            raise SpecError(f"schema {name}: x-zai-accepts must be a list of schema names")
+        for item in accepted:
+            if item not in schemas:
+                raise SpecError(f"schema {name}: x-zai-accepts names {item!r}, which is not a schema")
+
+
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     """Check the x-zai bindings and copy them where the generator's templates can read them."""
+    _check_accepts(spec)
     tags = {tag["name"] for tag in spec.get("tags", [])}
     seen: dict[str, str] = {}
     for path, item in spec.get("paths", {}).items():
+        _describe_parameters(spec, item.get("parameters", []))
         for method in METHODS:
             operation = item.get(method)
             if operation is None:
                 continue
+            _describe_parameters(spec, operation.get("parameters", []))
             where = f"{method.upper()} {path}"
             bindings = _bindings(operation, where, tags)
             for binding in bindings:

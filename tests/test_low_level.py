@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from tests.conftest import KEY
 from zai import AsyncZaiClient, ZaiClient
 from zai.testing import FakeZai, Reply
+from zai_api import errors
 from zai_api.api.batches import list_batches
 from zai_api.api.chat import create_chat_completion, retrieve_async_result
 from zai_api.api.files import delete_file
@@ -50,6 +53,24 @@ def test_async_low_level_call(server: FakeZai) -> None:
     completion = asyncio.run(main())
     assert isinstance(completion, ChatCompletion)
     assert completion.choices[0].message.content.endswith('"async low"')
+
+
+def test_sync_raises_instead_of_returning_none(server: FakeZai) -> None:
+    """`sync()` returns the parsed body or raises; `sync_detailed()` keeps the unparsable response."""
+    page = Reply(404, body=b"<html>not found</html>", content_type="text/html")
+    server.script("GET", "/paas/v4/async-result/x", page, page, page)
+    with ZaiClient(api_key=KEY, base_url=server.base_url) as client:
+        with pytest.raises(errors.UnexpectedStatus) as raised:
+            retrieve_async_result.sync("x", client=client.low_level)
+        assert raised.value.status_code == 404
+        assert retrieve_async_result.sync_detailed("x", client=client.low_level).parsed is None
+
+    async def main() -> None:
+        async with AsyncZaiClient(api_key=KEY, base_url=server.base_url) as client:
+            await retrieve_async_result.asyncio("x", client=client.low_level)
+
+    with pytest.raises(errors.UnexpectedStatus):
+        asyncio.run(main())
 
 
 # Ids that look like URL syntax: each must stay one quoted segment of the operation's own path.

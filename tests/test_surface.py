@@ -98,6 +98,15 @@ def test_positional_arguments_as_in_zai_sdk(api: Api) -> None:
     }
 
 
+def test_none_is_the_same_as_leaving_an_argument_out(api: Api) -> None:
+    api.run(lambda c: c.assistant.query_conversation_usage("asst-1", None, None))
+    assert api.server.last().json() == {"assistant_id": "asst-1", "page": 1, "page_size": 10}  # the defaults
+    api.run(lambda c: c.agents.invoke("general_translation", None, None, MESSAGES, None))
+    assert api.server.last().json() == {"agent_id": "general_translation", "messages": MESSAGES}
+    api.run(lambda c: c.assistant.conversation("asst-1", MESSAGES, None, stream=None))
+    assert api.server.last().json() == {"assistant_id": "asst-1", "messages": MESSAGES, "stream": False}
+
+
 def test_web_reader_timeout_is_a_body_field(api: Api) -> None:
     api.run(lambda c: c.web_reader.web_reader(url="https://example.com", timeout=20, timeout_override=30.0))
     assert api.server.last().json() == {"url": "https://example.com", "timeout": 20}
@@ -250,6 +259,7 @@ def test_has_more_false_stops_paging(api: Api) -> None:
     first = api.run(lambda c: c.batches.list())
     assert [b.id for b in first.data] == ["b1"]
     assert not first.has_next_page()
+    assert first.has_more is False
     assert first.object == "list"
 
 

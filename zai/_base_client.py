@@ -295,7 +295,8 @@ class BaseClient(Generic[_HttpT]):
 
             parts, opened = multipart(files, file_fields, extra_body)
         elif body is not None:
-            data = {key: value for key, value in body.items() if value is not NOT_GIVEN}
+            # An argument left out, or passed as None, is not sent (extra_body is sent as given).
+            data = {key: value for key, value in body.items() if value is not NOT_GIVEN and value is not None}
             if extra_body:
                 data.update(extra_body)
             content = _encode_json(data)
@@ -408,7 +409,7 @@ class BaseClient(Generic[_HttpT]):
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
-    """A synchronous client: `request()` sends one operation with retries and returns the parsed result."""
+    """A synchronous client: `_request()` sends one operation with retries and returns the parsed result."""
 
     def __init__(
         self,
@@ -440,7 +441,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
         )
 
-    def request(
+    def _request(
         self,
         method: str,
         path: str,
@@ -515,7 +516,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             items_field, cursor, next_field = page
 
             def fetch(value: Any) -> Any:
-                return self.request(
+                return self._request(
                     method,
                     path,
                     cast_to=cast_to,
@@ -541,7 +542,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         raw: APIResponse[Any] = APIResponse(response, process)
         return raw
 
-    def poll(
+    def _poll(
         self,
         fetch: Callable[[], Any],
         *,
@@ -676,7 +677,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
         )
 
-    async def request(
+    async def _request(
         self,
         method: str,
         path: str,
@@ -751,7 +752,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             items_field, cursor, next_field = page
 
             def fetch(value: Any) -> Awaitable[Any]:
-                return self.request(
+                return self._request(
                     method,
                     path,
                     cast_to=cast_to,
@@ -777,7 +778,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         raw: AsyncAPIResponse[Any] = AsyncAPIResponse(response, process)
         return raw
 
-    async def poll(
+    async def _poll(
         self,
         fetch: Callable[[], Awaitable[Any]],
         *,

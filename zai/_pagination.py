@@ -9,7 +9,7 @@ that loop endless: a page whose next cursor was already used raises `APIPaginati
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Iterator
-from typing import Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 import httpx
 
@@ -20,15 +20,24 @@ __all__ = ["AsyncCursorPage", "SyncCursorPage"]
 T = TypeVar("T")
 
 
+def _has_more(page: Any) -> bool | None:
+    value = page.get("has_more") if hasattr(page, "get") else None
+    return value if isinstance(value, bool) else None
+
+
 def _next_cursor(page: Any, items: list[Any], next_field: str) -> Any:
-    if not items or page.get("has_more") is False:
+    if not items or _has_more(page) is False:
         return None
     last = items[-1]
     return last.get(next_field) if hasattr(last, "get") else None
 
 
 class _Page(Generic[T]):
-    """What the sync and async pages share: the data, the next cursor, the cursors used so far."""
+    """What the sync and async pages share: the data, the next cursor, the cursors used so far.
+
+    `.page` is the whole list response; its other fields (`object`, `first_id`, ...) also read as
+    attributes of the page at run time, but type checkers only know `data` and `has_more`.
+    """
 
     def __init__(self, page: Any, items: list[T], next_field: str, response: httpx.Response) -> None:
         self.page = page
@@ -55,11 +64,18 @@ class _Page(Generic[T]):
                 cursor=self._cursor,
             )
 
-    def __getattr__(self, name: str) -> Any:
-        # Other fields of the list response (object, has_more, ...).
-        if name.startswith("_") or name in ("page", "data"):
-            raise AttributeError(name)
-        return getattr(self.page, name)
+    @property
+    def has_more(self) -> bool | None:
+        """Whether the server said more items follow this page (None if it did not say)."""
+        return _has_more(self.page)
+
+    if not TYPE_CHECKING:  # a misspelled attribute stays a type error
+
+        def __getattr__(self, name: str) -> Any:
+            # Other fields of the list response (object, first_id, ...).
+            if name.startswith("_") or name in ("page", "data"):
+                raise AttributeError(name)
+            return getattr(self.page, name)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(data={self.__dict__.get('data')!r})"

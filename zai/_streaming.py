@@ -100,12 +100,14 @@ class Stream(Generic[T]):
 
     def text_deltas(self) -> Iterator[str]:
         """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
+        from .lib._chat_stream import content_text  # noqa: PLC0415
+
         for chunk in self._iterator:
             get: Any = getattr(chunk, "get", None)
             choices = get("choices") if get is not None else None
             if choices:
                 delta = choices[0].get("delta")
-                text = delta.get("content") if delta is not None else None
+                text = content_text(delta.get("content")) if delta is not None else ""
                 if text:
                     yield text
 
@@ -152,12 +154,14 @@ class AsyncStream(Generic[T]):
 
     async def text_deltas(self) -> AsyncIterator[str]:
         """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
+        from .lib._chat_stream import content_text  # noqa: PLC0415
+
         async for chunk in self._iterator:
             get: Any = getattr(chunk, "get", None)
             choices = get("choices") if get is not None else None
             if choices:
                 delta = choices[0].get("delta")
-                text = delta.get("content") if delta is not None else None
+                text = content_text(delta.get("content")) if delta is not None else ""
                 if text:
                     yield text
 

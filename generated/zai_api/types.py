@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import io
 import json
 import os
 import reprlib
@@ -181,42 +182,6 @@ class Response(Generic[T]):
         return f"Response(status_code={int(self.status_code)}, parsed={self.parsed!r})"
 
 
-class OpenStrEnum(str, enum.Enum):
-    """Base of the generated string enums.
-
-    A value the SDK does not know yet is kept instead of raising: ``FinishReason("new")`` returns a
-    member whose ``value`` is ``"new"``. Members compare equal to their string values.
-    """
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        return member
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-class OpenIntEnum(int, enum.Enum):
-    """Base of the generated integer enums; unknown values are kept, as with `OpenStrEnum`."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, int) or isinstance(value, bool):
-            return None
-        member = int.__new__(cls, value)
-        member._name_ = f"VALUE_{value}"
-        member._value_ = value
-        return member
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
 def serialize(value: Any) -> Any:
     """Turn models, enums and containers into plain JSON-ready values."""
     if value is None or value.__class__ in _JSON_SCALARS:
@@ -231,7 +196,17 @@ def serialize(value: Any) -> Any:
         return {key: serialize(item) for key, item in cast("Mapping[object, Any]", value).items()}
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()
+    if _is_array(value):
+        return [serialize(item) for item in cast("Iterable[Any]", value)]
     return value
+
+
+def _is_array(value: object) -> bool:
+    """Whether `value` goes as a JSON array: any iterable (a generator is read once) but text, bytes,
+    a mapping or a file."""
+    return isinstance(value, Iterable) and not isinstance(
+        value, (str, bytes, bytearray, memoryview, Mapping, io.IOBase)
+    )
 
 
 _JSON_SCALARS = frozenset((str, int, float, bool))
@@ -247,7 +222,7 @@ def json_default(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Mapping):
         return dict(cast("Mapping[object, Any]", value))
-    if isinstance(value, (set, frozenset)):
+    if _is_array(value):  # sets, generators (read once), ...
         return list(cast("Iterable[Any]", value))
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
@@ -671,9 +646,9 @@ if TYPE_CHECKING:
     # Only type checkers need these: generated resource classes annotate their client with them.
 
     class SyncRequester(Protocol):
-        """What the generated resource classes need from a client: one request method and a poller."""
+        """What the generated resource classes need from a client: its private sender and poller."""
 
-        def request(
+        def _request(
             self,
             method: str,
             path: str,
@@ -699,7 +674,7 @@ if TYPE_CHECKING:
             max_retries: int | Unset = NOT_GIVEN,
         ) -> Any: ...
 
-        def poll(
+        def _poll(
             self,
             fetch: Callable[[], Any],
             *,
@@ -714,7 +689,7 @@ if TYPE_CHECKING:
     class AsyncRequester(Protocol):
         """The asynchronous twin of `SyncRequester`."""
 
-        async def request(
+        async def _request(
             self,
             method: str,
             path: str,
@@ -740,7 +715,7 @@ if TYPE_CHECKING:
             max_retries: int | Unset = NOT_GIVEN,
         ) -> Any: ...
 
-        async def poll(
+        async def _poll(
             self,
             fetch: Callable[[], Any],
             *,
@@ -766,8 +741,6 @@ __all__ = [
     "FileTypes",
     "MAX_BUFFERED_UPLOAD",
     "NotGiven",
-    "OpenIntEnum",
-    "OpenStrEnum",
     "PathParamError",
     "RequestFiles",
     "Response",

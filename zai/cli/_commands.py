@@ -64,6 +64,11 @@ def _require_file(path: str) -> str:
     return path
 
 
+def _status(value: object) -> str:
+    # A status the server left out reads as None, whatever its declared type.
+    return "unknown" if value is None else str(value)
+
+
 def _poll_interval(args: argparse.Namespace, default: float) -> float:
     if args.poll_interval is not None:
         return float(args.poll_interval)
@@ -146,6 +151,8 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
     thinking: Any = {"type": args.thinking} if args.thinking else NOT_GIVEN
     temperature: float | NotGiven = _given(args.temperature)
     max_tokens: int | NotGiven = _given(args.max_tokens)
+    from ..lib._chat_stream import content_text  # noqa: PLC0415 (loads the models: only for `zai chat`)
+
     reasoning = ReasoningWriter(console)
     if not args.stream:
         completion = client.chat.completions.create(
@@ -158,8 +165,9 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
             message = choice.message
             reasoning.write(message.reasoning_content or "")
             reasoning.end()
-            if message.content:
-                console.print(str(message.content))
+            text = content_text(message.content)
+            if text:
+                console.print(text)
         return 0
     stream = client.chat.completions.create(
         model=args.model,
@@ -179,10 +187,11 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
                 delta = chunk_choice.delta
                 if delta.reasoning_content:
                     reasoning.write(delta.reasoning_content)
-                if delta.content:
+                text = content_text(delta.content)
+                if text:
                     reasoning.end()
-                    console.write(delta.content)
-                    last = delta.content
+                    console.write(text)
+                    last = text
     reasoning.end()
     if not last.endswith("\n"):
         console.write("\n")
@@ -237,7 +246,7 @@ def files_list(client: zai.ZaiClient, args: argparse.Namespace, console: Console
         page = client.files.list(purpose=args.purpose, after=cursor)
         files.extend(page.data or [])
     if args.json:
-        whole = first.to_dict()
+        whole = first.page.to_dict()
         whole["data"] = [file.to_dict() for file in files]
         if "has_more" in whole:
             whole["has_more"] = False
@@ -324,7 +333,7 @@ def videos_generate(client: zai.ZaiClient, args: argparse.Namespace, console: Co
     with Progress(f"video {task.id}", stream=console.stderr) as progress:
 
         def report(state: AsyncResult) -> None:
-            progress.update(str(state.task_status or "unknown"))
+            progress.update(_status(state.task_status))
 
         try:
             result = client.videos.wait(task.id, timeout=args.wait_timeout, poll_interval=interval, on_progress=report)
@@ -334,7 +343,7 @@ def videos_generate(client: zai.ZaiClient, args: argparse.Namespace, console: Co
             ) from error
     if args.json:
         _print_json(console, result)
-    status = str(result.task_status or "unknown")
+    status = _status(result.task_status)
     if status != "SUCCESS":
         raise CommandError(f"video task {task.id} ended with status {status}")
     if not args.json:
@@ -387,7 +396,7 @@ def batches_run(client: zai.ZaiClient, args: argparse.Namespace, console: Consol
                 total = counts.total
                 if counts.completed is not None:
                     done = counts.completed + (counts.failed or 0)
-            progress.update(str(state.status or "unknown"), done=done, total=total, failed=failed)
+            progress.update(_status(state.status), done=done, total=total, failed=failed)
 
         try:
             batch = client.batches.wait(batch_id, timeout=args.wait_timeout, poll_interval=interval, on_progress=report)
@@ -399,7 +408,7 @@ def batches_run(client: zai.ZaiClient, args: argparse.Namespace, console: Consol
             progress.close()
             console.info(f"batch {batch_id} keeps running on the server")
             raise
-    status = str(batch.status or "unknown")
+    status = _status(batch.status)
     if batch.output_file_id:
         _emit(client.files.content(batch.output_file_id), args.output, console, f"output {batch.output_file_id}")
         if args.output:

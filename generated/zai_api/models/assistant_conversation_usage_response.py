@@ -68,7 +68,7 @@ _AssistantConversationUsageResponseParamOptional = TypedDict(
         "success": "bool",
         "code": "int",
         "msg": "str",
-        "data": "AssistantConversationUsagePageParam | BaseModel",
+        "data": "AssistantConversationUsagePageParam | AssistantConversationUsagePage",
     },
     total=False,
 )

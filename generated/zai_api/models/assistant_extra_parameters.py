@@ -53,7 +53,7 @@ class AssistantExtraParameters(BaseModel):
 _AssistantExtraParametersParamOptional = TypedDict(
     "_AssistantExtraParametersParamOptional",
     {
-        "translate": "AssistantTranslateOptionsParam | BaseModel",
+        "translate": "AssistantTranslateOptionsParam | AssistantTranslateOptions",
     },
     total=False,
 )

@@ -21,7 +21,8 @@ T = TypeVar("T", bound="CompletionUsageCompletionTokensDetails")
 
 @_attrs_define(kw_only=True, repr=False)
 class CompletionUsageCompletionTokensDetails(BaseModel):
-    """
+    """Breakdown of the generated tokens.
+
     Attributes:
         reasoning_tokens (int): Generated tokens spent on reasoning.
     """
@@ -31,7 +32,7 @@ class CompletionUsageCompletionTokensDetails(BaseModel):
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/CompletionUsage/properties/completion_tokens_details"
 
-    reasoning_tokens: int | None = None
+    reasoning_tokens: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
@@ -46,14 +47,13 @@ class CompletionUsageCompletionTokensDetails(BaseModel):
         return obj
 
 
-_CompletionUsageCompletionTokensDetailsParamOptional = TypedDict(
-    "_CompletionUsageCompletionTokensDetailsParamOptional",
+_CompletionUsageCompletionTokensDetailsParamRequired = TypedDict(
+    "_CompletionUsageCompletionTokensDetailsParamRequired",
     {
         "reasoning_tokens": "int",
     },
-    total=False,
 )
 
 
-class CompletionUsageCompletionTokensDetailsParam(_CompletionUsageCompletionTokensDetailsParamOptional):
+class CompletionUsageCompletionTokensDetailsParam(_CompletionUsageCompletionTokensDetailsParamRequired):
     """The request shape of `CompletionUsageCompletionTokensDetails` as a plain dict (keys are wire names)."""

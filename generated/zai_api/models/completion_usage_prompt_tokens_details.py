@@ -21,7 +21,8 @@ T = TypeVar("T", bound="CompletionUsagePromptTokensDetails")
 
 @_attrs_define(kw_only=True, repr=False)
 class CompletionUsagePromptTokensDetails(BaseModel):
-    """
+    """Breakdown of the input tokens.
+
     Attributes:
         cached_tokens (int): Input tokens served from the context cache.
     """
@@ -31,7 +32,7 @@ class CompletionUsagePromptTokensDetails(BaseModel):
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/CompletionUsage/properties/prompt_tokens_details"
 
-    cached_tokens: int | None = None
+    cached_tokens: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
@@ -46,14 +47,13 @@ class CompletionUsagePromptTokensDetails(BaseModel):
         return obj
 
 
-_CompletionUsagePromptTokensDetailsParamOptional = TypedDict(
-    "_CompletionUsagePromptTokensDetailsParamOptional",
+_CompletionUsagePromptTokensDetailsParamRequired = TypedDict(
+    "_CompletionUsagePromptTokensDetailsParamRequired",
     {
         "cached_tokens": "int",
     },
-    total=False,
 )
 
 
-class CompletionUsagePromptTokensDetailsParam(_CompletionUsagePromptTokensDetailsParamOptional):
+class CompletionUsagePromptTokensDetailsParam(_CompletionUsagePromptTokensDetailsParamRequired):
     """The request shape of `CompletionUsagePromptTokensDetails` as a plain dict (keys are wire names)."""

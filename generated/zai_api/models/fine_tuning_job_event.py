@@ -83,7 +83,7 @@ _FineTuningJobEventParamOptional = TypedDict(
         "created_at": "int",
         "level": "str",
         "message": "str",
-        "data": "FineTuningMetricsParam | BaseModel",
+        "data": "FineTuningMetricsParam | FineTuningMetrics",
     },
     total=False,
 )

@@ -63,7 +63,7 @@ _KnowledgeSearchHitParamOptional = TypedDict(
     {
         "text": "str",
         "score": "float",
-        "metadata": "KnowledgeSearchHitMetadataParam | BaseModel",
+        "metadata": "KnowledgeSearchHitMetadataParam | KnowledgeSearchHitMetadata",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -36,7 +36,7 @@ class LayoutDataInfo(BaseModel):
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/LayoutDataInfo"
 
-    num_pages: int | None = None
+    num_pages: int
     pages: list[LayoutPageInfo] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
@@ -58,17 +58,24 @@ class LayoutDataInfo(BaseModel):
         return obj
 
 
+_LayoutDataInfoParamRequired = TypedDict(
+    "_LayoutDataInfoParamRequired",
+    {
+        "num_pages": "int",
+    },
+)
+
+
 _LayoutDataInfoParamOptional = TypedDict(
     "_LayoutDataInfoParamOptional",
     {
-        "num_pages": "int",
-        "pages": "Sequence[LayoutPageInfoParam | BaseModel]",
+        "pages": "Iterable[LayoutPageInfoParam | LayoutPageInfo]",
     },
     total=False,
 )
 
 
-class LayoutDataInfoParam(_LayoutDataInfoParamOptional):
+class LayoutDataInfoParam(_LayoutDataInfoParamRequired, _LayoutDataInfoParamOptional):
     """The request shape of `LayoutDataInfo` as a plain dict (keys are wire names)."""
 
 

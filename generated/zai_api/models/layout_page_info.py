@@ -34,8 +34,8 @@ class LayoutPageInfo(BaseModel):
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/LayoutPageInfo"
 
-    width: int | None = None
-    height: int | None = None
+    width: int
+    height: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
@@ -51,15 +51,14 @@ class LayoutPageInfo(BaseModel):
         return obj
 
 
-_LayoutPageInfoParamOptional = TypedDict(
-    "_LayoutPageInfoParamOptional",
+_LayoutPageInfoParamRequired = TypedDict(
+    "_LayoutPageInfoParamRequired",
     {
         "width": "int",
         "height": "int",
     },
-    total=False,
 )
 
 
-class LayoutPageInfoParam(_LayoutPageInfoParamOptional):
+class LayoutPageInfoParam(_LayoutPageInfoParamRequired):
     """The request shape of `LayoutPageInfo` as a plain dict (keys are wire names)."""

@@ -70,7 +70,7 @@ _MessageToolCallParamRequired = TypedDict(
 _MessageToolCallParamOptional = TypedDict(
     "_MessageToolCallParamOptional",
     {
-        "function": "FunctionCallParam | BaseModel",
+        "function": "FunctionCallParam | FunctionCall",
     },
     total=False,
 )

@@ -38,10 +38,10 @@ class OcrLocation(BaseModel):
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/OcrLocation"
 
-    left: int | None = None
-    top: int | None = None
-    width: int | None = None
-    height: int | None = None
+    left: int
+    top: int
+    width: int
+    height: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
@@ -59,17 +59,16 @@ class OcrLocation(BaseModel):
         return obj
 
 
-_OcrLocationParamOptional = TypedDict(
-    "_OcrLocationParamOptional",
+_OcrLocationParamRequired = TypedDict(
+    "_OcrLocationParamRequired",
     {
         "left": "int",
         "top": "int",
         "width": "int",
         "height": "int",
     },
-    total=False,
 )
 
 
-class OcrLocationParam(_OcrLocationParamOptional):
+class OcrLocationParam(_OcrLocationParamRequired):
     """The request shape of `OcrLocation` as a plain dict (keys are wire names)."""

@@ -36,9 +36,9 @@ class OcrProbability(BaseModel):
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/OcrProbability"
 
-    average: float | None = None
-    variance: float | None = None
-    min: float | None = None
+    average: float
+    variance: float
+    min: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
@@ -55,16 +55,15 @@ class OcrProbability(BaseModel):
         return obj
 
 
-_OcrProbabilityParamOptional = TypedDict(
-    "_OcrProbabilityParamOptional",
+_OcrProbabilityParamRequired = TypedDict(
+    "_OcrProbabilityParamRequired",
     {
         "average": "float",
         "variance": "float",
         "min": "float",
     },
-    total=False,
 )
 
 
-class OcrProbabilityParam(_OcrProbabilityParamOptional):
+class OcrProbabilityParam(_OcrProbabilityParamRequired):
     """The request shape of `OcrProbability` as a plain dict (keys are wire names)."""

@@ -39,8 +39,8 @@ class OcrWordsResult(BaseModel):
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/OcrWordsResult"
 
-    location: OcrLocation | None = None
-    words: str | None = None
+    location: OcrLocation
+    words: str
     probability: OcrProbability | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
@@ -60,18 +60,25 @@ class OcrWordsResult(BaseModel):
         return obj
 
 
+_OcrWordsResultParamRequired = TypedDict(
+    "_OcrWordsResultParamRequired",
+    {
+        "location": "OcrLocationParam | OcrLocation",
+        "words": "str",
+    },
+)
+
+
 _OcrWordsResultParamOptional = TypedDict(
     "_OcrWordsResultParamOptional",
     {
-        "location": "OcrLocationParam | BaseModel",
-        "words": "str",
-        "probability": "OcrProbabilityParam | BaseModel",
+        "probability": "OcrProbabilityParam | OcrProbability",
     },
     total=False,
 )
 
 
-class OcrWordsResultParam(_OcrWordsResultParamOptional):
+class OcrWordsResultParam(_OcrWordsResultParamRequired, _OcrWordsResultParamOptional):
     """The request shape of `OcrWordsResult` as a plain dict (keys are wire names)."""
 
 

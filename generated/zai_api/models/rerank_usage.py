@@ -34,8 +34,8 @@ class RerankUsage(BaseModel):
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/RerankUsage"
 
-    prompt_tokens: int | None = None
-    total_tokens: int | None = None
+    prompt_tokens: int
+    total_tokens: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
@@ -51,15 +51,14 @@ class RerankUsage(BaseModel):
         return obj
 
 
-_RerankUsageParamOptional = TypedDict(
-    "_RerankUsageParamOptional",
+_RerankUsageParamRequired = TypedDict(
+    "_RerankUsageParamRequired",
     {
         "prompt_tokens": "int",
         "total_tokens": "int",
     },
-    total=False,
 )
 
 
-class RerankUsageParam(_RerankUsageParamOptional):
+class RerankUsageParam(_RerankUsageParamRequired):
     """The request shape of `RerankUsage` as a plain dict (keys are wire names)."""

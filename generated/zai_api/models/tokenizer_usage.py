@@ -25,23 +25,23 @@ class TokenizerUsage(BaseModel):
 
     Attributes:
         prompt_tokens (int): Text tokens.
+        total_tokens (int): All input tokens.
         image_tokens (int): Tokens spent on images.
         video_tokens (int): Tokens spent on videos.
-        total_tokens (int): All input tokens.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "prompt_tokens": "prompt_tokens",
+        "total_tokens": "total_tokens",
         "image_tokens": "image_tokens",
         "video_tokens": "video_tokens",
-        "total_tokens": "total_tokens",
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/TokenizerUsage"
 
-    prompt_tokens: int | None = None
+    prompt_tokens: int
+    total_tokens: int
     image_tokens: int | None = None
     video_tokens: int | None = None
-    total_tokens: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
@@ -50,26 +50,33 @@ class TokenizerUsage(BaseModel):
         d = dict(src_dict)
         obj = cls(
             prompt_tokens=d.pop("prompt_tokens", None),
+            total_tokens=d.pop("total_tokens", None),
             image_tokens=d.pop("image_tokens", None),
             video_tokens=d.pop("video_tokens", None),
-            total_tokens=d.pop("total_tokens", None),
         )
         obj.additional_properties = d
         obj._zai_set = tuple(src_dict)
         return obj
 
 
+_TokenizerUsageParamRequired = TypedDict(
+    "_TokenizerUsageParamRequired",
+    {
+        "prompt_tokens": "int",
+        "total_tokens": "int",
+    },
+)
+
+
 _TokenizerUsageParamOptional = TypedDict(
     "_TokenizerUsageParamOptional",
     {
-        "prompt_tokens": "int",
         "image_tokens": "int",
         "video_tokens": "int",
-        "total_tokens": "int",
     },
     total=False,
 )
 
 
-class TokenizerUsageParam(_TokenizerUsageParamOptional):
+class TokenizerUsageParam(_TokenizerUsageParamRequired, _TokenizerUsageParamOptional):
     """The request shape of `TokenizerUsage` as a plain dict (keys are wire names)."""

@@ -63,7 +63,7 @@ _ToolsWebSearchChoiceParamOptional = TypedDict(
     {
         "index": "int",
         "finish_reason": "str",
-        "message": "ToolsWebSearchMessageParam | BaseModel",
+        "message": "ToolsWebSearchMessageParam | ToolsWebSearchMessage",
     },
     total=False,
 )

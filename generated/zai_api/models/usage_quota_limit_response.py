@@ -68,7 +68,7 @@ _UsageQuotaLimitResponseParamOptional = TypedDict(
         "code": "int",
         "msg": "str",
         "success": "bool",
-        "data": "UsageQuotaLimitParam | BaseModel",
+        "data": "UsageQuotaLimitParam | UsageQuotaLimit",
     },
     total=False,
 )

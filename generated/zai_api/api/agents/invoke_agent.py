@@ -103,7 +103,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AgentInvokeRequest,
-) -> AgentsCompletion | ErrorResponse | None:
+) -> AgentsCompletion | ErrorResponse:
     """Invoke a hosted agent
 
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
@@ -117,17 +117,21 @@ def sync(
             make sense depends on the agent.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AgentsCompletion | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -168,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AgentInvokeRequest,
-) -> AgentsCompletion | ErrorResponse | None:
+) -> AgentsCompletion | ErrorResponse:
     """Invoke a hosted agent
 
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
@@ -182,16 +186,18 @@ async def asyncio(
             make sense depends on the agent.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AgentsCompletion | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -68,7 +68,7 @@ def sync_detailed(
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -93,27 +93,31 @@ def sync(
     app_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationConversationResponse | ErrorResponse | None:
+) -> ApplicationConversationResponse | ErrorResponse:
     """Start an application conversation
 
      Opens a new conversation with a conversational application and returns its id, needed for
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationConversationResponse | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         app_id=app_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -127,7 +131,7 @@ async def asyncio_detailed(
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,26 +154,28 @@ async def asyncio(
     app_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationConversationResponse | ErrorResponse | None:
+) -> ApplicationConversationResponse | ErrorResponse:
     """Start an application conversation
 
      Opens a new conversation with a conversational application and returns its id, needed for
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationConversationResponse | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            app_id=app_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        app_id=app_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -71,8 +71,8 @@ def sync_detailed(
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,29 +99,33 @@ def sync(
     conversation_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationHistorySessionRecordResponse | ErrorResponse | None:
+) -> ApplicationHistorySessionRecordResponse | ErrorResponse:
     """Get suggested follow-up questions
 
      Returns follow-up questions the application suggests for a conversation, based on its latest
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationHistorySessionRecordResponse | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         app_id=app_id,
         conversation_id=conversation_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -136,8 +140,8 @@ async def asyncio_detailed(
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,28 +166,30 @@ async def asyncio(
     conversation_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationHistorySessionRecordResponse | ErrorResponse | None:
+) -> ApplicationHistorySessionRecordResponse | ErrorResponse:
     """Get suggested follow-up questions
 
      Returns follow-up questions the application suggests for a conversation, based on its latest
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationHistorySessionRecordResponse | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            app_id=app_id,
-            conversation_id=conversation_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        app_id=app_id,
+        conversation_id=conversation_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

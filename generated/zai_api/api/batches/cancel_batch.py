@@ -66,7 +66,7 @@ def sync_detailed(
     requests already finished stay in the output file.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch to cancel.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,27 +91,31 @@ def sync(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Batch | ErrorResponse | None:
+) -> Batch | ErrorResponse:
     """Cancel a batch
 
      Asks a running batch to stop. The batch moves to `cancelling` and then `cancelled`;
     requests already finished stay in the output file.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch to cancel.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         Batch | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         batch_id=batch_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -125,7 +129,7 @@ async def asyncio_detailed(
     requests already finished stay in the output file.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch to cancel.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,26 +152,28 @@ async def asyncio(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Batch | ErrorResponse | None:
+) -> Batch | ErrorResponse:
     """Cancel a batch
 
      Asks a running batch to stop. The batch moves to `cancelling` and then `cancelled`;
     requests already finished stay in the output file.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch to cancel.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         Batch | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            batch_id=batch_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        batch_id=batch_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -67,7 +67,7 @@ def sync_detailed(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,7 +92,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> AsyncResult | ErrorResponse | None:
+) -> AsyncResult | ErrorResponse:
     """Retrieve the result of a deferred task
 
      Returns the state of a task created by a deferred operation. While the task runs only the
@@ -100,20 +100,24 @@ def sync(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AsyncResult | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         id=id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -128,7 +132,7 @@ async def asyncio_detailed(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +155,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> AsyncResult | ErrorResponse | None:
+) -> AsyncResult | ErrorResponse:
     """Retrieve the result of a deferred task
 
      Returns the state of a task created by a deferred operation. While the task runs only the
@@ -159,19 +163,21 @@ async def asyncio(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AsyncResult | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        id=id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -2,11 +2,13 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.file_parser`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Literal, cast
+from typing import TYPE_CHECKING, Callable, cast
 
 from zai_api.models.file_parser_result import FileParserResult
 from zai_api.models.file_parser_task import FileParserTask
@@ -43,8 +45,8 @@ class FileParser:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -73,7 +75,7 @@ class FileParser:
         """
         return cast(
             "FileParserTask",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -94,7 +96,7 @@ class FileParser:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -111,7 +113,7 @@ class FileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -121,7 +123,7 @@ class FileParser:
         """
         return cast(
             "BinaryResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -145,7 +147,7 @@ class FileParser:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -162,7 +164,7 @@ class FileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -172,7 +174,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -192,7 +194,7 @@ class FileParser:
     def wait(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -201,13 +203,15 @@ class FileParser:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            task_id: The `task_id` returned when the task was created.
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "FileParserResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve(
                     task_id=task_id,
                     format_type=format_type,
@@ -226,7 +230,7 @@ class FileParser:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -244,8 +248,10 @@ class FileParser:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -255,7 +261,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -285,8 +291,8 @@ class FileParserWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -315,7 +321,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserTask]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -337,7 +343,7 @@ class FileParserWithRawResponse:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -354,7 +360,7 @@ class FileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -364,7 +370,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -389,7 +395,7 @@ class FileParserWithRawResponse:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -406,7 +412,7 @@ class FileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -416,7 +422,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -439,7 +445,7 @@ class FileParserWithRawResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -457,8 +463,10 @@ class FileParserWithRawResponse:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -468,7 +476,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -499,8 +507,8 @@ class FileParserWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -529,7 +537,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserTask]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -551,7 +559,7 @@ class FileParserWithStreamingResponse:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -568,7 +576,7 @@ class FileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -578,7 +586,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -603,7 +611,7 @@ class FileParserWithStreamingResponse:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -620,7 +628,7 @@ class FileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -630,7 +638,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -653,7 +661,7 @@ class FileParserWithStreamingResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -671,8 +679,10 @@ class FileParserWithStreamingResponse:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -682,7 +692,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -723,8 +733,8 @@ class AsyncFileParser:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -753,7 +763,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserTask",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -774,7 +784,7 @@ class AsyncFileParser:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -791,7 +801,7 @@ class AsyncFileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -801,7 +811,7 @@ class AsyncFileParser:
         """
         return cast(
             "AsyncBinaryResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -825,7 +835,7 @@ class AsyncFileParser:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -842,7 +852,7 @@ class AsyncFileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -852,7 +862,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -872,7 +882,7 @@ class AsyncFileParser:
     async def wait(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -881,13 +891,15 @@ class AsyncFileParser:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            task_id: The `task_id` returned when the task was created.
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "FileParserResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve(
                     task_id=task_id,
                     format_type=format_type,
@@ -906,7 +918,7 @@ class AsyncFileParser:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -924,8 +936,10 @@ class AsyncFileParser:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -935,7 +949,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -965,8 +979,8 @@ class AsyncFileParserWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -995,7 +1009,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserTask]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -1017,7 +1031,7 @@ class AsyncFileParserWithRawResponse:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1034,7 +1048,7 @@ class AsyncFileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1044,7 +1058,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1069,7 +1083,7 @@ class AsyncFileParserWithRawResponse:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1086,7 +1100,7 @@ class AsyncFileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1096,7 +1110,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1119,7 +1133,7 @@ class AsyncFileParserWithRawResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1137,8 +1151,10 @@ class AsyncFileParserWithRawResponse:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1148,7 +1164,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -1179,8 +1195,8 @@ class AsyncFileParserWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1209,7 +1225,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserTask]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -1231,7 +1247,7 @@ class AsyncFileParserWithStreamingResponse:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1248,7 +1264,7 @@ class AsyncFileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1258,7 +1274,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1283,7 +1299,7 @@ class AsyncFileParserWithStreamingResponse:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1300,7 +1316,7 @@ class AsyncFileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1310,7 +1326,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1333,7 +1349,7 @@ class AsyncFileParserWithStreamingResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1351,8 +1367,10 @@ class AsyncFileParserWithStreamingResponse:
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1362,7 +1380,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,

@@ -73,7 +73,7 @@ def sync_detailed(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
@@ -102,7 +102,7 @@ def sync(
     format_type: FileParserFormatType,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FileParserResult | None:
+) -> ErrorResponse | FileParserResult:
     """Get the result of a parsing task
 
      Returns the state of a parsing task and, once it has succeeded, the extracted text
@@ -110,23 +110,27 @@ def sync(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileParserResult
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         task_id=task_id,
         format_type=format_type,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -142,7 +146,7 @@ async def asyncio_detailed(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
@@ -169,7 +173,7 @@ async def asyncio(
     format_type: FileParserFormatType,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FileParserResult | None:
+) -> ErrorResponse | FileParserResult:
     """Get the result of a parsing task
 
      Returns the state of a parsing task and, once it has succeeded, the extracted text
@@ -177,22 +181,24 @@ async def asyncio(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileParserResult
     """
 
-    return (
-        await asyncio_detailed(
-            task_id=task_id,
-            format_type=format_type,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        task_id=task_id,
+        format_type=format_type,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -65,7 +65,7 @@ def sync_detailed(
      Permanently removes a stored file and the data attached to it.
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,26 +90,30 @@ def sync(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FileDeleted | None:
+) -> ErrorResponse | FileDeleted:
     """Delete a file
 
      Permanently removes a stored file and the data attached to it.
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to delete.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileDeleted
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         file_id=file_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -122,7 +126,7 @@ async def asyncio_detailed(
      Permanently removes a stored file and the data attached to it.
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to delete.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,25 +149,27 @@ async def asyncio(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FileDeleted | None:
+) -> ErrorResponse | FileDeleted:
     """Delete a file
 
      Permanently removes a stored file and the data attached to it.
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to delete.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileDeleted
     """
 
-    return (
-        await asyncio_detailed(
-            file_id=file_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        file_id=file_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -66,7 +66,7 @@ def sync_detailed(
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,27 +91,31 @@ def sync(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Download a file's content
 
      Returns the raw bytes of a stored file; used to fetch batch output and error files
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         file_id=file_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -125,7 +129,7 @@ async def asyncio_detailed(
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,26 +152,28 @@ async def asyncio(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Download a file's content
 
      Returns the raw bytes of a stored file; used to fetch batch output and error files
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return (
-        await asyncio_detailed(
-            file_id=file_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        file_id=file_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

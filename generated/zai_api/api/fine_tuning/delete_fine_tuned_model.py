@@ -68,7 +68,7 @@ def sync_detailed(
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -93,27 +93,31 @@ def sync(
     fine_tuned_model: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningModelDeleted | None:
+) -> ErrorResponse | FineTuningModelDeleted:
     """Delete a fine-tuned model
 
      Deletes a model produced by a fine-tuning job; deletion is asynchronous (`deleting`, then
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningModelDeleted
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         fine_tuned_model=fine_tuned_model,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -127,7 +131,7 @@ async def asyncio_detailed(
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,26 +154,28 @@ async def asyncio(
     fine_tuned_model: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningModelDeleted | None:
+) -> ErrorResponse | FineTuningModelDeleted:
     """Delete a fine-tuned model
 
      Deletes a model produced by a fine-tuning job; deletion is asynchronous (`deleting`, then
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningModelDeleted
     """
 
-    return (
-        await asyncio_detailed(
-            fine_tuned_model=fine_tuned_model,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        fine_tuned_model=fine_tuned_model,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

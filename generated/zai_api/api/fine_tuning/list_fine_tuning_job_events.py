@@ -82,9 +82,9 @@ def sync_detailed(
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,31 +113,35 @@ def sync(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobEventList | None:
+) -> ErrorResponse | FineTuningJobEventList:
     """List a fine-tuning job's events
 
      Returns the progress log of a job (status changes and training metrics such as loss and steps), a
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobEventList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         fine_tuning_job_id=fine_tuning_job_id,
         client=client,
         after=after,
         limit=limit,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -153,9 +157,9 @@ async def asyncio_detailed(
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,30 +186,32 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobEventList | None:
+) -> ErrorResponse | FineTuningJobEventList:
     """List a fine-tuning job's events
 
      Returns the progress log of a job (status changes and training metrics such as loss and steps), a
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobEventList
     """
 
-    return (
-        await asyncio_detailed(
-            fine_tuning_job_id=fine_tuning_job_id,
-            client=client,
-            after=after,
-            limit=limit,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        fine_tuning_job_id=fine_tuning_job_id,
+        client=client,
+        after=after,
+        limit=limit,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

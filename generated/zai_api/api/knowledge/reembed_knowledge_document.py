@@ -106,7 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeDocumentReembedRequest | Unset = UNSET,
-) -> ErrorResponse | KnowledgeAck | None:
+) -> ErrorResponse | KnowledgeAck:
     """Embed a document again
 
      Starts slicing and embedding a document again, for example after a failure or to refresh
@@ -118,18 +118,22 @@ def sync(
         body (KnowledgeDocumentReembedRequest | Unset): Where to report the end of re-embedding.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeAck
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         id=id,
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -171,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeDocumentReembedRequest | Unset = UNSET,
-) -> ErrorResponse | KnowledgeAck | None:
+) -> ErrorResponse | KnowledgeAck:
     """Embed a document again
 
      Starts slicing and embedding a document again, for example after a failure or to refresh
@@ -183,17 +187,19 @@ async def asyncio(
         body (KnowledgeDocumentReembedRequest | Unset): Where to report the end of re-embedding.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeAck
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        id=id,
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -105,7 +105,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeUpdateRequest,
-) -> ErrorResponse | KnowledgeAck | None:
+) -> ErrorResponse | KnowledgeAck:
     """Update a knowledge base
 
      Changes the fields that are sent and leaves the others as they are. Switching the embedding
@@ -117,18 +117,22 @@ def sync(
             changed.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeAck
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         id=id,
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -170,7 +174,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeUpdateRequest,
-) -> ErrorResponse | KnowledgeAck | None:
+) -> ErrorResponse | KnowledgeAck:
     """Update a knowledge base
 
      Changes the fields that are sent and leaves the others as they are. Switching the embedding
@@ -182,17 +186,19 @@ async def asyncio(
             changed.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeAck
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        id=id,
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -92,7 +92,7 @@ def sync(
     document_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Delete a document (legacy)
 
      Removes a document from its knowledge base through the older `/paas/v4` endpoint.
@@ -101,17 +101,21 @@ def sync(
         document_id (str): Id of the document.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         document_id=document_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -147,7 +151,7 @@ async def asyncio(
     document_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Delete a document (legacy)
 
      Removes a document from its knowledge base through the older `/paas/v4` endpoint.
@@ -156,16 +160,18 @@ async def asyncio(
         document_id (str): Id of the document.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return (
-        await asyncio_detailed(
-            document_id=document_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        document_id=document_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

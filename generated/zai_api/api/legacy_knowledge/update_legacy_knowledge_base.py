@@ -106,7 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyKnowledgeUpdateRequest,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Update a knowledge base (legacy)
 
      Changes the name, description, look or embedding model of a knowledge base through the
@@ -117,18 +117,22 @@ def sync(
         body (LegacyKnowledgeUpdateRequest): New values for a knowledge base (legacy endpoint).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         knowledge_id=knowledge_id,
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -169,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyKnowledgeUpdateRequest,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Update a knowledge base (legacy)
 
      Changes the name, description, look or embedding model of a knowledge base through the
@@ -180,17 +184,19 @@ async def asyncio(
         body (LegacyKnowledgeUpdateRequest): New values for a knowledge base (legacy endpoint).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return (
-        await asyncio_detailed(
-            knowledge_id=knowledge_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        knowledge_id=knowledge_id,
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

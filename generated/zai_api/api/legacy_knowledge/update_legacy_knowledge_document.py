@@ -108,7 +108,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyKnowledgeDocumentUpdateRequest,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Change how a document is sliced (legacy)
 
      Changes the slicing settings of a document, which is then sliced and embedded again in
@@ -121,18 +121,22 @@ def sync(
             endpoint).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         document_id=document_id,
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -175,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyKnowledgeDocumentUpdateRequest,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Change how a document is sliced (legacy)
 
      Changes the slicing settings of a document, which is then sliced and embedded again in
@@ -188,17 +192,19 @@ async def asyncio(
             endpoint).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return (
-        await asyncio_detailed(
-            document_id=document_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        document_id=document_id,
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -16,25 +16,55 @@ from ..types import BaseModel, new_extras
 if TYPE_CHECKING:
     pass
 
-T = TypeVar("T", bound="McpCallToolsItem")
+T = TypeVar("T", bound="DocReference")
 
 
 @_attrs_define(kw_only=True, repr=False)
-class McpCallToolsItem(BaseModel):
-    _zai_fields: ClassVar[dict[str, str]] = {}
-    _zai_schema: ClassVar[str] = "#/components/schemas/McpCall/properties/tools/items"
+class DocReference(BaseModel):
+    """A knowledge-base document quoted by a retrieval tool call.
 
+    Attributes:
+        index (int): Position of the document among those quoted.
+        doc_type (str): Kind of document.
+        doc_name (str): Name of the document.
+    """
+
+    _zai_fields: ClassVar[dict[str, str]] = {
+        "index": "index",
+        "doc_type": "doc_type",
+        "doc_name": "doc_name",
+    }
+    _zai_schema: ClassVar[str] = "#/components/schemas/DocReference"
+
+    index: int | None = None
+    doc_type: str | None = None
+    doc_name: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        obj = cls()
+        obj = cls(
+            index=d.pop("index", None),
+            doc_type=d.pop("doc_type", None),
+            doc_name=d.pop("doc_name", None),
+        )
         obj.additional_properties = d
         obj._zai_set = tuple(src_dict)
         return obj
 
 
-class McpCallToolsItemParam(TypedDict):
-    """The request shape of `McpCallToolsItem` as a plain dict (keys are wire names)."""
+_DocReferenceParamOptional = TypedDict(
+    "_DocReferenceParamOptional",
+    {
+        "index": "int",
+        "doc_type": "str",
+        "doc_name": "str",
+    },
+    total=False,
+)
+
+
+class DocReferenceParam(_DocReferenceParamOptional):
+    """The request shape of `DocReference` as a plain dict (keys are wire names)."""
