@@ -171,7 +171,7 @@ def test_model_mapping_api() -> None:
     assert ChatCompletion.model_validate({"id": "y"}).id == "y"
     assert repr(completion) == (
         "ChatCompletion(id='x', created=None, model='glm', choices=None, request_id=None, object=None, usage=None,"
-        " web_search=None, content_filter=None, extra=1)"
+        " web_search=None, content_filter=None, video_result=None, extra=1)"
     )
     completion["usage"] = {"total_tokens": 1}
     assert completion.usage == {"total_tokens": 1}

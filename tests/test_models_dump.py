@@ -6,6 +6,7 @@ Expected values were checked side by side against zai-sdk 0.2.3 on pydantic 2 (i
 
 from __future__ import annotations
 
+import enum
 import json
 from typing import Any
 
@@ -22,7 +23,6 @@ from zai_api.models import (
     UserMessage,
     WebReaderResult,
 )
-from zai_api.models.finish_reason import FinishReason
 
 TOOL_CALL = {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{}"}}
 PAYLOAD: dict[str, Any] = {
@@ -65,7 +65,15 @@ def test_model_dump_gives_every_declared_field_absent_ones_as_none() -> None:
         "role": "assistant",
         "content": None,
         "reasoning_content": None,
-        "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{}"}, "mcp": None}],
+        "tool_calls": [
+            {
+                "id": "c1",
+                "type": "function",
+                "function": {"name": "f", "arguments": "{}"},
+                "mcp": None,
+                "doc_reference": None,
+            }
+        ],
         "audio": None,
     }
     assert message.model_dump()["content"] is None  # appending the dump to the next request relies on the key
@@ -84,6 +92,7 @@ def test_model_dump_puts_undeclared_fields_after_the_declared_ones() -> None:
         "usage",
         "web_search",
         "content_filter",
+        "video_result",
         "extra_x",
         "extra_n",
         "extra_l",
@@ -171,14 +180,28 @@ def test_by_alias_uses_wire_names_and_field_names_otherwise() -> None:
     assert "bytes" in FileObject.model_fields
 
 
+class Colour(str, enum.Enum):
+    RED = "red"
+
+
+class Level(enum.IntEnum):
+    HIGH = 3
+
+
 def test_enum_members_dump_as_their_values_in_both_modes() -> None:
-    choice = ChatCompletionChunk.from_dict({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    choice = ChatCompletionChunk.from_dict({"choices": [{"index": 0, "delta": {}, "finish_reason": "brand_new"}]})
     for mode in ("python", "json"):
         value = choice.model_dump(mode=mode, exclude_unset=True)["choices"][0]["finish_reason"]
-        assert value == "stop" and type(value) is str
-    message = ChatCompletionMessage(role="assistant", content="x")
-    message.additional_properties["reason"] = FinishReason("brand_new")
-    assert message.model_dump_json(exclude_unset=True) == '{"role":"assistant","content":"x","reason":"brand_new"}'
+        assert value == "brand_new" and type(value) is str
+        message = ChatCompletionMessage(role="assistant", content="x")
+        message.additional_properties["colour"] = Colour.RED
+        message.additional_properties["levels"] = {Colour.RED: Level.HIGH}
+        dumped = message.model_dump(mode=mode, exclude_unset=True)
+        assert dumped == {"role": "assistant", "content": "x", "colour": "red", "levels": {"red": 3}}
+        assert type(dumped["colour"]) is str and type(dumped["levels"]["red"]) is int
+    assert message.model_dump_json(exclude_unset=True) == (
+        '{"role":"assistant","content":"x","colour":"red","levels":{"red":3}}'
+    )
 
 
 def test_json_mode_turns_other_python_values_into_json_types() -> None:
@@ -247,6 +270,7 @@ def test_exclude_shapes_as_pydantic() -> None:
         "object",
         "web_search",
         "content_filter",
+        "video_result",
         "extra_x",
         "extra_n",
         "extra_l",

@@ -158,6 +158,7 @@ def test_model_fields_describe_the_declared_fields() -> None:
         "usage",
         "web_search",
         "content_filter",
+        "video_result",
     ]
     assert fields["id"].is_required() and not fields["usage"].is_required()
     assert fields["usage"].default is None and fields["usage"].alias is None

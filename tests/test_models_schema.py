@@ -56,7 +56,7 @@ def test_references_go_into_defs() -> None:
     assert schema["description"] == "A finished chat completion."
     assert schema["required"] == ["id", "created", "model", "choices"]
     assert schema["properties"]["usage"] == {"$ref": "#/$defs/CompletionUsage"}
-    assert schema["properties"]["choices"] == {"type": "array", "items": {"$ref": "#/$defs/ChatCompletionChoice"}}
+    assert schema["properties"]["choices"]["items"] == {"$ref": "#/$defs/ChatCompletionChoice"}
     assert set(schema["$defs"]) >= {"ChatCompletionChoice", "ChatCompletionMessage", "CompletionUsage", "FunctionCall"}
     assert schema["$defs"]["CompletionUsage"]["title"] == "CompletionUsage"
     refs = {value for key, value in walk(schema) if key == "$ref"}
@@ -98,6 +98,8 @@ def test_inline_schemas_have_their_own() -> None:
     assert schema == {
         "title": "CompletionUsageCompletionTokensDetails",
         "type": "object",
+        "description": "Breakdown of the generated tokens.",
+        "required": ["reasoning_tokens"],
         "properties": {"reasoning_tokens": {"type": "integer", "description": "Generated tokens spent on reasoning."}},
     }
 
