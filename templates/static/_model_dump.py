@@ -1,6 +1,6 @@
 """How models turn into data: `model_dump()` and its options, the fields of a model class, copies.
 
-Imported on first use by `BaseModel` (``types.py``), so that ``import zai`` stays cheap. The rules
+Imported on first use by `BaseModel` (`_model_base`), so that ``import zai`` stays cheap. The rules
 are pydantic v2's, as zai-sdk 0.2.3 (a pydantic 2 SDK) exposes them:
 
 - a model dumps every declared field, absent ones as ``None``, then the fields the SDK does not
@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, Optional, Union, cast
 
 from attrs import NOTHING
 
-from .types import BaseModel
+from ._model_base import BaseModel
 
 __all__ = ["FieldInfo", "Filter", "construct", "copy_model", "dump", "dump_json", "fields", "fields_set", "field_infos"]
 

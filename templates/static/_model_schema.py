@@ -21,7 +21,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Callable, Optional, cast
 
 from ._model_dump import by_key
-from .types import BaseModel
+from ._model_base import BaseModel
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
