@@ -198,10 +198,11 @@ def test_binary_response_streams_to_disk(server: FakeZai, tmp_path: Path) -> Non
         speech.stream_to_file(target)
         assert target.read_bytes() == BINARY_BODY
         assert speech.response.is_closed
-        download = client.files.content("file-1")
+        file_id = str(client.files.create(file=BINARY_BODY, purpose="agent").id)
+        download = client.files.content(file_id)
         assert download.content == BINARY_BODY
         assert download.text.startswith("RIFF")
-        client.files.content("file-1").write_to_file(tmp_path / "copy.bin")
+        client.files.content(file_id).write_to_file(tmp_path / "copy.bin")
         assert (tmp_path / "copy.bin").read_bytes() == BINARY_BODY
     assert server.requests[0].json() == {
         "model": "glm-tts",
@@ -218,7 +219,8 @@ def test_async_binary_response(server: FakeZai, tmp_path: Path) -> None:
             speech = await client.audio.speech(model="glm-tts", input="hello", voice="tongtong")
             assert isinstance(speech, AsyncBinaryResponse)
             await speech.stream_to_file(tmp_path / "out.wav")
-            download = await client.files.content("file-1")
+            uploaded = await client.files.create(file=BINARY_BODY, purpose="agent")
+            download = await client.files.content(str(uploaded.id))
             assert await download.read() == BINARY_BODY
 
     asyncio.run(main())
@@ -324,6 +326,7 @@ def test_raw_mode_returns_a_dict(api: Api) -> None:
 
 
 def test_batches_create_sends_zai_sdk_default(api: Api) -> None:
+    api.server.script("POST", "/paas/v4/batches", Reply(200, {"id": "batch-1", "status": "validating"}))
     api.run(
         lambda c: c.batches.create(endpoint="/v1/chat/completions", input_file_id="file-1", completion_window="24h")
     )

@@ -229,6 +229,11 @@ def test_isinstance_against_zai_types(both: Any) -> None:
         }
         server.script("POST", "/paas/v4/v1/agents", Reply(200, agents))  # where zai-sdk sends it
         server.script("POST", "/v1/agents", Reply(200, agents))  # the documented path
+        # Ids the fake never gave out (its simulation answers them 404): a batch and a video task.
+        batch = {"id": "batch_1", "object": "batch", "status": "completed"}
+        server.script("GET", "/paas/v4/batches/batch_1", Reply(200, batch))
+        video = {"id": "task_1", "task_status": "SUCCESS", "video_result": [{"url": "https://cdn.example/v.mp4"}]}
+        server.script("GET", "/paas/v4/async-result/task_1", Reply(200, video))
 
     theirs, ours = both("types_isinstance", script)
     checked = flatten(theirs.transcript)
