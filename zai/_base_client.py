@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Awaitable, Mapping
 from types import TracebackType
-from typing import IO, Any, Callable, ClassVar, Generic, TypeVar, Union
+from typing import IO, TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, Union
 
 import httpx
 
@@ -34,6 +34,9 @@ from ._exceptions import (
 from ._logging import log_request, log_response, log_retry
 from ._retry import backoff, retry_delay, should_retry
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._pool import Place
 
 # Streams, binary bodies, pages, raw responses and multipart bodies are imported on first use:
 # `import zai` loads only what every call needs.
@@ -630,6 +633,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         self._http = http_client or httpx.AsyncClient(
             timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
         )
+        from ._pool import policy_for  # noqa: PLC0415  (asyncio: imported by async clients only)
+
+        # Shared by every client on this httpx client (`with_options` copies too).
+        self._pool_policy = policy_for(self._http, DEFAULT_LIMITS if self._owns_http else None)
 
     async def request(
         self,
@@ -656,30 +663,37 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Send one API operation. Used by the generated resource methods."""
-        request, opened = self._build_request(
-            self._http,
-            method,
-            path,
-            body=body,
-            files=files,
-            file_fields=file_fields,
-            query=query,
-            headers=headers,
-            stream=stream,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
+        retries = self._retries(max_retries)
+        call_timeout = self.timeout if isinstance(timeout, NotGiven) else _timeout(timeout)
+        # A place in the pool first, then the request: a burst of thousands of calls then holds
+        # thousands of small waiters rather than thousands of built requests (zai/_pool.py).
+        place = await self._pool_policy.enter(call_timeout.pool)
         try:
-            response = await self._send(
-                request,
-                stream=stream or binary or response_mode == "streaming",
-                max_retries=self._retries(max_retries),
+            request, opened = self._build_request(
+                self._http,
+                method,
+                path,
+                body=body,
+                files=files,
+                file_fields=file_fields,
+                query=query,
+                headers=headers,
+                stream=stream,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=call_timeout,
             )
+            try:
+                response = await self._send(
+                    request, stream=stream or binary or response_mode == "streaming", max_retries=retries, place=place
+                )
+            finally:
+                for handle in opened:
+                    handle.close()
         finally:
-            for handle in opened:
-                handle.close()
+            if place is not None:
+                place.leave()  # unless the first attempt took it
 
         async def process() -> Any:
             if stream:
@@ -764,8 +778,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         max_retries: int,
         raise_status: bool = True,
         authorize: bool = False,
+        place: Place | None = None,
     ) -> httpx.Response:
-        """Send with retries. Returns a successful response (body read unless `stream`) or raises."""
+        """Send with retries. Returns a successful response (body read unless `stream`) or raises.
+
+        `place`: a place in the pool the caller took for the first attempt (`PoolPolicy.enter`).
+        """
+        from ._pool import send  # noqa: PLC0415
+
         retries_taken = 0
         resigned = False
         while True:
@@ -775,13 +795,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             started = time.monotonic()
             log_request(request, retries_taken)
             try:
-                response = await self._http.send(request, stream=True)
-                if not stream or not response.is_success:
-                    try:
-                        await response.aread()
-                    finally:
-                        if not stream:
-                            await response.aclose()
+                # Gated to the pool's size and guarded against cancellation: see zai/_pool.py.
+                response = await send(self._http, request, stream=stream, policy=self._pool_policy, place=place)
             except httpx.UnsupportedProtocol as exc:
                 raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
             except httpx.HTTPError as exc:
@@ -814,7 +829,11 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             retries_taken += 1
 
     async def close(self) -> None:
-        """Close the HTTP connections (unless the http_client was passed in)."""
+        """Close the HTTP connections (unless the http_client was passed in).
+
+        Attempts of cancelled calls still winding down (see zai/_pool.py) are waited for first.
+        """
+        await self._pool_policy.settle()
         if self._owns_http:
             await self._http.aclose()
 
