@@ -1,9 +1,13 @@
 # Everything sets itself up: virtual environments are created on first use.
-#   make test      check-generated, lint, mypy --strict, pyright, pytest on Python 3.9 to 3.13, then make contract
+#   make test      check-generated, lint, mypy --strict, pyright, the type tests, pytest on Python 3.9 to 3.13,
+#                  make contract, make compat
 #   make contract  every SDK method, sync and async, against Prism mocking openapi/ (tests/contract)
+#   make compat    side by side with zai-sdk 0.2.3 in benchmarks/.env: import surface, behaviour, programs (tests/compat)
 #   make demo      the examples, against a local Z.ai-compatible server unless ZAI_API_KEY is set
 #   make generate  regenerate generated/zai_api from openapi/openapi.yaml and templates/
 #   make bench     client CPU, import time and async throughput against raw httpx (benchmarks/results.md)
+#   make spec-drift UPSTREAM=<file or URL> [DRIFT_ARGS="--json --all"]
+#                  what an upstream OpenAPI document has that openapi/ does not account for (openapi/README.md)
 
 SHELL := /bin/sh
 PYTHON_VERSIONS := 3.9 3.10 3.11 3.12 3.13
@@ -14,7 +18,7 @@ UV_VERSION := 0.13.9
 SOURCES := zai tests scripts examples benchmarks
 BENCH_ENV := benchmarks/.env
 
-.PHONY: all setup generate check-generated lint lint-spec typecheck pytest contract test demo bench clean
+.PHONY: all setup generate check-generated lint lint-spec spec-drift typecheck typetest pytest contract compat test demo bench clean
 
 all: test
 
@@ -54,10 +58,15 @@ check-generated: $(DEV)/.ok
 	@! grep -rl --include='*.py' UntrustedString generated/ || { echo "UntrustedString leaked into generated code" >&2; exit 1; }
 
 lint-spec: $(DEV)/.ok tools/node_modules/.ok
-	@echo "==> OpenAPI lint (Redocly) and operation coverage"
+	@echo "==> OpenAPI lint (Redocly), YAML portability and operation coverage"
 	@out=$$(tools/node_modules/.bin/redocly lint openapi/openapi.yaml --config openapi/redocly.yaml 2>&1); \
 		status=$$?; printf '%s\n' "$$out" | grep -E "error|valid|warnings\." ; exit $$status
+	@$(PY) scripts/check_yaml.py
 	@$(PY) scripts/check_coverage.py
+
+spec-drift: $(DEV)/.ok
+	@test -n "$(UPSTREAM)" || { echo 'usage: make spec-drift UPSTREAM=<file or URL> [DRIFT_ARGS="--json --all --subset"]' >&2; exit 2; }
+	@$(PY) scripts/spec_drift.py "$(UPSTREAM)" $(DRIFT_ARGS)
 
 lint: $(DEV)/.ok
 	@echo "==> ruff"
@@ -65,24 +74,43 @@ lint: $(DEV)/.ok
 	@$(DEV)/bin/ruff format --check --quiet $(SOURCES)
 
 typecheck: .venvs/3.9/.ok tools/node_modules/.ok
-	@echo "==> mypy --strict (Python 3.9 target)"
-	@.venvs/3.9/bin/mypy
-	@echo "==> pyright --strict (Python 3.9 target, pyrightconfig.json)"
-	@tools/node_modules/.bin/pyright
+	@$(PY) scripts/parallel.py \
+		"mypy --strict (Python 3.9 target)=.venvs/3.9/bin/mypy" \
+		"pyright --strict (Python 3.9 target)=tools/node_modules/.bin/pyright"
 
-# tests/contract needs Prism and runs once, on one Python, in `make contract`.
+# The type tests (tests/typing): correct programs must check clean and each marked wrong call must be
+# reported, by mypy and by pyright, each run once over all the files (after typecheck, whose mypy
+# cache it reuses). Once, not once per Python.
+typetest: $(DEV)/.ok .venvs/3.9/.ok tools/node_modules/.ok
+	@echo "==> type tests (tests/typing: mypy and pyright strict on correct and wrong programs)"
+	@$(PY) tests/typing/check.py
+
+# The whole suite runs on the oldest and the newest Python; the versions between skip the tests
+# marked `exhaustive` (property tests over every model, stress tests), which exercise no
+# version-specific code. The runs share the cores (scripts/parallel.py). tests/contract needs Prism
+# and runs once, on one Python, in `make contract`; tests/compat (zai-sdk side by side) likewise in
+# `make compat`. HYPOTHESIS_PROFILE=thorough runs many more examples.
+FULL_VERSIONS := 3.9 3.13
+PYTEST := -m pytest -q -p no:cacheprovider --ignore=tests/contract --ignore=tests/compat
 pytest: $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)
-	@for v in $(PYTHON_VERSIONS); do \
-		echo "==> pytest on Python $$v"; \
-		.venvs/$$v/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/contract || exit 1; \
-	done
+	@$(PY) scripts/parallel.py $(foreach v,$(PYTHON_VERSIONS),\
+		"pytest on Python $(v)$(if $(filter $(v),$(FULL_VERSIONS)),, (without exhaustive tests))=.venvs/$(v)/bin/python $(PYTEST)$(if $(filter $(v),$(FULL_VERSIONS)),, -m 'not exhaustive')")
 
 # Prism (tools/package.json) is started and stopped by the tests; ZAI_CONTRACT_TESTS=1 makes a missing Prism a failure.
 contract: .venvs/3.11/.ok tools/node_modules/.ok
 	@echo "==> contract tests against Prism (Python 3.11)"
 	@ZAI_CONTRACT_TESTS=1 .venvs/3.11/bin/python -m pytest -q -p no:cacheprovider tests/contract
 
-test: check-generated lint-spec lint typecheck pytest contract
+# zai-sdk 0.2.3 runs in the side environment (it has our module name); ZAI_SDK_PYTHON names its
+# interpreter and ZAI_COMPAT_TESTS=1 makes a missing side environment a failure instead of a skip.
+compat: .venvs/3.11/.ok $(BENCH_ENV)/.ok
+	@echo "==> side-by-side tests against zai-sdk 0.2.3 (Python 3.11)"
+	@ZAI_COMPAT_TESTS=1 ZAI_SDK_PYTHON="$(CURDIR)/$(BENCH_ENV)/bin/python" \
+		.venvs/3.11/bin/python -m pytest -q -p no:cacheprovider tests/compat
+
+# Stages run one after another; the summary at the end says where the time went.
+test:
+	@scripts/stages setup check-generated lint-spec lint typecheck typetest pytest contract compat
 
 demo: .venvs/3.11/.ok
 	@.venvs/3.11/bin/python examples/run_all.py

@@ -1,6 +1,7 @@
 """Role-play: a character model (charglm-4) speaks as the persona that `meta` describes."""
 
-from zai import BaseModel, ZaiClient
+from zai import ZaiClient
+from zai.types.chat import ChatCompletionMessageParam
 from zai_api.models import UserMessage
 from zai_api.models.role_play_meta import RolePlayMetaParam
 
@@ -14,7 +15,7 @@ META: RolePlayMetaParam = {
 
 def main() -> None:
     with ZaiClient() as client:
-        history: list[BaseModel] = []  # request models and response messages can be mixed freely
+        history: list[ChatCompletionMessageParam] = []  # dicts, request models and replies mix freely
         for line in ["Captain, where are we headed?", "What should I do first?"]:
             print(f"{META['user_name']}: {line}")
             history.append(UserMessage(content=line))

@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ruamel.yaml import YAML
 
@@ -62,6 +62,17 @@ def _class_name(path: list[str]) -> str:
     return "".join(_pascal("".join(_pascal(part) for part in segment.split("_"))) for segment in path)
 
 
+def _envelope_rule(rule: object, where: str) -> dict[str, Any]:
+    """A `success` or `failure` rule: the field of a 2xx body, and the values that decide."""
+    if not isinstance(rule, dict) or set(rule) != {"field", "values"} or not isinstance(rule["values"], list):
+        raise SpecError(f"{where} needs field and values (a list)")
+    values = cast("list[Any]", rule["values"])
+    if not values or not all(value is None or isinstance(value, (str, int, float, bool)) for value in values):
+        raise SpecError(f"{where}: values must be strings, numbers, booleans or null")
+    # `literal` is the Python tuple the templates write (null, true and false are not Python).
+    return {"field": str(rule["field"]), "values": values, "literal": repr(tuple(values))}
+
+
 def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dict[str, Any]]:
     raw = operation.get("x-zai")
     if raw is None:
@@ -82,6 +93,7 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
             "wait",
             "paginate",
             "success",
+            "failure",
         }
         if unknown:
             raise SpecError(f"{where}: unknown x-zai keys {sorted(unknown)}")
@@ -123,11 +135,9 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
             if not isinstance(done, dict) or set(done) != {"field", "value"}:
                 raise SpecError(f"{where}: x-zai stream_done needs field and value")
             binding["stream_done"] = {"field": str(done["field"]), "value": done["value"]}
-        if "success" in entry:
-            success = entry["success"]
-            if not isinstance(success, dict) or set(success) != {"field", "values"}:
-                raise SpecError(f"{where}: x-zai success needs field and values")
-            binding["success"] = {"field": str(success["field"]), "values": list(success["values"])}
+        for key in ("success", "failure"):
+            if key in entry:
+                binding[key] = _envelope_rule(entry[key], f"{where}: x-zai {key}")
         if "wait" in entry:
             wait = entry["wait"]
             allowed = {"status", "pending", "done", "timeout"}
@@ -148,15 +158,41 @@ def _bindings(operation: dict[str, Any], where: str, tags: set[str]) -> list[dic
     return bindings
 
 
+def _describe_parameters(spec: dict[str, Any], parameters: list[Any]) -> None:
+    """Copy each parameter's description onto its schema, where the generator reads it for the docstrings."""
+    for parameter in parameters:
+        parameter = _resolve(spec, parameter)
+        schema = parameter.get("schema")
+        if parameter.get("description") and isinstance(schema, dict) and "$ref" not in schema:
+            schema.setdefault("description", parameter["description"])
+
+
+def _check_accepts(spec: dict[str, Any]) -> None:
+    """`x-zai-accepts` on a schema lists other schemas (by name) whose models callers may pass for it."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    for name, schema in schemas.items():
+        accepted = schema.get("x-zai-accepts") if isinstance(schema, dict) else None
+        if accepted is None:
+            continue
+        if not isinstance(accepted, list) or not all(isinstance(item, str) for item in accepted):
+            raise SpecError(f"schema {name}: x-zai-accepts must be a list of schema names")
+        for item in accepted:
+            if item not in schemas:
+                raise SpecError(f"schema {name}: x-zai-accepts names {item!r}, which is not a schema")
+
+
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     """Check the x-zai bindings and copy them where the generator's templates can read them."""
+    _check_accepts(spec)
     tags = {tag["name"] for tag in spec.get("tags", [])}
     seen: dict[str, str] = {}
     for path, item in spec.get("paths", {}).items():
+        _describe_parameters(spec, item.get("parameters", []))
         for method in METHODS:
             operation = item.get(method)
             if operation is None:
                 continue
+            _describe_parameters(spec, operation.get("parameters", []))
             where = f"{method.upper()} {path}"
             bindings = _bindings(operation, where, tags)
             for binding in bindings:

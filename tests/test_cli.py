@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import logging
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -31,9 +33,6 @@ from zai.testing._examples import BINARY_BODY
 
 Run = Callable[..., "tuple[int, str, str]"]
 
-BATCH_ID = "batch_1783842400123456789"
-UPLOADED_ID = "1783842345-6f1c0b8e2d7a4f3e9c5b1a0d8e7f6a5b"
-VIDEO_ID = "20260711150208b4e6a2c9d13f4e57"
 FAST = ["--poll-interval", "0.01"]
 
 
@@ -79,19 +78,6 @@ def multipart_field(body: bytes, name: str) -> bytes:
     start = body.index(head)
     value_start = body.index(b"\r\n\r\n", start) + 4
     return body[value_start : body.index(b"\r\n--", value_start)]
-
-
-def batch_state(status: str, completed: int, failed: int = 0, **fields: Any) -> Reply:
-    return Reply(
-        200,
-        {
-            "id": BATCH_ID,
-            "object": "batch",
-            "status": status,
-            "request_counts": {"total": 4, "completed": completed, "failed": failed},
-            **fields,
-        },
-    )
 
 
 # ---------------------------------------------------------------------- chat
@@ -227,18 +213,25 @@ def test_embeddings_of_one_text_send_a_string(cli: Run, server: FakeZai) -> None
 # ---------------------------------------------------------------------- files
 
 
+def upload(cli: Run, path: Path, content: bytes, purpose: str = "batch") -> str:
+    """Upload `content` as `path` with the CLI; the new file's id."""
+    path.write_bytes(content)
+    code, out, _ = cli("files", "upload", str(path), "--purpose", purpose)
+    assert code == 0
+    return out.strip()
+
+
 def test_files_upload_prints_the_id(cli: Run, server: FakeZai, tmp_path: Path) -> None:
-    path = tmp_path / "requests.jsonl"
-    path.write_bytes(b'{"custom_id": "1"}\n')
-    code, out, _ = cli("files", "upload", str(path), "--purpose", "batch")
-    assert (code, out) == (0, UPLOADED_ID + "\n")
+    file_id = upload(cli, tmp_path / "requests.jsonl", b'{"custom_id": "1"}\n')
     request = server.last("POST", "/paas/v4/files")
     assert multipart_field(request.body, "purpose") == b"batch"
     assert b'filename="requests.jsonl"' in request.body and b'{"custom_id": "1"}' in request.body
+    stored = server.files.get(file_id)
+    assert stored is not None and (stored.filename, stored.purpose, stored.bytes) == ("requests.jsonl", "batch", 19)
 
-    code, out, _ = cli("files", "upload", str(path), "--purpose", "agent", "--json")
+    code, out, _ = cli("files", "upload", str(tmp_path / "requests.jsonl"), "--purpose", "agent", "--json")
     assert code == 0
-    assert json.loads(out)["id"] == UPLOADED_ID
+    assert json.loads(out)["purpose"] == "agent" and json.loads(out)["id"] != file_id
 
 
 def test_files_upload_of_a_missing_file(cli: Run, server: FakeZai, tmp_path: Path) -> None:
@@ -257,16 +250,22 @@ def test_files_upload_needs_a_purpose(cli: Run, tmp_path: Path) -> None:
     assert "--purpose" in err
 
 
-def test_files_list(cli: Run, server: FakeZai) -> None:
+def test_files_list(cli: Run, server: FakeZai, tmp_path: Path) -> None:
+    first = upload(cli, tmp_path / "a.jsonl", b"{}\n")
+    second = upload(cli, tmp_path / "b.jsonl", b"{}\n{}\n")
+    upload(cli, tmp_path / "c.pdf", b"%PDF", purpose="agent")
     code, out, _ = cli("files", "list")
     assert code == 0
     assert server.last().query == {"purpose": ["batch"]}
-    assert out.splitlines() == [
-        f"{UPLOADED_ID}\t48213\t2026-07-12 07:45:45\tbatch\trequests.jsonl",
-        "1783756001-0a9b8c7d6e5f40312233445566778899\t1204\t2026-07-11 07:46:41\tbatch\tbatch_output.jsonl",
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert [(row[0], row[1], row[3], row[4]) for row in rows] == [
+        (second, "6", "batch", "b.jsonl"),
+        (first, "3", "batch", "a.jsonl"),
     ]
-    cli("files", "list", "--purpose", "agent")
+    assert len(rows[0][2]) == len("2026-07-12 07:45:45")
+    code, out, _ = cli("files", "list", "--purpose", "agent")
     assert server.last().query == {"purpose": ["agent"]}
+    assert out.split("\t")[-1] == "c.pdf\n"
 
 
 def test_files_list_follows_pages(cli: Run, server: FakeZai) -> None:
@@ -280,31 +279,39 @@ def test_files_list_follows_pages(cli: Run, server: FakeZai) -> None:
     assert server.last().query == {"purpose": ["batch"], "after": ["f1"]}
 
 
-def test_files_delete(cli: Run, server: FakeZai) -> None:
-    assert cli("files", "delete", "file-1") == (0, f"deleted {UPLOADED_ID}\n", "")
-    assert server.last().method == "DELETE" and server.last().path == "/paas/v4/files/file-1"
-    code, out, _ = cli("files", "delete", "file-1", "--json")
+def test_files_delete(cli: Run, server: FakeZai, tmp_path: Path) -> None:
+    file_id = upload(cli, tmp_path / "a.jsonl", b"{}\n")
+    assert cli("files", "delete", file_id) == (0, f"deleted {file_id}\n", "")
+    assert server.last().method == "DELETE" and server.last().path == f"/paas/v4/files/{file_id}"
+    code, _, err = cli("files", "delete", file_id)
+    assert (code, err) == (1, f"zai: error: [1214] No file with id '{file_id}' (HTTP 404)\n")
+    other = upload(cli, tmp_path / "b.jsonl", b"{}\n")
+    code, out, _ = cli("files", "delete", other, "--json")
     assert (code, json.loads(out)["deleted"]) == (0, True)
     server.script("DELETE", "/paas/v4/files/file-2", Reply(200, {"id": "file-2", "deleted": False}))
     assert cli("files", "delete", "file-2") == (1, "", "zai: error: file file-2 was not deleted\n")
 
 
 def test_files_download_to_stdout(server: FakeZai, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    code = main(["--api-key", KEY, "--base-url", server.base_url, "files", "download", "file-1"])
+    with zai.ZaiClient(api_key=KEY, base_url=server.base_url) as client:
+        file_id = str(client.files.create(file=BINARY_BODY, purpose="agent").id)
+    code = main(["--api-key", KEY, "--base-url", server.base_url, "files", "download", file_id])
     out, err = capsysbinary.readouterr()
     assert (code, out, err) == (0, BINARY_BODY, b"")
-    assert server.last().path == "/paas/v4/files/file-1/content"
+    assert server.last().path == f"/paas/v4/files/{file_id}/content"
 
 
 def test_files_download_to_a_file(cli: Run, tmp_path: Path) -> None:
+    file_id = upload(cli, tmp_path / "speech.wav", BINARY_BODY, purpose="agent")
     target = tmp_path / "out.bin"
-    assert cli("files", "download", "file-1", "-o", str(target)) == (0, "", "")
+    assert cli("files", "download", file_id, "-o", str(target)) == (0, "", "")
     assert target.read_bytes() == BINARY_BODY
     assert not (tmp_path / "out.bin.part").exists()
 
 
 def test_files_download_shows_bytes_on_a_terminal(cli: Run, tmp_path: Path, tty_stderr: TTY) -> None:
-    assert cli("files", "download", "file-1", "-o", str(tmp_path / "out.bin"), stderr=tty_stderr)[0] == 0
+    file_id = upload(cli, tmp_path / "speech.wav", BINARY_BODY, purpose="agent")
+    assert cli("files", "download", file_id, "-o", str(tmp_path / "out.bin"), stderr=tty_stderr)[0] == 0
     err = tty_stderr.getvalue()
     assert err.startswith("\r") and err.endswith("\n")
     assert f"{len(BINARY_BODY)} B/{len(BINARY_BODY)} B" in err
@@ -321,15 +328,18 @@ def test_files_download_of_a_missing_file(cli: Run, server: FakeZai, tmp_path: P
 
 
 def test_files_download_cut_short(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file_id = upload(cli, tmp_path / "speech.wav", BINARY_BODY, purpose="agent")
+
     def cut(self: BinaryResponse, chunk_size: int | None = None) -> Iterator[bytes]:
         yield b"partial"
         raise httpx.ReadError("peer closed the connection")
 
     monkeypatch.setattr(BinaryResponse, "iter_bytes", cut)
-    target = tmp_path / "out.bin"
-    code, _, err = cli("files", "download", "file-1", "-o", str(target))
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    code, _, err = cli("files", "download", file_id, "-o", str(folder / "out.bin"))
     assert (code, err) == (1, "zai: error: Connection error: peer closed the connection\n")
-    assert list(tmp_path.iterdir()) == []
+    assert list(folder.iterdir()) == []
 
 
 # ---------------------------------------------------------------------- images and videos
@@ -337,8 +347,9 @@ def test_files_download_cut_short(cli: Run, tmp_path: Path, monkeypatch: pytest.
 
 def test_images_generate_prints_the_url(cli: Run, server: FakeZai) -> None:
     code, out, _ = cli("images", "generate", "a lighthouse", "--size", "1024x1024", "--quality", "hd")
-    assert (code, out) == (0, "https://aigc-files.bigmodel.cn/api/cogview/20260711142331d8f2b7c4a1e54c6d_0.png\n")
-    assert server.last().json() == {
+    assert code == 0 and out.startswith(server.url + "/_fake/media/") and out.endswith(".png\n")
+    assert httpx.get(out.strip()).content.startswith(b"\x89PNG")
+    assert server.last("POST").json() == {
         "model": "glm-image",
         "prompt": "a lighthouse",
         "size": "1024x1024",
@@ -357,10 +368,11 @@ def test_videos_generate_prints_the_task_id(cli: Run, server: FakeZai, tmp_path:
     image = tmp_path / "frame.png"
     image.write_bytes(b"\x89PNG fake")
     code, out, _ = cli("videos", "generate", "waves", "--image-url", str(image), "--size", "1920x1080")
-    assert (code, out) == (0, VIDEO_ID + "\n")
+    assert code == 0
     body = server.last().json()
     assert body["model"] == "cogvideox-3" and body["prompt"] == "waves" and body["size"] == "1920x1080"
     assert body["image_url"] == "data:image/png;base64,iVBORyBmYWtl"
+    assert cli("videos", "wait", out.strip(), *FAST)[:2] == (0, f"{server.url}/_fake/media/{out.strip()}.mp4\n")
 
     cli("videos", "generate", "waves", "--image-url", "https://x/a.png", "--image-url", "https://x/b.png")
     assert server.last().json()["image_url"] == ["https://x/a.png", "https://x/b.png"]
@@ -369,27 +381,28 @@ def test_videos_generate_prints_the_task_id(cli: Run, server: FakeZai, tmp_path:
     assert server.last().json()["with_audio"] is True and server.last().json()["duration"] == 5
 
 
-def script_video(server: FakeZai, *states: dict[str, Any]) -> None:
-    path = f"/paas/v4/async-result/{VIDEO_ID}"
-    server.script("GET", path, *(Reply(200, {"id": VIDEO_ID, **state}) for state in states))
-
-
-def test_videos_generate_wait_shows_progress_and_prints_the_url(cli: Run, server: FakeZai) -> None:
-    done = {
-        "task_status": "SUCCESS",
-        "video_result": [{"url": "https://cdn/v.mp4", "cover_image_url": "https://cdn/c.png"}],
-    }
-    script_video(server, {"task_status": "PROCESSING"}, {"task_status": "PROCESSING"}, done)
-    code, out, err = cli("videos", "generate", "waves", "--wait", *FAST)
-    assert (code, out) == (0, "https://cdn/v.mp4\n")
+def test_videos_generate_wait_against_the_fake(cli: Run, server: FakeZai) -> None:
+    code, out, err = cli("videos", "generate", "a fox", "--wait", *FAST)
     lines = err.splitlines()
-    assert lines[0] == f"zai: video task {VIDEO_ID} submitted"
+    task_id = lines[0].split()[3]
+    assert (code, out) == (0, f"{server.url}/_fake/media/{task_id}.mp4\n")
+    assert lines[0] == f"zai: video task {task_id} submitted"
     # Not a terminal: one line per status change, not per poll.
     assert [line.split(" [")[0] for line in lines[1:]] == [
-        f"zai: video {VIDEO_ID}: PROCESSING",
-        f"zai: video {VIDEO_ID}: SUCCESS",
+        f"zai: video {task_id}: PROCESSING",
+        f"zai: video {task_id}: SUCCESS",
     ]
-    assert server.count("GET", f"/paas/v4/async-result/{VIDEO_ID}") == 3
+    assert server.count("GET", f"/paas/v4/async-result/{task_id}") == 2
+    assert cli("--quiet", "videos", "wait", task_id, *FAST) == (0, out, "")
+
+
+VIDEO_ID = "video-1"
+
+
+def script_video(server: FakeZai, *states: dict[str, Any]) -> None:
+    server.script("POST", "/paas/v4/videos/generations", Reply(200, {"id": VIDEO_ID, "task_status": "PROCESSING"}))
+    path = f"/paas/v4/async-result/{VIDEO_ID}"
+    server.script("GET", path, *(Reply(200, {"id": VIDEO_ID, **state}) for state in states))
 
 
 def test_videos_generate_wait_json(cli: Run, server: FakeZai) -> None:
@@ -409,7 +422,27 @@ def test_videos_generate_wait_timeout(cli: Run, server: FakeZai) -> None:
     script_video(server, *[{"task_status": "PROCESSING"}] * 50)
     code, _, err = cli("videos", "generate", "waves", "--wait", "--timeout", "0.05", *FAST)
     assert code == 1
-    assert err.splitlines()[-1] == f"zai: error: video task {VIDEO_ID} is not done after 0.05 s; it keeps running"
+    assert err.splitlines()[-1] == (
+        f"zai: error: video task {VIDEO_ID} is not done after 0.05 s; it keeps running on the server"
+        f" (resume with: zai videos wait {VIDEO_ID})"
+    )
+
+
+def test_videos_wait_is_interrupted(cli: Run, server: FakeZai, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupt(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Progress, "update", interrupt)
+    code, out, err = cli("videos", "generate", "waves", "--wait", *FAST)
+    task_id = err.split()[3]
+    assert (code, out) == (130, "")
+    assert err.splitlines()[-2:] == [
+        f"zai: video task {task_id} keeps running on the server; resume with: zai videos wait {task_id}",
+        "zai: error: interrupted",
+    ]
+    code, out, err = cli("-q", "videos", "wait", task_id, *FAST)
+    assert (code, out) == (130, "")
+    assert "keeps running on the server" in err  # said even when quiet
 
 
 def test_poll_interval_from_the_environment(cli: Run, server: FakeZai, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -425,32 +458,116 @@ def test_poll_interval_from_the_environment(cli: Run, server: FakeZai, monkeypat
 # ---------------------------------------------------------------------- batches
 
 
+def request_line(custom_id: str, content: str = "Hi", **body: Any) -> str:
+    body = {"model": "glm-5.2", "messages": [{"role": "user", "content": content}], **body}
+    return json.dumps({"custom_id": custom_id, "method": "POST", "url": "/v4/chat/completions", "body": body}) + "\n"
+
+
 @pytest.fixture
 def requests_file(tmp_path: Path) -> Path:
     path = tmp_path / "requests.jsonl"
-    path.write_text('{"custom_id": "r1", "method": "POST", "url": "/v4/chat/completions", "body": {}}\n')
+    path.write_text(request_line("r1", "first") + request_line("r2", "second"))
     return path
 
 
 def test_batches_run_prints_the_batch_id(cli: Run, server: FakeZai, requests_file: Path) -> None:
     code, out, err = cli("batches", "run", str(requests_file))
-    assert (code, out, err) == (0, BATCH_ID + "\n", "")
+    assert (code, err) == (0, "")
+    assert out.startswith("batch_")
     upload = server.last("POST", "/paas/v4/files")
     assert multipart_field(upload.body, "purpose") == b"batch"
-    assert server.last("POST", "/paas/v4/batches").json() == {
+    created = server.last("POST", "/paas/v4/batches").json()
+    assert created == {
         "endpoint": "/v4/chat/completions",
-        "input_file_id": UPLOADED_ID,
+        "input_file_id": created["input_file_id"],
         "auto_delete_input_file": True,
     }
-    cli("batches", "run", str(requests_file), "--endpoint", "/v4/embeddings")
+    stored = server.files.get(created["input_file_id"])
+    assert stored is not None and Path(stored.path).read_bytes() == requests_file.read_bytes()
+    code, _, err = cli("batches", "run", str(requests_file), "--endpoint", "/v4/embeddings")
     assert server.last("POST", "/paas/v4/batches").json()["endpoint"] == "/v4/embeddings"
 
 
-def test_batches_run_wait_downloads_the_output(cli: Run, server: FakeZai, requests_file: Path) -> None:
+def test_batches_run_wait_against_the_fake(cli: Run, server: FakeZai, requests_file: Path) -> None:
+    code, out, err = cli("batches", "run", str(requests_file), "--wait", *FAST)
+    assert code == 0
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["custom_id"] for r in results] == ["r1", "r2"]
+    assert results[1]["response"]["body"]["choices"][0]["message"]["content"].endswith('"second"')
+    batch_id = err.split()[2]
+    assert [line.split(" [")[0] for line in err.splitlines()[1:]] == [
+        f"zai: batch {batch_id}: in_progress 0/2 requests",
+        f"zai: batch {batch_id}: completed 2/2 requests",
+    ]
+    assert cli("--quiet", "batches", "wait", batch_id, *FAST) == (0, out, "")
+    assert cli("batches", "results", batch_id) == (0, out, "")
+
+
+def test_batches_with_failed_requests(cli: Run, requests_file: Path, tmp_path: Path) -> None:
+    requests_file.write_text(request_line("ok") + request_line("no-model", model="") + request_line("ok-2"))
+    target = tmp_path / "results.jsonl"
+    code, out, err = cli("batches", "run", str(requests_file), "--wait", "-o", str(target), *FAST)
+    batch_id = err.split()[2]
+    assert (code, out) == (0, "")
+    assert [json.loads(line)["custom_id"] for line in target.read_text().splitlines()] == ["ok", "ok-2"]
+    assert err.splitlines()[-2:] == [
+        f"zai: output written to {target}",
+        f"zai: 1 requests failed; see them with: zai batches results {batch_id} --errors",
+    ]
+    code, out, _ = cli("batches", "results", batch_id, "--errors")
+    failed = json.loads(out)
+    assert (code, failed["custom_id"], failed["response"]["status_code"]) == (0, "no-model", 400)
+    assert failed["response"]["body"]["error"]["code"] == "1214"
+
+
+def test_batches_with_bad_lines_fail_whole(cli: Run, requests_file: Path) -> None:
+    requests_file.write_text(request_line("a") + "not json\n" + request_line("a"))
+    code, out, err = cli("batches", "run", str(requests_file), "--wait", *FAST)
+    assert (code, out) == (1, "")
+    batch_id = err.split()[2]
+    assert err.splitlines()[-1] == (
+        f"zai: error: batch {batch_id} ended with status failed: [invalid_json_line] the line is not JSON (line 2)"
+        " and 1 more"
+    )
+    assert cli("batches", "results", batch_id, "--errors")[2] == (
+        f"zai: error: batch {batch_id} has no error file (status failed)\n"
+    )
+
+
+def test_batches_results_of_a_running_batch(cli: Run, server: FakeZai, requests_file: Path) -> None:
+    batch_id = cli("batches", "run", str(requests_file))[1].strip()
+    assert cli("batches", "results", batch_id) == (
+        1,
+        "",
+        f"zai: error: batch {batch_id} is in_progress; wait for it with: zai batches wait {batch_id}\n",
+    )
+
+
+BATCH_ID = "batch-1"
+
+
+def script_batch(server: FakeZai, *states: Reply) -> None:
+    server.script("POST", "/paas/v4/batches", Reply(200, {"id": BATCH_ID, "status": "validating"}))
+    server.script("GET", f"/paas/v4/batches/{BATCH_ID}", *states)
+
+
+def batch_state(status: str, completed: int, failed: int = 0, **fields: Any) -> Reply:
+    return Reply(
+        200,
+        {
+            "id": BATCH_ID,
+            "object": "batch",
+            "status": status,
+            "request_counts": {"total": 4, "completed": completed, "failed": failed},
+            **fields,
+        },
+    )
+
+
+def test_batches_run_wait_shows_each_status(cli: Run, server: FakeZai, requests_file: Path) -> None:
     output = b'{"custom_id": "r1", "response": {"status_code": 200}}\n'
-    server.script(
-        "GET",
-        f"/paas/v4/batches/{BATCH_ID}",
+    script_batch(
+        server,
         batch_state("validating", 0),
         batch_state("in_progress", 1),
         batch_state("in_progress", 3),
@@ -459,8 +576,9 @@ def test_batches_run_wait_downloads_the_output(cli: Run, server: FakeZai, reques
     server.script("GET", "/paas/v4/files/out-1/content", Reply(200, body=output, content_type="application/jsonl"))
     code, out, err = cli("batches", "run", str(requests_file), "--wait", *FAST)
     assert (code, out) == (0, output.decode())
+    file_id = server.last("POST", "/paas/v4/batches").json()["input_file_id"]
     assert [line.split(" [")[0] for line in err.splitlines()] == [
-        f"zai: batch {BATCH_ID} created from file {UPLOADED_ID}",
+        f"zai: batch {BATCH_ID} created from file {file_id}",
         f"zai: batch {BATCH_ID}: validating 0/4 requests",
         f"zai: batch {BATCH_ID}: in_progress 1/4 requests",
         f"zai: batch {BATCH_ID}: completed 4/4 requests",
@@ -471,12 +589,12 @@ def test_batches_run_wait_downloads_the_output(cli: Run, server: FakeZai, reques
 def test_batches_run_wait_to_a_file_with_a_progress_bar(
     cli: Run, server: FakeZai, requests_file: Path, tmp_path: Path, tty_stderr: TTY
 ) -> None:
-    server.script(
-        "GET",
-        f"/paas/v4/batches/{BATCH_ID}",
+    script_batch(
+        server,
         batch_state("in_progress", 1, failed=1),
         batch_state("completed", 3, failed=1, output_file_id="out-1", error_file_id="err-1"),
     )
+    server.script("GET", "/paas/v4/files/out-1/content", Reply(200, body=BINARY_BODY))
     target = tmp_path / "results.jsonl"
     code, out, _ = cli("batches", "run", str(requests_file), "--wait", "-o", str(target), *FAST, stderr=tty_stderr)
     assert (code, out) == (0, "")
@@ -485,21 +603,8 @@ def test_batches_run_wait_to_a_file_with_a_progress_bar(
     assert f"\r| batch {BATCH_ID}  in_progress  [##########..........]  50%  2/4 requests, 1 failed" in err
     assert f"\r/ batch {BATCH_ID}  completed  [####################] 100%  4/4 requests, 1 failed" in err
     assert err.endswith(
-        f"zai: output written to {target}\nzai: 1 requests failed; see the error file: zai files download err-1\n"
-    )
-
-
-def test_batches_run_wait_failure(cli: Run, server: FakeZai, requests_file: Path) -> None:
-    failed = batch_state(
-        "failed",
-        0,
-        errors={"data": [{"code": "invalid_json", "message": "line is not JSON", "line": 3}]},
-    )
-    server.script("GET", f"/paas/v4/batches/{BATCH_ID}", failed)
-    code, out, err = cli("batches", "run", str(requests_file), "--wait", *FAST)
-    assert (code, out) == (1, "")
-    assert err.splitlines()[-1] == (
-        f"zai: error: batch {BATCH_ID} ended with status failed: [invalid_json] line is not JSON (line 3)"
+        f"zai: output written to {target}\n"
+        f"zai: 1 requests failed; see them with: zai batches results {BATCH_ID} --errors\n"
     )
 
 
@@ -511,8 +616,12 @@ def test_batches_run_wait_is_interrupted(
 
     monkeypatch.setattr(Progress, "update", interrupt)
     code, out, err = cli("batches", "run", str(requests_file), "--wait", *FAST)
+    batch_id = err.split()[2]
     assert (code, out) == (130, "")
-    assert err.splitlines()[-2:] == [f"zai: batch {BATCH_ID} keeps running on the server", "zai: error: interrupted"]
+    assert err.splitlines()[-2:] == [
+        f"zai: batch {batch_id} keeps running on the server; resume with: zai batches wait {batch_id}",
+        "zai: error: interrupted",
+    ]
 
 
 def test_batches_run_usage_errors(cli: Run, server: FakeZai, requests_file: Path, tmp_path: Path) -> None:
@@ -566,36 +675,51 @@ def test_zhipu_uses_the_bigmodel_client(cli: Run, server: FakeZai) -> None:
 def test_max_retries_and_timeout(cli: Run, server: FakeZai, sleeps: list[float]) -> None:
     busy = Reply(503, {"error": {"code": "1305", "message": "overloaded"}})
     server.script("GET", "/paas/v4/models", busy, busy, busy)
-    assert cli("--max-retries", "1", "models") == (1, "", "zai: error: [1305] overloaded (HTTP 503)\n")
+    assert cli("--quiet", "--max-retries", "1", "models") == (1, "", "zai: error: [1305] overloaded (HTTP 503)\n")
     assert server.count("GET", "/paas/v4/models") == 2
     server.reset()
     server.script("GET", "/paas/v4/models", Reply(200, {"data": []}, delay=0.5))
     code, _, err = cli("models", "--timeout", "0.1", "--max-retries", "0")
-    assert (code, err) == (1, "zai: error: Request timed out.\n")
+    assert (code, err) == (1, f"zai: error: Request timed out. (GET {server.base_url}/models)\n")
 
 
 # ---------------------------------------------------------------------- errors and exit codes
 
 
-def test_rate_limit_is_one_line(cli: Run, server: FakeZai, sleeps: list[float]) -> None:
+def test_retries_are_shown_as_they_happen(cli: Run, server: FakeZai, sleeps: list[float]) -> None:
     limited = Reply(429, {"error": {"code": "1302", "message": "rate limit reached"}})
     server.script("POST", "/paas/v4/chat/completions", *[limited] * 4)
-    assert cli("chat", "Hi") == (1, "", "zai: error: [1302] rate limit reached (HTTP 429)\n")
+    code, out, err = cli("chat", "Hi")
+    assert (code, out) == (1, "")
+    url = f"{server.base_url}/chat/completions"
+    assert err.splitlines() == [
+        f"zai: retrying POST {url} in {delay:.2f} s (retry {n} of 3) after status 429"
+        for n, delay in enumerate(sleeps, start=1)
+    ] + ["zai: error: [1302] rate limit reached (HTTP 429)"]
     assert server.count("POST", "/paas/v4/chat/completions") == 4  # the client's retries still apply
+    server.script("POST", "/paas/v4/chat/completions", *[limited] * 4)
+    assert cli("chat", "Hi", "-q") == (1, "", "zai: error: [1302] rate limit reached (HTTP 429)\n")
+    assert not logging.getLogger("zai").handlers  # the CLI leaves the logger as it found it
+    assert logging.getLogger("zai").level == logging.NOTSET
+
+
+def test_a_refused_connection_names_the_url(cli: Run, sleeps: list[float]) -> None:
+    with FakeZai() as gone:
+        url = gone.base_url
+    code, _, err = cli("--base-url", url, "--max-retries", "2", "models")
+    lines = err.splitlines()
+    assert code == 1 and len(lines) == 3
+    assert (
+        lines[0].startswith(f"zai: retrying GET {url}/models in ") and "(retry 1 of 2) after ConnectError" in lines[0]
+    )
+    assert lines[2].startswith("zai: error: Connection error: ")
+    assert lines[2].endswith(f" (GET {url}/models)")
 
 
 def test_missing_key(cli: Run, server: FakeZai) -> None:
     code, out, err = cli("--base-url", server.base_url, "models", auth=False)
     assert (code, out) == (1, "")
     assert err == "zai: error: no API key: pass --api-key or set the ZAI_API_KEY environment variable\n"
-
-
-def test_connection_error(cli: Run) -> None:
-    with FakeZai() as gone:
-        url = gone.base_url
-    code, _, err = cli("--base-url", url, "--max-retries", "0", "models")
-    assert code == 1
-    assert err.startswith("zai: error: Connection error") and err.count("\n") == 1
 
 
 def test_bad_base_url(cli: Run) -> None:
@@ -714,3 +838,32 @@ def test_subprocess_exit_status_and_one_line_error(server: FakeZai) -> None:
 
     result = subprocess.run([sys.executable, "-m", "zai.cli", "nonsense"], capture_output=True, text=True, env=env)
     assert result.returncode == 2
+
+
+def test_the_documented_commands_run_against_the_fake(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert zai.cli.__doc__
+    commands = [shlex.split(line)[1:] for line in zai.cli.__doc__.splitlines() if line.startswith("    zai ")]
+    assert len(commands) == 10
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(_commands.POLL_INTERVAL_ENV, "0.01")
+    (tmp_path / "requests.jsonl").write_text(request_line("r1") + request_line("r2"))
+    ids: dict[str, str] = {}
+    for argv in commands:
+        code, out, err = cli(*[ids.get(arg, arg) for arg in argv])
+        assert (code, err.count("error")) == (0, 0), (argv, err)
+        assert out or "-o" in argv, argv
+        if argv[:2] == ["videos", "generate"]:
+            ids["TASK_ID"] = err.split()[3]
+        if argv[:2] == ["batches", "run"]:
+            ids["BATCH_ID"] = err.split()[2]
+    assert [json.loads(line)["custom_id"] for line in (tmp_path / "results.jsonl").read_text().splitlines()] == [
+        "r1",
+        "r2",
+    ]
+
+
+def test_python_m_zai_is_the_cli() -> None:
+    result = subprocess.run([sys.executable, "-m", "zai", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("usage: zai ")

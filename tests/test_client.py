@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import pydoc
+from pathlib import Path
 
 import httpx
 import pytest
 
 import zai
+import zai_api
 from tests.conftest import KEY, user
 from zai import AsyncZaiClient, AsyncZhipuAiClient, ZaiClient, ZaiError, ZhipuAiClient
 from zai._base_client import DEFAULT_TIMEOUT
@@ -130,6 +134,18 @@ def test_resources_are_cached_and_typed() -> None:
     assert client.chat.completions is client.chat.completions
     assert type(client.chat.asyncCompletions).__name__ == "ChatAsyncCompletions"
     assert type(AsyncZaiClient(api_key=KEY).chat.completions).__name__ == "AsyncChatCompletions"
+
+
+def test_resources_are_listed_before_first_use() -> None:
+    """`dir()`, `help()` and editor completion show the resources of a fresh client."""
+    operations = json.loads((Path(zai_api.__file__).parent / "examples.json").read_text())["operations"]
+    roots = {binding["method"].split(".")[0] for operation in operations for binding in operation["bindings"]}
+    for client in (ZaiClient(api_key=KEY), AsyncZaiClient(api_key=KEY)):
+        names = set(dir(client))
+        assert {"chat", "embeddings", "files", "batches", "agents"} <= roots <= names
+        assert not {"request", "poll"} & names  # the shared sender and poller are private
+    text = pydoc.render_doc(ZaiClient)
+    assert "client.chat" in text and "completions.create" in text
 
 
 def test_debug_logging_redacts_the_key(server: FakeZai, caplog: pytest.LogCaptureFixture) -> None:

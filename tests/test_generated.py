@@ -7,6 +7,7 @@ import inspect
 import json
 import pickle
 import pkgutil
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +20,17 @@ import zai_api.models
 from zai_api.models import (
     AssistantMessage,
     ChatCompletion,
+    ChatCompletionChoice,
     ChatCompletionChunk,
     ChatCompletionRequest,
     FunctionTool,
     SystemMessage,
     UserMessage,
+    ZragTagFilter,
 )
 from zai_api.models.finish_reason import FinishReason
 from zai_api.models.task_status import TaskStatus
-from zai_api.types import UNSET, BaseModel, OpenStrEnum
+from zai_api.types import UNSET, BaseModel
 
 PACKAGE = Path(zai_api.__file__).parent
 MODULES = sorted(
@@ -68,17 +71,29 @@ def test_models_package_is_lazy() -> None:
     assert zai_api.models.ChatCompletion is ChatCompletion
     with pytest.raises(AttributeError):
         zai_api.models.NoSuchModel  # noqa: B018
+    assert {"ChatCompletion", "ChatCompletionParam", "Batch"} <= set(dir(zai_api.models))  # before first use
+    assert {"Client", "AuthenticatedClient"} <= set(dir(zai_api))
 
 
-def test_unknown_enum_values_are_kept() -> None:
-    reason = FinishReason("a_future_reason")
-    assert reason == "a_future_reason"
-    assert reason.value == "a_future_reason"
-    assert str(reason) == "a_future_reason"
-    assert isinstance(reason, OpenStrEnum)
-    assert FinishReason("stop") is FinishReason.STOP
-    assert json.dumps({"r": reason}) == '{"r": "a_future_reason"}'
-    assert TaskStatus("QUEUED") == "QUEUED"
+def test_enum_fields_hold_the_plain_values_known_or_not() -> None:
+    """An enum is the `Literal` of its known values; parsing keeps the string the server sent."""
+    assert typing.get_args(FinishReason) == (
+        "stop",
+        "length",
+        "tool_calls",
+        "sensitive",
+        "network_error",
+        "model_context_window_exceeded",
+    )
+    assert typing.get_args(TaskStatus) == ("PROCESSING", "SUCCESS", "FAIL")
+    message = {"role": "assistant", "content": "hi"}
+    choice = ChatCompletionChoice.from_dict({"index": 0, "finish_reason": "stop", "message": message})
+    assert type(choice.finish_reason) is str and choice.finish_reason == "stop"
+    assert "finish_reason='stop'" in repr(choice)
+    future = ChatCompletionChoice.from_dict({"index": 0, "finish_reason": "a_future_reason", "message": message})
+    assert future.finish_reason == "a_future_reason"
+    assert future.to_dict()["finish_reason"] == "a_future_reason"
+    assert ZragTagFilter.from_dict({"filter_type": 9}).filter_type == 9
 
 
 def test_unknown_fields_survive_a_round_trip() -> None:

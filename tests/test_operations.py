@@ -26,7 +26,7 @@ from zai.testing._examples import BINARY_BODY, load_operations
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[FakeZai]:
-    with FakeZai(simulate_chat=False) as fake:
+    with FakeZai(simulate=False) as fake:
         yield fake
 
 

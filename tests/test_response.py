@@ -43,7 +43,8 @@ def test_raw_response_of_a_stream(server: FakeZai) -> None:
 
 def test_streaming_response_reads_the_body_on_demand(server: FakeZai, tmp_path: Path) -> None:
     with ZaiClient(api_key=KEY, base_url=server.base_url) as client:
-        with client.files.with_streaming_response.content("file-1") as response:
+        file_id = str(client.files.create(file=BINARY_BODY, purpose="agent").id)
+        with client.files.with_streaming_response.content(file_id) as response:
             assert not response.http_response.is_stream_consumed
             assert b"".join(response.iter_bytes(4)) == BINARY_BODY
         assert response.is_closed
@@ -57,7 +58,8 @@ def test_async_raw_and_streaming_responses(server: FakeZai) -> None:
             raw = await client.chat.completions.with_raw_response.create(model="m", messages=user())
             assert isinstance(raw, AsyncAPIResponse)
             assert (await raw.parse()).choices[0].message.content
-            async with await client.files.with_streaming_response.content("file-1") as response:
+            uploaded = await client.files.create(file=BINARY_BODY, purpose="agent")
+            async with await client.files.with_streaming_response.content(str(uploaded.id)) as response:
                 assert b"".join([chunk async for chunk in response.iter_bytes()]) == BINARY_BODY
 
     asyncio.run(main())

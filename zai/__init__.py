@@ -19,6 +19,7 @@ from ._exceptions import (
     APIError,
     APIInternalError,
     APINotFoundError,
+    APIPaginationError,
     APIPermissionDeniedError,
     APIReachLimitError,
     APIRequestFailedError,
@@ -44,6 +45,10 @@ from ._exceptions import (
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from . import api_resource as api_resource
+    from . import core as core
+    from . import types as types
+    from . import version as version
     from ._streaming import AsyncStream, Stream
 
 __all__ = [
@@ -55,6 +60,7 @@ __all__ = [
     "APIError",
     "APIInternalError",
     "APINotFoundError",
+    "APIPaginationError",
     "APIPermissionDeniedError",
     "APIReachLimitError",
     "APIRequestFailedError",
@@ -88,10 +94,19 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    # The stream classes are imported when first asked for, like every part a call may not need.
-    if name in ("Stream", "AsyncStream"):
-        from . import _streaming  # noqa: PLC0415
+# zai-sdk's subpackages, reachable as attributes after a bare `import zai` (`zai.core._errors...`).
+_SUBMODULES = frozenset({"api_resource", "core", "types", "version"})
 
-        return getattr(_streaming, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        # Imported when first asked for, like every part a call may not need.
+        if name in ("Stream", "AsyncStream"):
+            from . import _streaming  # noqa: PLC0415
+
+            return getattr(_streaming, name)
+        if name in _SUBMODULES:
+            from importlib import import_module  # noqa: PLC0415
+
+            return import_module(f"{__name__}.{name}")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

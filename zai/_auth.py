@@ -78,4 +78,5 @@ class ApiKeyAuth:
         return (signing_input + b"." + _b64(signature)).decode("ascii")
 
     def __repr__(self) -> str:
-        return f"ApiKeyAuth(mode={'jwt' if self.jwt else 'bearer'})"
+        jwt = getattr(self, "jwt", None)
+        return f"ApiKeyAuth(mode={'?' if jwt is None else 'jwt' if jwt else 'bearer'})"

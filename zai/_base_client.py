@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Awaitable, Mapping
 from types import TracebackType
@@ -31,6 +32,8 @@ from ._exceptions import (
     status_error,
     transport_error,
 )
+from ._headers import check_api_key, check_header
+from ._json import loads
 from ._logging import log_request, log_response, log_retry
 from ._retry import backoff, retry_delay, should_retry
 from ._version import __version__
@@ -51,6 +54,9 @@ DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=10
 # knowledge bases, ...) relative to the API root, which is `base_url` without this suffix.
 PAAS_PREFIX = "/paas/v4"
 CODING_PREFIX = "/coding"
+
+# The `user:password@` part of a URL, removed from what error messages show.
+_USERINFO = re.compile(r"//[^/?#]*@")
 
 TimeoutTypes = Union[float, httpx.Timeout, None]
 _T = TypeVar("_T")
@@ -83,14 +89,32 @@ def _max_retries(value: object) -> int:
 
 
 def split_base_url(base_url: str) -> tuple[str, str]:
-    """(`base_url` without a trailing slash, the API root). See `openapi/README.md` for the rule."""
-    url = str(base_url).rstrip("/")
+    """(`base_url` without a trailing slash, the API root). See `openapi/README.md` for the rule.
+
+    Operation paths are appended to `base_url` as text, so it may have no query and no fragment
+    (every call would go to the wrong path), and no user name or password (httpx would send them as
+    Basic credentials in place of the key). Errors never repeat those parts.
+    """
+    url = str(base_url)
+    # What an error may show: no credentials, no query or fragment (a proxy's token may be there).
+    shown = _USERINFO.sub("//", url).partition("?")[0].partition("#")[0]
+    if "?" in url or "#" in url:
+        raise ZaiError(
+            f"base_url {shown!r} is followed by a query ('?...') or a fragment ('#...'): operation paths are "
+            "appended to base_url, so it may have neither"
+        )
+    url = url.rstrip("/")
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as exc:
-        raise ZaiError(f"base_url is not a valid URL: {base_url!r}") from exc
+        raise ZaiError(f"base_url is not a valid URL: {shown!r}") from exc
+    if parsed.userinfo:
+        raise ZaiError(
+            f"base_url {shown!r} carries a user name or password (user:password@): the SDK sends the API key "
+            "itself; give a proxy's credentials to an http_client instead"
+        )
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ZaiError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
+        raise ZaiError(f"base_url must be an http(s) URL with a host, got {shown!r}")
     root = url[: -len(PAAS_PREFIX)] if url.endswith(PAAS_PREFIX) else url
     # The Coding-Plan endpoint (`.../api/coding/paas/v4`) shares the platform's root for the rest.
     if url.endswith(PAAS_PREFIX) and root.endswith(CODING_PREFIX):
@@ -103,11 +127,11 @@ def _encode_json(data: Mapping[str, Any]) -> bytes:
         return json.dumps(
             data, default=json_default, ensure_ascii=False, allow_nan=False, separators=(",", ":")
         ).encode()
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:  # RecursionError: nested too deeply
         for key, value in data.items():  # name the argument that cannot be sent
             try:
                 json.dumps(value, default=json_default, allow_nan=False)
-            except (TypeError, ValueError) as inner:
+            except (TypeError, ValueError, RecursionError) as inner:
                 raise TypeError(f"Argument `{key}` cannot be sent as JSON: {inner}") from exc
         raise TypeError(f"The request body cannot be sent as JSON: {exc}") from exc
 
@@ -143,6 +167,7 @@ class BaseClient(Generic[_HttpT]):
         if not api_key:
             raise ZaiError("No API key: pass api_key=... to the client or set the ZAI_API_KEY environment variable.")
         _check_type(api_key, str, "api_key must be a str")
+        check_api_key(api_key)
         self.api_key = api_key
         self.disable_token_cache = bool(disable_token_cache)
         self._auth = ApiKeyAuth(api_key, jwt=not disable_token_cache)
@@ -165,6 +190,8 @@ class BaseClient(Generic[_HttpT]):
             headers["Accept-Language"] = self.accept_language
         self._custom_headers = dict(custom_headers or {})
         headers.update(self._custom_headers)
+        for name, value in headers.items():
+            check_header(name, value)
         self._headers = headers
         if not self._auth.jwt:
             headers["Authorization"] = self._auth.authorization()
@@ -174,8 +201,11 @@ class BaseClient(Generic[_HttpT]):
         self._urls: dict[str, httpx.URL] = {}
 
     def __repr__(self) -> str:
-        mode = "jwt" if self._auth.jwt else "bearer"
-        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={mode!r}, max_retries={self.max_retries})"
+        # Never raises, even for a client whose __init__ failed (a traceback printed with its locals).
+        auth = getattr(self, "_auth", None)
+        mode = "?" if auth is None else "jwt" if auth.jwt else "bearer"
+        base_url, max_retries = getattr(self, "base_url", None), getattr(self, "max_retries", None)
+        return f"{type(self).__name__}(base_url={base_url!r}, auth={mode!r}, max_retries={max_retries})"
 
     def with_options(
         self: _Self,
@@ -253,7 +283,8 @@ class BaseClient(Generic[_HttpT]):
         if headers:
             for name, value in headers.items():
                 if value is not NOT_GIVEN and value is not None:
-                    all_headers[name] = str(value)
+                    check_header(name, text := str(value))
+                    all_headers[name] = text
         params: dict[str, Any] | None = None
         if query:
             params = {key: value for key, value in query.items() if value is not NOT_GIVEN and value is not None}
@@ -267,7 +298,8 @@ class BaseClient(Generic[_HttpT]):
 
             parts, opened = multipart(files, file_fields, extra_body)
         elif body is not None:
-            data = {key: value for key, value in body.items() if value is not NOT_GIVEN}
+            # An argument left out, or passed as None, is not sent (extra_body is sent as given).
+            data = {key: value for key, value in body.items() if value is not NOT_GIVEN and value is not None}
             if extra_body:
                 data.update(extra_body)
             content = _encode_json(data)
@@ -278,6 +310,8 @@ class BaseClient(Generic[_HttpT]):
         if self._auth.jwt:
             all_headers["Authorization"] = self._auth.authorization()
         if extra_headers:
+            for name, value in extra_headers.items():
+                check_header(name, value)
             all_headers.update(extra_headers)
         try:
             request = http.build_request(
@@ -313,11 +347,14 @@ class BaseClient(Generic[_HttpT]):
 
     @staticmethod
     def _parse(
-        response: httpx.Response, cast_to: Callable[[Any], _T] | None, success: tuple[str, tuple[Any, ...]] | None
+        response: httpx.Response,
+        cast_to: Callable[[Any], _T] | None,
+        success: tuple[str, tuple[Any, ...]] | None,
+        failure: tuple[str, tuple[Any, ...]] | None = None,
     ) -> _T | Any:
         content = response.content
         try:
-            data = json.loads(content)
+            data = loads(content)
         except ValueError:
             raise APIResponseValidationError(
                 f"Expected a JSON body (status {response.status_code}), got: {body_snippet(content)}",
@@ -325,7 +362,12 @@ class BaseClient(Generic[_HttpT]):
                 body=content,
             ) from None
         # json.loads makes plain dicts; `__class__ is dict` also keeps `data` from narrowing to dict[Unknown, Unknown].
-        if success is not None and data.__class__ is dict and data.get(success[0]) not in success[1]:
+        # The operation's rule for a failure reported inside a 2xx body: `success` lists the values
+        # of a field that mean success (anything else fails), `failure` those that mean failure.
+        if data.__class__ is dict and (
+            (success is not None and data.get(success[0]) not in success[1])
+            or (failure is not None and data.get(failure[0]) in failure[1])
+        ):
             _, code, message = decode_error_body(response.text)
             detail = message or body_snippet(content)
             raise APIBusinessError(f"[{code}] {detail}" if code else detail, response=response, body=data, code=code)
@@ -370,7 +412,7 @@ class BaseClient(Generic[_HttpT]):
 
 
 class SyncAPIClient(BaseClient[httpx.Client]):
-    """A synchronous client: `request()` sends one operation with retries and returns the parsed result."""
+    """A synchronous client: `_request()` sends one operation with retries and returns the parsed result."""
 
     def __init__(
         self,
@@ -402,7 +444,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
         )
 
-    def request(
+    def _request(
         self,
         method: str,
         path: str,
@@ -418,6 +460,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         stream_done: tuple[str, Any] | None = None,
         binary: bool = False,
         success: tuple[str, tuple[Any, ...]] | None = None,
+        failure: tuple[str, tuple[Any, ...]] | None = None,
         page: tuple[str, str, str] | None = None,
         response_mode: str = "parsed",
         extra_headers: Mapping[str, str] | None = None,
@@ -470,19 +513,20 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                     response.read()
                 finally:
                     response.close()
-            result = self._parse(response, cast_to, success)
+            result = self._parse(response, cast_to, success, failure)
             if page is None:
                 return result
             items_field, cursor, next_field = page
 
             def fetch(value: Any) -> Any:
-                return self.request(
+                return self._request(
                     method,
                     path,
                     cast_to=cast_to,
                     query={**(query or {}), cursor: value},
                     headers=headers,
                     success=success,
+                    failure=failure,
                     page=page,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
@@ -492,7 +536,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
 
             from ._pagination import SyncCursorPage  # noqa: PLC0415
 
-            return SyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+            return SyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field, response)
 
         if response_mode == "parsed":
             return process()
@@ -501,7 +545,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         raw: APIResponse[Any] = APIResponse(response, process)
         return raw
 
-    def poll(
+    def _poll(
         self,
         fetch: Callable[[], Any],
         *,
@@ -555,6 +599,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                             response.close()
             except httpx.UnsupportedProtocol as exc:
                 raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            except httpx.LocalProtocolError as exc:  # never transient, and its text may quote a header's value
+                raise transport_error(exc, request) from None
             except httpx.HTTPError as exc:
                 if retries_taken >= max_retries:
                     raise transport_error(exc, request) from exc
@@ -638,7 +684,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         # Shared by every client on this httpx client (`with_options` copies too).
         self._pool_policy = policy_for(self._http, DEFAULT_LIMITS if self._owns_http else None)
 
-    async def request(
+    async def _request(
         self,
         method: str,
         path: str,
@@ -654,6 +700,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         stream_done: tuple[str, Any] | None = None,
         binary: bool = False,
         success: tuple[str, tuple[Any, ...]] | None = None,
+        failure: tuple[str, tuple[Any, ...]] | None = None,
         page: tuple[str, str, str] | None = None,
         response_mode: str = "parsed",
         extra_headers: Mapping[str, str] | None = None,
@@ -713,19 +760,20 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                     await response.aread()
                 finally:
                     await response.aclose()
-            result = self._parse(response, cast_to, success)
+            result = self._parse(response, cast_to, success, failure)
             if page is None:
                 return result
             items_field, cursor, next_field = page
 
             def fetch(value: Any) -> Awaitable[Any]:
-                return self.request(
+                return self._request(
                     method,
                     path,
                     cast_to=cast_to,
                     query={**(query or {}), cursor: value},
                     headers=headers,
                     success=success,
+                    failure=failure,
                     page=page,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
@@ -735,7 +783,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
             from ._pagination import AsyncCursorPage  # noqa: PLC0415
 
-            return AsyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field)
+            return AsyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field, response)
 
         if response_mode == "parsed":
             return await process()
@@ -744,7 +792,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         raw: AsyncAPIResponse[Any] = AsyncAPIResponse(response, process)
         return raw
 
-    async def poll(
+    async def _poll(
         self,
         fetch: Callable[[], Awaitable[Any]],
         *,
@@ -799,6 +847,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 response = await send(self._http, request, stream=stream, policy=self._pool_policy, place=place)
             except httpx.UnsupportedProtocol as exc:
                 raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
+            except httpx.LocalProtocolError as exc:  # never transient, and its text may quote a header's value
+                raise transport_error(exc, request) from None
             except httpx.HTTPError as exc:
                 if retries_taken >= max_retries:
                     raise transport_error(exc, request) from exc

@@ -7,7 +7,6 @@ is closed (or, for the sync class, garbage-collected).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
@@ -16,6 +15,7 @@ from typing import Any
 import httpx
 
 from . import _body as body
+from ._json import loads
 
 __all__ = ["AsyncBinaryResponse", "BinaryResponse"]
 
@@ -52,7 +52,7 @@ class BinaryResponse:
         return self.response.status_code
 
     def json(self, **kwargs: Any) -> Any:
-        return json.loads(self.content, **kwargs)
+        return loads(self.content, **kwargs)
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         """The body in chunks, read from the network as they are consumed."""
@@ -85,7 +85,7 @@ class BinaryResponse:
             response.close()
 
     def __repr__(self) -> str:
-        return f"<BinaryResponse {self.response.status_code} {self.response.headers.get('content-type')!r}>"
+        return f"<BinaryResponse {body.describe(getattr(self, 'response', None))}>"
 
 
 class AsyncBinaryResponse:
@@ -116,7 +116,7 @@ class AsyncBinaryResponse:
         return self.response.status_code
 
     def json(self, **kwargs: Any) -> Any:
-        return json.loads(self.content, **kwargs)
+        return loads(self.content, **kwargs)
 
     def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         """The body in chunks, read from the network as they are consumed."""
@@ -144,4 +144,4 @@ class AsyncBinaryResponse:
         await self.close()
 
     def __repr__(self) -> str:
-        return f"<AsyncBinaryResponse {self.response.status_code} {self.response.headers.get('content-type')!r}>"
+        return f"<AsyncBinaryResponse {body.describe(getattr(self, 'response', None))}>"

@@ -3,6 +3,7 @@ connection is released once the body is read (or reading it stops)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Iterator
 from typing import TypeVar
 
@@ -10,7 +11,7 @@ import httpx
 
 from ._exceptions import transport_error
 
-__all__ = ["achunks", "aread", "chunks", "read"]
+__all__ = ["achunks", "aread", "chunks", "describe", "read"]
 
 T = TypeVar("T")
 
@@ -56,3 +57,13 @@ async def achunks(response: httpx.Response, pieces: AsyncIterator[T], what: str)
         raise transport_error(exc, response.request, what) from exc
     finally:
         await response.aclose()
+
+
+def describe(response: object) -> str:
+    """``[200] GET https://... 'application/json'``, for reprs: never raises, whatever `response` is."""
+    if not isinstance(response, httpx.Response):
+        return "(no response)"
+    text = f"[{response.status_code}]"
+    with contextlib.suppress(RuntimeError):  # a response built without its request
+        text += f" {response.request.method} {response.request.url}"
+    return f"{text} {response.headers.get('content-type')!r}"

@@ -15,17 +15,21 @@ ZaiError
     │       └── APIServerFlowExceedError   503
     ├── APIResponseError           a 2xx response the SDK could not use
     │   ├── APIResponseValidationError   body that is not the expected JSON
-    │   └── APIStreamError               an error event inside a stream
+    │   ├── APIStreamError               an error event inside a stream
+    │   ├── APIBusinessError             a failure reported inside a 2xx body
+    │   └── APIPaginationError           a list page whose cursor did not advance
     └── APIConnectionError         no usable response (network failure, stream cut short)
         └── APITimeoutError
 """
 
 from __future__ import annotations
 
-import json
+import re
 from typing import Any
 
 import httpx
+
+from ._json import loads
 
 __all__ = [
     "APIAuthenticationError",
@@ -35,6 +39,7 @@ __all__ = [
     "APIError",
     "APIInternalError",
     "APINotFoundError",
+    "APIPaginationError",
     "APIPermissionDeniedError",
     "APIReachLimitError",
     "APIRequestFailedError",
@@ -62,6 +67,8 @@ __all__ = [
 ]
 
 _SNIPPET = 500
+# A quoted (bytes) literal in a message, such as h11's "Illegal header value b'...'".
+_QUOTED = re.compile(r"""b?(['"]).*\1""")
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-log-id")
 
 
@@ -178,6 +185,17 @@ class APIBusinessError(APIResponseError):
     """A 2xx body whose status envelope reports a failure (for example `{"code": 10003, "message": ...}`)."""
 
 
+class APIPaginationError(APIResponseError):
+    """A list page did not advance: its next cursor was used before (the server ignored the cursor).
+
+    Raised instead of fetching the same pages forever; `cursor` is the repeated value.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None = None, cursor: object) -> None:
+        super().__init__(message, response=response, body=body)
+        self.cursor = cursor
+
+
 class WaitTimeoutError(ZaiError, TimeoutError):
     """A `wait()` helper reached its timeout; `last` is the last state it polled."""
 
@@ -236,7 +254,7 @@ def request_id(response: httpx.Response) -> str | None:
 def decode_error_body(text: str) -> tuple[object | None, str | None, str | None]:
     """(decoded body, business code, message) of an error body in any of the platform's shapes."""
     try:
-        body: Any = json.loads(text)
+        body: Any = loads(text)
     except ValueError:
         return (text or None), None, None
     # json.loads makes plain dicts; `__class__ is dict` also keeps the values from narrowing to dict[Unknown, Unknown].
@@ -270,6 +288,11 @@ def transport_error(
     """The SDK error for an httpx failure: `APITimeoutError` for timeouts, `APIConnectionError` otherwise."""
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request=request)
+    if isinstance(exc, httpx.LocalProtocolError):
+        # h11 quotes the offending header ("Illegal header value b'Bearer ...'"): keep the complaint, not the value.
+        return APIConnectionError(
+            f"{what}: the request is not valid HTTP: {_QUOTED.sub('<redacted>', str(exc))}", request=request
+        )
     return APIConnectionError(f"{what}: {exc}", request=request)
 
 

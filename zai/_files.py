@@ -1,7 +1,9 @@
 """Multipart bodies: files from paths, bytes, file objects or tuples, and the form fields beside them.
 
 Files given by path are opened, not read: httpx streams them from disk in chunks, and rewinds them
-if the request is retried. The caller of `multipart()` closes what it opened.
+if the request is retried. So are file objects that can seek. File objects that cannot (pipes,
+sockets, objects with only ``read()``) are read into memory first, up to 100 MiB
+(`zai_api.types.replayable_payload`). The caller of `multipart()` closes what it opened.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import IO, Any, Union, cast
 
-from zai_api.types import NOT_GIVEN, File, json_default
+from zai_api.types import NOT_GIVEN, File, json_default, replayable_payload
 
 __all__ = ["FileInput", "multipart"]
 
@@ -49,7 +51,7 @@ def _content(name: str, value: Any, opened: list[IO[bytes]]) -> tuple[str | None
         raise TypeError(f"Argument `{name}`: open the file in binary mode ('rb'), not text mode")
     if hasattr(value, "read"):
         filename = getattr(value, "name", None)
-        return (os.path.basename(filename) if isinstance(filename, str) else "upload"), value
+        return (os.path.basename(filename) if isinstance(filename, str) else "upload"), replayable_payload(value, name)
     raise TypeError(
         f"Argument `{name}` must be a path, bytes, a binary file object or a (filename, content) tuple, "
         f"not {type(value).__name__}"

@@ -33,7 +33,13 @@ PLACEHOLDER = "http://zai.invalid"
 
 
 def low_level_url(url: Callable[[str], str], request: httpx.Request) -> httpx.URL:
-    return httpx.URL(url(request.url.path)).copy_with(query=request.url.query or None)
+    """The facade's URL for a request the generated code built against `PLACEHOLDER`.
+
+    The path is taken as sent (`raw_path`), still percent-encoded: decoding it would turn an id's
+    quoted ``/``, ``?``, ``#`` or ``..`` back into URL syntax and send the call to another endpoint.
+    """
+    path, _, query = request.url.raw_path.decode("ascii").partition("?")
+    return httpx.URL(url(path)).copy_with(query=query.encode("ascii") or None)
 
 
 def _rewrap(response: httpx.Response) -> httpx.Response:

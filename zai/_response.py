@@ -11,7 +11,6 @@ with client.files.with_streaming_response.content("file-1") as response:
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
 from typing import Any, Callable, Generic, TypeVar
@@ -21,6 +20,7 @@ import httpx
 from . import _body as body
 from ._base_client import RETRIES_TAKEN
 from ._exceptions import request_id
+from ._json import loads
 
 __all__ = ["APIResponse", "AsyncAPIResponse"]
 
@@ -69,7 +69,7 @@ class _Common(Generic[T]):
         return self.http_response.is_closed
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} [{self.status_code}] {self.method} {self.url}>"
+        return f"<{type(self).__name__} {body.describe(getattr(self, 'http_response', None))}>"
 
 
 class APIResponse(_Common[T]):
@@ -95,7 +95,7 @@ class APIResponse(_Common[T]):
         return self.read().decode(self.http_response.encoding or "utf-8", errors="replace")
 
     def json(self) -> Any:
-        return json.loads(self.read())
+        return loads(self.read())
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         return body.chunks(self.http_response, self.http_response.iter_bytes(chunk_size), _FAILED)
@@ -139,7 +139,7 @@ class AsyncAPIResponse(_Common[T]):
         return (await self.read()).decode(self.http_response.encoding or "utf-8", errors="replace")
 
     async def json(self) -> Any:
-        return json.loads(await self.read())
+        return loads(await self.read())
 
     def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         return body.achunks(self.http_response, self.http_response.aiter_bytes(chunk_size), _FAILED)

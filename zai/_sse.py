@@ -37,7 +37,8 @@ class ServerSentEvent:
         return (self.data, self.event, self.id, self.retry) == (other.data, other.event, other.id, other.retry)
 
     def __repr__(self) -> str:
-        return f"ServerSentEvent(data={self.data!r}, event={self.event!r}, id={self.id!r}, retry={self.retry!r})"
+        fields = ", ".join(f"{name}={getattr(self, name, None)!r}" for name in ("data", "event", "id", "retry"))
+        return f"ServerSentEvent({fields})"
 
 
 class SSEDecoder:

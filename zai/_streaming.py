@@ -8,7 +8,6 @@ connection is released when the stream ends, fails, is closed, or is left by a `
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
@@ -23,6 +22,7 @@ from ._exceptions import (
     decode_error_body,
     transport_error,
 )
+from ._json import loads
 from ._release import arelease, release
 from ._sse import ServerSentEvent, SSEDecoder
 
@@ -39,7 +39,7 @@ _DONE = "[DONE]"
 def _event_data(event: ServerSentEvent, response: httpx.Response) -> Any:
     """The decoded JSON of one event, raising the typed error an error event stands for."""
     try:
-        data = json.loads(event.data)
+        data = loads(event.data)
     except ValueError:
         if event.event == "error":
             raise APIStreamError(event.data or "error event", response=response, body=event.data) from None
@@ -97,12 +97,14 @@ class Stream(Generic[T]):
 
     def text_deltas(self) -> Iterator[str]:
         """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
+        from .lib._chat_stream import content_text  # noqa: PLC0415
+
         for chunk in self._iterator:
             get: Any = getattr(chunk, "get", None)
             choices = get("choices") if get is not None else None
             if choices:
                 delta = choices[0].get("delta")
-                text = delta.get("content") if delta is not None else None
+                text = content_text(delta.get("content")) if delta is not None else ""
                 if text:
                     yield text
 
@@ -149,12 +151,14 @@ class AsyncStream(Generic[T]):
 
     async def text_deltas(self) -> AsyncIterator[str]:
         """Only the text of a chat-shaped stream: each non-empty `choices[0].delta.content`."""
+        from .lib._chat_stream import content_text  # noqa: PLC0415
+
         async for chunk in self._iterator:
             get: Any = getattr(chunk, "get", None)
             choices = get("choices") if get is not None else None
             if choices:
                 delta = choices[0].get("delta")
-                text = delta.get("content") if delta is not None else None
+                text = content_text(delta.get("content")) if delta is not None else ""
                 if text:
                     yield text
 
@@ -201,7 +205,7 @@ def _events(
 ) -> Generator[T, None, None]:
     decoder = SSEDecoder()
     feed = decoder.feed
-    loads = json.loads
+    fast_loads = json.loads  # `_json.loads` in `_event_data` maps what this one raises
     try:
         chunks = _body(response)
         try:
@@ -211,8 +215,8 @@ def _events(
                         release(response, chunks)
                         return
                     try:
-                        data = loads(event.data)
-                    except ValueError:
+                        data = fast_loads(event.data)
+                    except (ValueError, RecursionError):
                         data = _event_data(event, response)
                     if event.event is not None or (data.__class__ is dict and data.get("error")):
                         data = _event_data(event, response)
@@ -236,7 +240,7 @@ async def _aevents(
 ) -> AsyncGenerator[T, None]:
     decoder = SSEDecoder()
     feed = decoder.feed
-    loads = json.loads
+    fast_loads = json.loads  # `_json.loads` in `_event_data` maps what this one raises
     try:
         chunks = _abody(response)
         try:
@@ -246,8 +250,8 @@ async def _aevents(
                         await arelease(response, chunks)
                         return
                     try:
-                        data = loads(event.data)
-                    except ValueError:
+                        data = fast_loads(event.data)
+                    except (ValueError, RecursionError):
                         data = _event_data(event, response)
                     if event.event is not None or (data.__class__ is dict and data.get("error")):
                         data = _event_data(event, response)

@@ -13,10 +13,16 @@ __all__ = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    # The client classes need attrs; importing them lazily keeps `import zai` light.
-    if name in __all__:
-        from . import client  # noqa: PLC0415
+if not TYPE_CHECKING:  # type checkers see the import above, so a misspelled name is an error
 
-        return getattr(client, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> Any:
+        # The client classes need attrs; importing them lazily keeps `import zai` light.
+        if name in __all__:
+            from . import client  # noqa: PLC0415
+
+            return getattr(client, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return [*globals(), *__all__]

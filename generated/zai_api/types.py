@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
@@ -79,11 +80,54 @@ class File:
         self.mime_type = mime_type
 
     def to_tuple(self) -> FileTypes:
-        """Return the tuple httpx accepts for multipart/form-data."""
-        return self.file_name, self.payload, self.mime_type
+        """Return the tuple httpx accepts for multipart/form-data (see `replayable_payload`)."""
+        return self.file_name, replayable_payload(self.payload, "payload"), self.mime_type
 
     def __repr__(self) -> str:
         return f"File(file_name={self.file_name!r}, mime_type={self.mime_type!r})"
+
+
+# The largest file object that cannot seek which is read into memory before an upload (the
+# platform's largest upload is 100 MB); a larger one is refused before anything is sent.
+MAX_BUFFERED_UPLOAD = 100 * 1024 * 1024
+_UPLOAD_CHUNK = 1024 * 1024
+
+
+def replayable_payload(payload: Any, name: str) -> Any:
+    """A file object that an upload can send again from its start if the request is retried.
+
+    httpx rewinds file objects that can seek before each attempt; those are returned as they are.
+    One that cannot (a pipe, a socket, an object with only ``read()``) would be sent short, or empty,
+    by a retry, and httpx would take its length from ``fstat`` (0 for a pipe): it is read into
+    memory instead, up to `MAX_BUFFERED_UPLOAD` bytes, and its bytes returned. `name` names the
+    argument in errors.
+    """
+    seekable = getattr(payload, "seekable", None)
+    if seekable is None:
+        if callable(getattr(payload, "seek", None)):
+            return payload
+    else:
+        try:
+            if seekable():
+                return payload
+        except (OSError, ValueError):  # a closed or unusual stream: reading it says what is wrong
+            pass
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        read: object = payload.read(_UPLOAD_CHUNK)
+        if not read:
+            return b"".join(chunks)
+        if not isinstance(read, (bytes, bytearray, memoryview)):
+            raise TypeError(f"Argument `{name}`: read() returned {type(read).__name__}; open the file in binary mode")
+        chunk = bytes(cast("bytes | bytearray | memoryview[int]", read))
+        size += len(chunk)
+        if size > MAX_BUFFERED_UPLOAD:
+            raise ValueError(
+                f"Argument `{name}`: this file object cannot seek, so it is read into memory to allow retries, "
+                f"up to {MAX_BUFFERED_UPLOAD // (1024 * 1024)} MiB, and it is larger; pass a path or a seekable file"
+            )
+        chunks.append(chunk)
 
 
 # What the SDK's methods accept for a file: a path, bytes, a binary file object, a `File`, or a
@@ -118,42 +162,6 @@ class Response(Generic[T]):
         return f"Response(status_code={int(self.status_code)}, parsed={self.parsed!r})"
 
 
-class OpenStrEnum(str, enum.Enum):
-    """Base of the generated string enums.
-
-    A value the SDK does not know yet is kept instead of raising: ``FinishReason("new")`` returns a
-    member whose ``value`` is ``"new"``. Members compare equal to their string values.
-    """
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        return member
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
-class OpenIntEnum(int, enum.Enum):
-    """Base of the generated integer enums; unknown values are kept, as with `OpenStrEnum`."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        if not isinstance(value, int) or isinstance(value, bool):
-            return None
-        member = int.__new__(cls, value)
-        member._name_ = f"VALUE_{value}"
-        member._value_ = value
-        return member
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
 def serialize(value: Any) -> Any:
     """Turn models, enums and containers into plain JSON-ready values."""
     if value is None or value.__class__ in _JSON_SCALARS:
@@ -168,7 +176,17 @@ def serialize(value: Any) -> Any:
         return {key: serialize(item) for key, item in cast("Mapping[object, Any]", value).items()}
     if isinstance(value, (datetime.datetime, datetime.date)):
         return value.isoformat()
+    if _is_array(value):
+        return [serialize(item) for item in cast("Iterable[Any]", value)]
     return value
+
+
+def _is_array(value: object) -> bool:
+    """Whether `value` goes as a JSON array: any iterable (a generator is read once) but text, bytes,
+    a mapping or a file."""
+    return isinstance(value, Iterable) and not isinstance(
+        value, (str, bytes, bytearray, memoryview, Mapping, io.IOBase)
+    )
 
 
 _JSON_SCALARS = frozenset((str, int, float, bool))
@@ -184,16 +202,28 @@ def json_default(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Mapping):
         return dict(cast("Mapping[object, Any]", value))
-    if isinstance(value, (set, frozenset)):
+    if _is_array(value):  # sets, generators (read once), ...
         return list(cast("Iterable[Any]", value))
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
+class PathParamError(ValueError):
+    """A path parameter that cannot be sent: empty, ``.`` or ``..``. Raised before anything is sent."""
+
+
 def path_param(name: str, value: Any) -> str:
-    """Quote a path parameter, refusing empty values that would silently change the URL."""
+    """Quote a path parameter, refusing values that would silently change the URL.
+
+    Every path parameter, of the resource methods and of the low-level functions, goes through here.
+    Empty values, ``.`` and ``..`` are refused: once quoted they are still a dot segment (or nothing),
+    which the URL resolves to the parent path, another endpoint.
+    """
     if value is None or value == "" or isinstance(value, Unset):
-        raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
-    return quote(str(value), safe="")
+        raise PathParamError(f"Expected a non-empty value for `{name}` but received {value!r}")
+    text = str(value)
+    if text in (".", ".."):
+        raise PathParamError(f"`{name}` cannot be {text!r}: a dot segment would address another endpoint")
+    return quote(text, safe="")
 
 
 class BaseModel:
@@ -328,9 +358,9 @@ if TYPE_CHECKING:
     # Only type checkers need these: generated resource classes annotate their client with them.
 
     class SyncRequester(Protocol):
-        """What the generated resource classes need from a client: one request method and a poller."""
+        """What the generated resource classes need from a client: its private sender and poller."""
 
-        def request(
+        def _request(
             self,
             method: str,
             path: str,
@@ -346,6 +376,7 @@ if TYPE_CHECKING:
             stream_done: tuple[str, Any] | None = None,
             binary: bool = False,
             success: tuple[str, tuple[Any, ...]] | None = None,
+            failure: tuple[str, tuple[Any, ...]] | None = None,
             page: tuple[str, str, str] | None = None,
             response_mode: str = "parsed",
             extra_headers: Mapping[str, str] | None = None,
@@ -355,7 +386,7 @@ if TYPE_CHECKING:
             max_retries: int | Unset = NOT_GIVEN,
         ) -> Any: ...
 
-        def poll(
+        def _poll(
             self,
             fetch: Callable[[], Any],
             *,
@@ -370,7 +401,7 @@ if TYPE_CHECKING:
     class AsyncRequester(Protocol):
         """The asynchronous twin of `SyncRequester`."""
 
-        async def request(
+        async def _request(
             self,
             method: str,
             path: str,
@@ -386,6 +417,7 @@ if TYPE_CHECKING:
             stream_done: tuple[str, Any] | None = None,
             binary: bool = False,
             success: tuple[str, tuple[Any, ...]] | None = None,
+            failure: tuple[str, tuple[Any, ...]] | None = None,
             page: tuple[str, str, str] | None = None,
             response_mode: str = "parsed",
             extra_headers: Mapping[str, str] | None = None,
@@ -395,7 +427,7 @@ if TYPE_CHECKING:
             max_retries: int | Unset = NOT_GIVEN,
         ) -> Any: ...
 
-        async def poll(
+        async def _poll(
             self,
             fetch: Callable[[], Any],
             *,
@@ -419,15 +451,16 @@ __all__ = [
     "File",
     "FileInput",
     "FileTypes",
+    "MAX_BUFFERED_UPLOAD",
     "NotGiven",
-    "OpenIntEnum",
-    "OpenStrEnum",
+    "PathParamError",
     "RequestFiles",
     "Response",
     "SyncRequester",
     "Unset",
     "json_default",
     "path_param",
+    "replayable_payload",
     "http_status",
     "serialize",
 ]

@@ -5,11 +5,15 @@
     zai files upload requests.jsonl --purpose batch
     zai images generate "a lighthouse at dawn"
     zai videos generate "waves on a beach" --wait
+    zai videos wait TASK_ID
     zai batches run requests.jsonl --wait -o results.jsonl
+    zai batches wait BATCH_ID
+    zai batches results BATCH_ID -o results.jsonl
     zai models
 
 `zai --help` and `zai COMMAND --help` describe every option. Results go to stdout, progress and
 errors to stderr; an error is one line (``zai: error: [1302] rate limit reached (HTTP 429)``).
+Each retry of a request is shown as it happens, one line each; ``--quiet`` keeps stderr to errors.
 Exit status: 0 success, 1 API or SDK error, 2 usage error, 130 interrupted.
 
 `--wait` polls every 2 s (videos) or 5 s (batches); the environment variable
@@ -30,8 +34,9 @@ from collections.abc import Sequence
 import httpx
 
 import zai
+from zai_api.types import PathParamError
 
-from ._output import CommandError, Console, UsageError, describe_error
+from ._output import CommandError, Console, UsageError, describe_error, retry_lines
 from ._parser import build_parser
 
 __all__ = ["main"]
@@ -68,18 +73,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     0 success, 1 an API or SDK error (reported as one line on stderr), 2 a usage error,
     130 interrupted.
     """
-    console = Console()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit:  # --help, --version, or a usage error already reported by argparse
         return _exit_code(exit.code)
+    console = Console(quiet=args.quiet)
     try:
-        with _client(args) as client:
+        with _client(args) as client, retry_lines(console):
             code = int(args.handler(client, args, console))
         console.stdout.flush()  # here, so that a closed pipe is reported like any other error
         return code
-    except UsageError as error:
+    except (UsageError, PathParamError) as error:
         console.error(describe_error(error))
         return 2
     except KeyboardInterrupt:

@@ -1,4 +1,4 @@
-"""`python -m zai.cli`: the same as the `zai` script."""
+"""`python -m zai.cli`: the same as the `zai` script (and `python -m zai`)."""
 
 from __future__ import annotations
 

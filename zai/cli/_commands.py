@@ -7,10 +7,8 @@ reasoning and notes go to stderr. Errors are raised and reported by `zai.cli.mai
 from __future__ import annotations
 
 import argparse
-import base64
 import errno
 import json
-import mimetypes
 import os
 import sys
 from datetime import datetime, timezone
@@ -24,28 +22,28 @@ from ._progress import Progress
 
 if TYPE_CHECKING:
     from zai._binary import BinaryResponse
-    from zai_api.models.async_result import AsyncResult
-    from zai_api.models.batch import Batch
     from zai_api.models.system_message import SystemMessageParam
     from zai_api.models.user_message import UserMessageParam
 
 __all__ = [
     "POLL_INTERVAL_ENV",
-    "batches_run",
     "chat",
     "embeddings",
+    "emit",
     "files_delete",
     "files_download",
     "files_list",
     "files_upload",
+    "given",
     "images_generate",
     "models",
-    "videos_generate",
+    "poll_interval",
+    "print_json",
+    "require_file",
+    "status_text",
 ]
 
 POLL_INTERVAL_ENV = "ZAI_CLI_POLL_INTERVAL"
-VIDEO_POLL_INTERVAL = 2.0
-BATCH_POLL_INTERVAL = 5.0
 
 Message = Union["SystemMessageParam", "UserMessageParam"]
 
@@ -53,18 +51,24 @@ Message = Union["SystemMessageParam", "UserMessageParam"]
 # ---------------------------------------------------------------------- helpers
 
 
-def _given(value: Any) -> Any:
+def given(value: Any) -> Any:
     """The option's value, or NOT_GIVEN when it was not set (so that nothing is sent)."""
     return NOT_GIVEN if value is None else value
 
 
-def _require_file(path: str) -> str:
+def require_file(path: str) -> str:
     if not os.path.isfile(path):
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
     return path
 
 
-def _poll_interval(args: argparse.Namespace, default: float) -> float:
+def status_text(value: object) -> str:
+    """A task's or batch's status for display: "unknown" when the server left it out."""
+    # A status the server left out reads as None, whatever its declared type.
+    return "unknown" if value is None else str(value)
+
+
+def poll_interval(args: argparse.Namespace, default: float) -> float:
     if args.poll_interval is not None:
         return float(args.poll_interval)
     text = os.environ.get(POLL_INTERVAL_ENV)
@@ -79,7 +83,7 @@ def _poll_interval(args: argparse.Namespace, default: float) -> float:
     return value
 
 
-def _print_json(console: Console, model: zai.BaseModel) -> None:
+def print_json(console: Console, model: zai.BaseModel) -> None:
     console.print(model.to_json())
 
 
@@ -87,7 +91,8 @@ def _save(response: BinaryResponse, path: str, console: Console, label: str) -> 
     """Write a download to `path` (through a `.part` file, so an interrupted download leaves no half file)."""
     partial = path + ".part"
     total = int(response.headers.get("content-length") or 0) or None
-    progress = Progress(label, stream=console.stderr, units="bytes") if console.stderr_is_tty() else None
+    showing = console.stderr_is_tty() and not console.quiet
+    progress = Progress(label, stream=console.stderr, units="bytes") if showing else None
     done = 0
     try:
         with open(partial, "wb") as handle:
@@ -107,7 +112,7 @@ def _save(response: BinaryResponse, path: str, console: Console, label: str) -> 
             progress.close()
 
 
-def _emit(response: BinaryResponse, output: str | None, console: Console, label: str) -> None:
+def emit(response: BinaryResponse, output: str | None, console: Console, label: str) -> None:
     """A download to the file `output`, or to stdout."""
     if output:
         _save(response, output, console, label)
@@ -144,22 +149,25 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
         messages.append({"role": "system", "content": args.system})
     messages.append({"role": "user", "content": _read_prompt(args.prompt)})
     thinking: Any = {"type": args.thinking} if args.thinking else NOT_GIVEN
-    temperature: float | NotGiven = _given(args.temperature)
-    max_tokens: int | NotGiven = _given(args.max_tokens)
+    temperature: float | NotGiven = given(args.temperature)
+    max_tokens: int | NotGiven = given(args.max_tokens)
+    from ..lib._chat_stream import content_text  # noqa: PLC0415 (loads the models: only for `zai chat`)
+
     reasoning = ReasoningWriter(console)
     if not args.stream:
         completion = client.chat.completions.create(
             model=args.model, messages=messages, thinking=thinking, temperature=temperature, max_tokens=max_tokens
         )
         if args.json:
-            _print_json(console, completion)
+            print_json(console, completion)
             return 0
         for choice in completion.choices or []:
             message = choice.message
             reasoning.write(message.reasoning_content or "")
             reasoning.end()
-            if message.content:
-                console.print(str(message.content))
+            text = content_text(message.content)
+            if text:
+                console.print(text)
         return 0
     stream = client.chat.completions.create(
         model=args.model,
@@ -179,10 +187,11 @@ def chat(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> i
                 delta = chunk_choice.delta
                 if delta.reasoning_content:
                     reasoning.write(delta.reasoning_content)
-                if delta.content:
+                text = content_text(delta.content)
+                if text:
                     reasoning.end()
-                    console.write(delta.content)
-                    last = delta.content
+                    console.write(text)
+                    last = text
     reasoning.end()
     if not last.endswith("\n"):
         console.write("\n")
@@ -198,10 +207,10 @@ def embeddings(client: zai.ZaiClient, args: argparse.Namespace, console: Console
     response = client.embeddings.create(
         model=args.model,
         input=texts[0] if len(texts) == 1 else texts,
-        dimensions=_given(args.dimensions),
+        dimensions=given(args.dimensions),
     )
     if args.json:
-        _print_json(console, response)
+        print_json(console, response)
         return 0
     items = sorted(response.data or [], key=lambda item: item.index or 0)
     for item in items:
@@ -214,9 +223,9 @@ def embeddings(client: zai.ZaiClient, args: argparse.Namespace, console: Console
 
 def files_upload(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> int:
     """`zai files upload PATH --purpose P`: prints the new file's id."""
-    uploaded = client.files.create(purpose=args.purpose, file=_require_file(args.path))
+    uploaded = client.files.create(purpose=args.purpose, file=require_file(args.path))
     if args.json:
-        _print_json(console, uploaded)
+        print_json(console, uploaded)
     elif uploaded.id:
         console.print(uploaded.id)
     else:
@@ -237,7 +246,7 @@ def files_list(client: zai.ZaiClient, args: argparse.Namespace, console: Console
         page = client.files.list(purpose=args.purpose, after=cursor)
         files.extend(page.data or [])
     if args.json:
-        whole = first.to_dict()
+        whole = first.page.to_dict()
         whole["data"] = [file.to_dict() for file in files]
         if "has_more" in whole:
             whole["has_more"] = False
@@ -254,7 +263,7 @@ def files_delete(client: zai.ZaiClient, args: argparse.Namespace, console: Conso
     """`zai files delete FILE_ID`."""
     result = client.files.delete(args.file_id)
     if args.json:
-        _print_json(console, result)
+        print_json(console, result)
     if result.deleted is False:
         raise CommandError(f"file {args.file_id} was not deleted")
     if not args.json:
@@ -264,7 +273,7 @@ def files_delete(client: zai.ZaiClient, args: argparse.Namespace, console: Conso
 
 def files_download(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> int:
     """`zai files download FILE_ID [-o PATH]`: the content to PATH or stdout."""
-    _emit(client.files.content(args.file_id), args.output, console, f"file {args.file_id}")
+    emit(client.files.content(args.file_id), args.output, console, f"file {args.file_id}")
     return 0
 
 
@@ -274,144 +283,16 @@ def files_download(client: zai.ZaiClient, args: argparse.Namespace, console: Con
 def images_generate(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> int:
     """`zai images generate PROMPT`: prints the image URL(s)."""
     response = client.images.generations(
-        model=args.model, prompt=args.prompt, size=_given(args.size), quality=_given(args.quality)
+        model=args.model, prompt=args.prompt, size=given(args.size), quality=given(args.quality)
     )
     if args.json:
-        _print_json(console, response)
+        print_json(console, response)
         return 0
     urls = [item.url for item in response.data or [] if item.url]
     if not urls:
         raise CommandError("the response holds no image URL (try --json)")
     for url in urls:
         console.print(url)
-    return 0
-
-
-def _image_source(value: str) -> str:
-    """A URL as given; a local file as a base64 ``data:`` URL."""
-    if "://" in value or value.startswith("data:") or not os.path.isfile(value):
-        return value
-    mime = mimetypes.guess_type(value)[0] or "image/png"
-    with open(value, "rb") as handle:
-        return f"data:{mime};base64,{base64.b64encode(handle.read()).decode('ascii')}"
-
-
-def videos_generate(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> int:
-    """`zai videos generate PROMPT`: prints the task id, or with ``--wait`` the video URL(s)."""
-    sources: list[str] = args.image_url or []
-    images = [_image_source(value) for value in sources]
-    image_url: str | list[str] | NotGiven = (images[0] if len(images) == 1 else images) if images else NOT_GIVEN
-    task = client.videos.generations(
-        model=args.model,
-        prompt=args.prompt,
-        image_url=image_url,
-        size=_given(args.size),
-        duration=_given(args.duration),
-        quality=_given(args.quality),
-        with_audio=_given(args.with_audio),
-    )
-    if not task.id:
-        raise CommandError("the response holds no task id")
-    if not args.wait:
-        if args.json:
-            _print_json(console, task)
-        else:
-            console.print(task.id)
-        return 0
-    console.info(f"video task {task.id} submitted")
-    interval = _poll_interval(args, VIDEO_POLL_INTERVAL)
-
-    with Progress(f"video {task.id}", stream=console.stderr) as progress:
-
-        def report(state: AsyncResult) -> None:
-            progress.update(str(state.task_status or "unknown"))
-
-        try:
-            result = client.videos.wait(task.id, timeout=args.wait_timeout, poll_interval=interval, on_progress=report)
-        except zai.WaitTimeoutError as error:
-            raise CommandError(
-                f"video task {task.id} is not done after {args.wait_timeout:g} s; it keeps running"
-            ) from error
-    if args.json:
-        _print_json(console, result)
-    status = str(result.task_status or "unknown")
-    if status != "SUCCESS":
-        raise CommandError(f"video task {task.id} ended with status {status}")
-    if not args.json:
-        urls = [item.url for item in result.video_result or [] if item.url]
-        if not urls:
-            raise CommandError(f"video task {task.id} succeeded without a video URL (try --json)")
-        for url in urls:
-            console.print(url)
-    return 0
-
-
-# ---------------------------------------------------------------------- batches
-
-
-def _batch_error(batch: Batch) -> str:
-    errors = batch.errors.data if batch.errors is not None else None
-    for error in errors or []:
-        if error.message:
-            line = f" (line {error.line})" if error.line is not None else ""
-            code = f"[{error.code}] " if error.code else ""
-            return f": {code}{error.message}{line}"
-    return ""
-
-
-def batches_run(client: zai.ZaiClient, args: argparse.Namespace, console: Console) -> int:
-    """`zai batches run FILE.jsonl`: upload, create the batch, and with ``--wait`` fetch its output."""
-    path = _require_file(args.path)
-    if args.output and not args.wait:
-        raise UsageError("-o/--output needs --wait")
-    interval = _poll_interval(args, BATCH_POLL_INTERVAL) if args.wait else BATCH_POLL_INTERVAL
-    uploaded = client.files.create(purpose="batch", file=path)
-    if not uploaded.id:
-        raise CommandError("the upload response holds no file id")
-    batch = client.batches.create(endpoint=args.endpoint, input_file_id=uploaded.id)
-    if not batch.id:
-        raise CommandError("the batch response holds no batch id")
-    batch_id = batch.id
-    if not args.wait:
-        console.print(batch_id)
-        return 0
-    console.info(f"batch {batch_id} created from file {uploaded.id}")
-
-    with Progress(f"batch {batch_id}", stream=console.stderr, units="requests") as progress:
-
-        def report(state: Batch) -> None:
-            counts = state.request_counts
-            done = total = failed = None
-            if counts is not None:
-                failed = counts.failed
-                total = counts.total
-                if counts.completed is not None:
-                    done = counts.completed + (counts.failed or 0)
-            progress.update(str(state.status or "unknown"), done=done, total=total, failed=failed)
-
-        try:
-            batch = client.batches.wait(batch_id, timeout=args.wait_timeout, poll_interval=interval, on_progress=report)
-        except zai.WaitTimeoutError as error:
-            raise CommandError(
-                f"batch {batch_id} is not done after {args.wait_timeout:g} s; it keeps running"
-            ) from error
-        except KeyboardInterrupt:
-            progress.close()
-            console.info(f"batch {batch_id} keeps running on the server")
-            raise
-    status = str(batch.status or "unknown")
-    if batch.output_file_id:
-        _emit(client.files.content(batch.output_file_id), args.output, console, f"output {batch.output_file_id}")
-        if args.output:
-            console.info(f"output written to {args.output}")
-    failed = batch.request_counts.failed if batch.request_counts is not None else None
-    if batch.error_file_id and failed != 0:
-        how_many = f"{failed} requests" if failed else "some requests"
-        console.info(f"{how_many} failed; see the error file: zai files download {batch.error_file_id}")
-    if status != "completed":
-        raise CommandError(f"batch {batch_id} ended with status {status}{_batch_error(batch)}")
-    if not batch.output_file_id:
-        raise CommandError(f"batch {batch_id} completed without an output file")
     return 0
 
 
@@ -422,7 +303,7 @@ def models(client: zai.ZaiClient, args: argparse.Namespace, console: Console) ->
     """`zai models`: the model ids, one per line."""
     listing = client.models.list()
     if args.json:
-        _print_json(console, listing)
+        print_json(console, listing)
         return 0
     for model in listing.data or []:
         if model.id:

@@ -6,14 +6,17 @@ that redirect `sys.stdout`) see the output.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import re
 import sys
+from collections.abc import Generator
 from typing import TextIO
 
 import zai
 
-__all__ = ["CommandError", "Console", "ReasoningWriter", "UsageError", "describe_error"]
+__all__ = ["CommandError", "Console", "ReasoningWriter", "UsageError", "describe_error", "retry_lines"]
 
 _DIM = "\x1b[2m"
 _RESET = "\x1b[0m"
@@ -30,7 +33,10 @@ class UsageError(Exception):
 
 
 class Console:
-    """stdout and stderr, with the CLI's conventions."""
+    """stdout and stderr, with the CLI's conventions. A `quiet` console writes no status lines."""
+
+    def __init__(self, *, quiet: bool = False) -> None:
+        self.quiet = quiet
 
     @property
     def stdout(self) -> TextIO:
@@ -62,7 +68,12 @@ class Console:
             stdout.flush()
 
     def info(self, text: str) -> None:
-        """A status line on stderr."""
+        """A status line on stderr (not when quiet)."""
+        if not self.quiet:
+            self.note(text)
+
+    def note(self, text: str) -> None:
+        """A line on stderr that even a quiet console writes (what the user must know)."""
         self.stderr.write(f"zai: {text}\n")
         self.stderr.flush()
 
@@ -125,6 +136,9 @@ def describe_error(error: BaseException) -> str:
         text = error.message
         if error.code and not text.startswith(f"[{error.code}]"):
             text = f"[{error.code}] {text}"
+        request = error.request
+        if isinstance(error, zai.APIConnectionError) and request is not None and str(request.url) not in text:
+            text = f"{text} ({request.method} {request.url})"
     elif isinstance(error, FileNotFoundError) and error.filename is not None:
         text = f"no such file: {error.filename}"
     elif isinstance(error, OSError) and error.strerror and error.filename is not None:
@@ -132,3 +146,38 @@ def describe_error(error: BaseException) -> str:
     else:
         text = str(error) or type(error).__name__
     return " ".join(text.split()) or type(error).__name__
+
+
+class _RetryLines(logging.Handler):
+    """Writes the SDK's retry records (INFO on the `zai` logger) as status lines."""
+
+    def __init__(self, console: Console) -> None:
+        super().__init__(logging.INFO)
+        self.console = console
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.INFO:
+            message = record.getMessage()
+            self.console.info(message[:1].lower() + message[1:])
+
+
+@contextlib.contextmanager
+def retry_lines(console: Console) -> Generator[None, None, None]:
+    """While the block runs, show each retry of a request on stderr, one line each (not when quiet).
+
+    Left alone when the `zai` logger already has a handler (`ZAI_LOG` set it up, or the program did).
+    """
+    logger = logging.getLogger("zai")
+    if console.quiet or logger.handlers:
+        yield
+        return
+    handler = _RetryLines(console)
+    level = logger.level
+    logger.addHandler(handler)
+    if not logger.isEnabledFor(logging.INFO):
+        logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)

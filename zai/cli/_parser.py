@@ -7,6 +7,7 @@ from typing import Callable, Protocol
 
 from .. import __version__
 from . import _commands as commands
+from . import _jobs as jobs
 
 __all__ = ["build_parser"]
 
@@ -17,8 +18,8 @@ DEFAULT_VIDEO_MODEL = "cogvideox-3"
 DEFAULT_BATCH_ENDPOINT = "/v4/chat/completions"
 
 EPILOG = """\
-global options may also follow the command (except --timeout after `videos generate` and
-`batches run`, where it is the time to wait).
+global options may also follow the command (except --timeout after `videos generate|wait` and
+`batches run|wait`, where it is the time to wait).
 
 environment:
   ZAI_API_KEY            the API key (--api-key overrides it)
@@ -28,6 +29,9 @@ environment:
   NO_COLOR               do not dim the model's reasoning on a terminal
 
 exit status: 0 success, 1 API or SDK error, 2 usage error, 130 interrupted.
+
+to try commands without a key: python -m zai.testing --port 8000 (a local fake server), then
+export the two variables it prints.
 """
 
 
@@ -84,6 +88,13 @@ def _add_global_options(parser: argparse.ArgumentParser, *, top: bool, timeout: 
         help="retries of a failed request (default: 3)",
     )
     group.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="write only results and errors: no progress, status or retry lines",
+    )
+    group.add_argument(
         "--zhipu",
         action="store_true",
         default=False if top else argparse.SUPPRESS,
@@ -113,6 +124,12 @@ def _command(
 
 def _json_option(parser: argparse.ArgumentParser, help: str = "print the full response as JSON") -> None:
     parser.add_argument("--json", action="store_true", help=help)
+
+
+def _wait_timeout_option(parser: argparse.ArgumentParser, default: float, help: str) -> None:
+    parser.add_argument(
+        "--timeout", dest="wait_timeout", type=_positive_float, default=default, metavar="SECONDS", help=help
+    )
 
 
 def _poll_interval_option(parser: argparse.ArgumentParser) -> None:
@@ -188,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     _json_option(image)
     image.set_defaults(handler=commands.images_generate)
 
-    videos = sub.add_parser("videos", help="generate videos", description="Generate videos.")
+    videos = sub.add_parser("videos", help="generate videos and wait for them", description="Generate videos.")
     videos_sub = videos.add_subparsers(dest="videos_command", metavar="ACTION", title="actions")
     videos_sub.required = True
     video = _command(
@@ -210,19 +227,22 @@ def build_parser() -> argparse.ArgumentParser:
     video.add_argument("--quality", choices=("speed", "quality"))
     video.add_argument("--with-audio", action="store_true", default=None, help="add generated sound")
     video.add_argument("--wait", action="store_true", help="wait for the video, showing progress")
-    video.add_argument(
-        "--timeout",
-        dest="wait_timeout",
-        type=_positive_float,
-        default=900.0,
-        metavar="SECONDS",
-        help="with --wait, how long to wait (default: 900)",
-    )
+    _wait_timeout_option(video, 900.0, "with --wait, how long to wait (default: 900)")
     _poll_interval_option(video)
     _json_option(video, "print the full response as JSON (with --wait: the finished task)")
-    video.set_defaults(handler=commands.videos_generate)
+    video.set_defaults(handler=jobs.videos_generate)
+    video_wait = _command(
+        videos_sub, "wait", "wait for a video task submitted earlier; prints the video URL", timeout=False
+    )
+    video_wait.add_argument("task_id", metavar="TASK_ID")
+    _wait_timeout_option(video_wait, 900.0, "how long to wait (default: 900)")
+    _poll_interval_option(video_wait)
+    _json_option(video_wait, "print the finished task as JSON")
+    video_wait.set_defaults(handler=jobs.videos_wait)
 
-    batches = sub.add_parser("batches", help="run batches of requests", description="Run batches.")
+    batches = sub.add_parser(
+        "batches", help="run batches of requests, wait for them, print their results", description="Run batches."
+    )
     batches_sub = batches.add_subparsers(dest="batches_command", metavar="ACTION", title="actions")
     batches_sub.required = True
     run = _command(
@@ -237,16 +257,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--wait", action="store_true", help="wait for the batch, showing progress, then print its output")
     run.add_argument("-o", "--output", metavar="OUTPUT.jsonl", help="with --wait, write the output here, not stdout")
-    run.add_argument(
-        "--timeout",
-        dest="wait_timeout",
-        type=_positive_float,
-        default=86400.0,
-        metavar="SECONDS",
-        help="with --wait, how long to wait (default: 86400, the 24 h window)",
-    )
+    _wait_timeout_option(run, 86400.0, "with --wait, how long to wait (default: 86400, the 24 h window)")
     _poll_interval_option(run)
-    run.set_defaults(handler=commands.batches_run)
+    run.set_defaults(handler=jobs.batches_run)
+    batch_wait = _command(
+        batches_sub, "wait", "wait for a batch created earlier, showing progress, then print its output", timeout=False
+    )
+    batch_wait.add_argument("batch_id", metavar="BATCH_ID")
+    batch_wait.add_argument("-o", "--output", metavar="OUTPUT.jsonl", help="write the output here, not stdout")
+    _wait_timeout_option(batch_wait, 86400.0, "how long to wait (default: 86400)")
+    _poll_interval_option(batch_wait)
+    batch_wait.set_defaults(handler=jobs.batches_wait)
+    results = _command(batches_sub, "results", "print the output file of a batch that has ended")
+    results.add_argument("batch_id", metavar="BATCH_ID")
+    results.add_argument("--errors", action="store_true", help="print the error file (the failed requests) instead")
+    results.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
+    results.set_defaults(handler=jobs.batches_results)
 
     models = _command(sub, "models", "list the ids of the models the key may use")
     _json_option(models)

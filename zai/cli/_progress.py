@@ -40,21 +40,21 @@ class Progress:
 
     `update()` takes the status and, when known, how many units are `done` of `total` (and how many
     `failed`); `close()` ends the line. `tty` defaults to ``stream.isatty()``; `units="bytes"`
-    shows the counts as sizes.
+    shows the counts as sizes. With `stream=None` nothing is written (``--quiet``).
     """
 
     def __init__(
         self,
         label: str,
         *,
-        stream: TextIO,
+        stream: TextIO | None,
         tty: bool | None = None,
         units: str = "",
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.label = label
         self.stream = stream
-        self.tty = _isatty(stream) if tty is None else tty
+        self.tty = (stream is not None and _isatty(stream)) if tty is None else tty
         self.units = units
         self._clock = clock
         self._started = clock()
@@ -69,10 +69,10 @@ class Progress:
     def update(
         self, status: str, *, done: int | None = None, total: int | None = None, failed: int | None = None
     ) -> None:
-        if self._closed:
+        if self._closed or self.stream is None:
             return
         if self.tty:
-            self._draw(self._tty_line(status, done, total, failed))
+            self._draw(self.stream, self._tty_line(status, done, total, failed))
         elif status != self._last_status:
             self.stream.write(self._plain_line(status, done, total, failed) + "\n")
             self.stream.flush()
@@ -83,7 +83,7 @@ class Progress:
         if self._closed:
             return
         self._closed = True
-        if self.tty and self._drawn:
+        if self.stream is not None and self.tty and self._drawn:
             self.stream.write("\n")
             self.stream.flush()
             self._drawn = 0
@@ -127,12 +127,12 @@ class Progress:
         parts.append(format_elapsed(self.elapsed()))
         return "  ".join(parts)
 
-    def _draw(self, line: str) -> None:
+    def _draw(self, stream: TextIO, line: str) -> None:
         width = shutil.get_terminal_size(fallback=(80, 24)).columns - 1
         if width > 0 and len(line) > width:
             line = line[: max(1, width - 1)] + "~"
-        self.stream.write("\r" + line.ljust(self._drawn))
-        self.stream.flush()
+        stream.write("\r" + line.ljust(self._drawn))
+        stream.flush()
         self._drawn = len(line)
 
 

@@ -1,8 +1,18 @@
-"""zai-sdk 0.2.3's `zai.core` import path: errors, `StreamResponse`, `BaseModel`, `NOT_GIVEN`."""
+"""zai-sdk's `zai.core`: errors, `StreamResponse`, `BaseModel`, `NOT_GIVEN` and the request type names.
+
+`zai.core._errors` holds the same error classes; every error is also exported from `zai` itself.
+"""
 
 from zai_api.types import NOT_GIVEN, BaseModel, NotGiven
 
-from .._exceptions import (
+from .._base_client import DEFAULT_LIMITS as ZAI_DEFAULT_LIMITS
+from .._base_client import DEFAULT_MAX_RETRIES as ZAI_DEFAULT_MAX_RETRIES
+from .._base_client import DEFAULT_TIMEOUT as ZAI_DEFAULT_TIMEOUT
+from .._base_client import SyncAPIClient as HttpClient
+from .._streaming import AsyncStream, Stream
+from . import pagination
+from ._base_type import Body, FileTypes, Headers, IncEx, ModelT, Query, is_given
+from ._errors import (
     APIAuthenticationError,
     APIBusinessError,
     APIConflictError,
@@ -10,6 +20,7 @@ from .._exceptions import (
     APIError,
     APIInternalError,
     APINotFoundError,
+    APIPaginationError,
     APIPermissionDeniedError,
     APIReachLimitError,
     APIRequestFailedError,
@@ -24,13 +35,15 @@ from .._exceptions import (
     WaitTimeoutError,
     ZaiError,
 )
-from .._streaming import AsyncStream, Stream
 
-# zai-sdk's name for a stream of parsed events.
 StreamResponse = Stream
+"""zai-sdk's name for a stream of parsed events (`Stream`)."""
 
 __all__ = [
     "NOT_GIVEN",
+    "ZAI_DEFAULT_LIMITS",
+    "ZAI_DEFAULT_MAX_RETRIES",
+    "ZAI_DEFAULT_TIMEOUT",
     "APIAuthenticationError",
     "APIBusinessError",
     "APIConflictError",
@@ -38,6 +51,7 @@ __all__ = [
     "APIError",
     "APIInternalError",
     "APINotFoundError",
+    "APIPaginationError",
     "APIPermissionDeniedError",
     "APIReachLimitError",
     "APIRequestFailedError",
@@ -51,9 +65,18 @@ __all__ = [
     "APIUnprocessableEntityError",
     "AsyncStream",
     "BaseModel",
+    "Body",
+    "FileTypes",
+    "Headers",
+    "HttpClient",
+    "IncEx",
+    "ModelT",
     "NotGiven",
+    "Query",
     "Stream",
     "StreamResponse",
     "WaitTimeoutError",
     "ZaiError",
+    "is_given",
+    "pagination",
 ]

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from zai_api.types import NOT_GIVEN
 
+from .._json import loads
+
 if TYPE_CHECKING:
     from zai import AsyncZaiClient, ZaiClient
     from zai_api.models import Batch
@@ -31,8 +33,9 @@ class BatchRun:
         self.errors = errors
 
     def __repr__(self) -> str:
-        counts = f"results={len(self.results)}, errors={len(self.errors)}"
-        return f"BatchRun(id={self.batch.id!r}, status={self.batch.status!r}, {counts})"
+        batch = getattr(self, "batch", None)
+        counts = f"results={len(getattr(self, 'results', ()))}, errors={len(getattr(self, 'errors', ()))}"
+        return f"BatchRun(id={getattr(batch, 'id', None)!r}, status={getattr(batch, 'status', None)!r}, {counts})"
 
 
 def _jsonl(requests: Sequence[Mapping[str, Any]], endpoint: str) -> bytes:
@@ -50,7 +53,7 @@ def _parse_lines(content: bytes) -> dict[str, Any]:
     parsed: dict[str, Any] = {}
     for line in content.decode("utf-8").splitlines():
         if line.strip():
-            record = json.loads(line)
+            record = loads(line)
             parsed[str(record.get("custom_id"))] = record.get("response", record)
     return parsed
 

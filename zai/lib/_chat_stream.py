@@ -1,6 +1,7 @@
 """Accumulating a streamed chat completion into the completion it describes.
 
-Pieces are merged per choice `index`: `content` and `reasoning_content` are concatenated; tool calls
+Pieces are merged per choice `index`: `content` and `reasoning_content` are concatenated (content
+sent as a list of parts, as the GLM-4V family does, counts as the text of its parts); tool calls
 are merged per their own `index` (id, type and name from the first piece that has them, argument
 fragments concatenated); `finish_reason` and `usage` come from the chunks that carry them.
 """
@@ -8,11 +9,26 @@ fragments concatenated); `finish_reason` and `usage` come from the chunks that c
 from __future__ import annotations
 
 from collections.abc import AsyncIterable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from zai_api.models import ChatCompletion
 
-__all__ = ["ChatStreamAccumulator", "accumulate", "aaccumulate"]
+__all__ = ["ChatStreamAccumulator", "accumulate", "aaccumulate", "content_text"]
+
+
+def content_text(content: object) -> str:
+    """The text of a reply's `content`: the string itself, or the joined `text` of a list of parts."""
+    if isinstance(content, str):
+        return content
+    if not isinstance(content, list):
+        return ""
+    return "".join(_part_text(part) for part in cast("list[object]", content))
+
+
+def _part_text(part: object) -> str:
+    get: Any = getattr(part, "get", None)  # a model or a dict
+    text = get("text") if get is not None else None
+    return text if isinstance(text, str) else ""
 
 
 class ChatStreamAccumulator:
@@ -41,8 +57,9 @@ class ChatStreamAccumulator:
             message = state["message"]
             for field in ("content", "reasoning_content"):
                 piece = delta.get(field)
-                if isinstance(piece, str):
-                    message[field] = message.get(field, "") + piece
+                text = content_text(piece)
+                if text or isinstance(piece, str):
+                    message[field] = message.get(field, "") + text
             if delta.get("role"):
                 message["role"] = delta.get("role")
             for call in delta.get("tool_calls") or ():

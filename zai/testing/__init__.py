@@ -1,4 +1,8 @@
-"""Test helpers: a local Z.ai-compatible server for your own test suites.
+"""Test helpers: a local Z.ai-compatible server for your own test suites, demos and offline use.
+
+`FakeZai` simulates the API coherently (chat, deferred tasks, images, videos, files, batches),
+answers every other operation with the OpenAPI document's example, records requests and can be
+scripted per call. From a shell: `python -m zai.testing --port 8000` (see docs/testing.md).
 
 from zai import ZaiClient
 from zai.testing import FakeZai, Reply

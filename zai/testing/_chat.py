@@ -5,7 +5,8 @@
 - Otherwise the reply quotes the user's last message. With `thinking` enabled a short
   `reasoning_content` comes first. `stream: true` sends the same reply as word-sized chunks,
   the tool-call arguments in fragments when `tool_stream` is set, usage in the last chunk.
-- Deferred chat returns a task that reports PROCESSING on its first poll and SUCCESS afterwards.
+- With `response_format={"type": "json_object"}` the reply is a JSON object that quotes the user.
+- Deferred chat returns a task (see `TaskStore`) that reports PROCESSING, then SUCCESS.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
+from ._actions import SSE, RecordedRequest, Reply, error_reply
+from ._tasks import TaskStore
+
 if TYPE_CHECKING:
-    from ._examples import SpecExamples
-    from ._server import SSE, FakeZai, RecordedRequest, Reply
+    from ._server import FakeZai
 
 __all__ = ["ChatSimulator"]
 
@@ -50,17 +53,14 @@ def _words(text: str) -> list[str]:
 class ChatSimulator:
     """Builds chat completions, chunks and deferred tasks for `FakeZai`."""
 
-    def __init__(self) -> None:
+    def __init__(self, tasks: TaskStore) -> None:
         self._ids = itertools.count(1)
-        self._tasks: dict[str, tuple[dict[str, Any], int]] = {}
         self._lock = threading.Lock()
-        self._examples: SpecExamples | None = None
+        self.tasks = tasks
 
     def install(self, server: FakeZai) -> None:
-        self._examples = server.examples
-        server.route("POST", "/paas/v4/chat/completions", self.completions)
-        server.route("POST", "/paas/v4/async/chat/completions", self.submit)
-        server.route("GET", "/paas/v4/async-result/", self.result, prefix=True)
+        server.builtin("POST", "/paas/v4/chat/completions", self.completions)
+        server.builtin("POST", "/paas/v4/async/chat/completions", self.submit)
 
     def _next_id(self) -> str:
         with self._lock:
@@ -102,6 +102,9 @@ class ChatSimulator:
         else:
             prompt = _text(last.get("content")).strip() or "(empty message)"
             message["content"] = f'This is the local Z.ai test server. You said: "{prompt}"'
+        response_format = _object(body.get("response_format")) or {}
+        if response_format.get("type") == "json_object":
+            message["content"] = json.dumps({"server": "local Z.ai test server", "reply": message["content"]})
         return {"message": message, "finish_reason": "stop"}
 
     @staticmethod
@@ -164,51 +167,38 @@ class ChatSimulator:
 
     # ------------------------------------------------------------------ routes
 
-    def completions(self, request: RecordedRequest) -> Reply | SSE:
-        from ._server import SSE, Reply  # noqa: PLC0415
+    @staticmethod
+    def invalid(body: dict[str, Any]) -> Reply | None:
+        """The 400 answer to a request body that is not a chat request, else `None`."""
+        if not body.get("model") or not body.get("messages"):
+            return error_reply(400, "1214", "model and messages are required")
+        return None
 
-        body = _object(request.json())
-        if body is None or not body.get("model") or not body.get("messages"):
-            return Reply(400, {"error": {"code": "1214", "message": "model and messages are required"}})
+    def answer(self, body: dict[str, Any]) -> tuple[int, Any]:
+        """The status and JSON body of a non-streamed completion (the batches' fast path)."""
+        refusal = self.invalid(body)
+        if refusal is not None:
+            return refusal.status, refusal.json()
+        return 200, self.completion(body)
+
+    def completions(self, request: RecordedRequest) -> Reply | SSE:
+        body = request.json_object() or {}
+        refusal = self.invalid(body)
+        if refusal is not None:
+            return refusal
         if body.get("stream"):
             return SSE(self.chunks(body))
         return Reply(200, self.completion(body))
 
     def submit(self, request: RecordedRequest) -> Reply:
-        from ._server import Reply  # noqa: PLC0415
-
-        body = _object(request.json())
-        if body is None or not body.get("model") or not body.get("messages"):
-            return Reply(400, {"error": {"code": "1214", "message": "model and messages are required"}})
+        body = request.json_object() or {}
+        refusal = self.invalid(body)
+        if refusal is not None:
+            return refusal
         completion = self.completion(body)
-        with self._lock:
-            self._tasks[completion["id"]] = (completion, 0)
-        return Reply(
-            200,
-            {
-                "id": completion["id"],
-                "request_id": completion["request_id"],
-                "model": body["model"],
-                "task_status": "PROCESSING",
-            },
-        )
-
-    def result(self, request: RecordedRequest) -> Reply | SSE:
-        from ._server import Reply  # noqa: PLC0415
-
-        task_id = request.path.rsplit("/", 1)[-1]
-        with self._lock:
-            entry = self._tasks.get(task_id)
-            if entry is not None:
-                self._tasks[task_id] = (entry[0], entry[1] + 1)
-        if entry is None:  # not a deferred chat of ours: the document's example answers
-            answer = self._examples.answer(request) if self._examples is not None else None
-            return answer or Reply(404, {"error": {"code": "1222", "message": f"No task {task_id}"}})
-        completion, polls = entry
         head = {key: completion[key] for key in ("id", "request_id", "model")}
-        if polls == 0:
-            return Reply(200, {**head, "task_status": "PROCESSING"})
-        return Reply(200, {**completion, "task_status": "SUCCESS"})
+        self.tasks.add({**head, "task_status": "PROCESSING"}, {**completion, "task_status": "SUCCESS"})
+        return Reply(200, {**head, "task_status": "PROCESSING"})
 
 
 def _pieces(text: str) -> list[str]:

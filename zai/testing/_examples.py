@@ -12,14 +12,13 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
-if TYPE_CHECKING:
-    from ._server import SSE, RecordedRequest, Reply
+from ._actions import SSE, RecordedRequest, Reply
 
-__all__ = ["SpecExamples", "load_operations"]
+__all__ = ["SpecExamples", "load_operations", "path_pattern"]
 
-# A task polled by a `wait()` helper answers its example first and a finished state next.
+# A task polled by a `wait()` helper answers its example first (`pending_polls` times) and a finished state next.
 FINISHED = {
     "PROCESSING": "SUCCESS",
     "processing": "succeeded",
@@ -49,7 +48,7 @@ def load_operations() -> list[dict[str, Any]]:
     return operations
 
 
-def _pattern(path: str) -> re.Pattern[str]:
+def path_pattern(path: str) -> re.Pattern[str]:
     return re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path)) + "$")
 
 
@@ -68,10 +67,11 @@ def _wants_stream(request: RecordedRequest, field: str) -> bool:
 class SpecExamples:
     """Matches requests to operations and answers with their examples."""
 
-    def __init__(self) -> None:
+    def __init__(self, pending_polls: int = 1) -> None:
+        self.pending_polls = pending_polls
         # Literal paths first, so that `/knowledge/capacity` is not taken for `/knowledge/{id}`.
         operations = sorted(load_operations(), key=lambda operation: operation["path"].count("{"))
-        self._routes = [(operation["method"], _pattern(operation["path"]), operation) for operation in operations]
+        self._routes = [(operation["method"], path_pattern(operation["path"]), operation) for operation in operations]
         self._polls: dict[str, int] = {}
 
     def reset(self) -> None:
@@ -85,8 +85,6 @@ class SpecExamples:
         return None
 
     def answer(self, request: RecordedRequest) -> Reply | SSE | None:
-        from ._server import SSE, Reply  # noqa: PLC0415
-
         operation = self.find(request.method, request.path)
         if operation is None:
             return None
@@ -107,7 +105,7 @@ class SpecExamples:
         if wait and state is not None and str(state.get(wait["status"])) in FINISHED:
             key = request.method + " " + request.path + " " + request.body.decode("utf-8", "replace")
             self._polls[key] = self._polls.get(key, 0) + 1
-            if self._polls[key] > 1:
+            if self._polls[key] > self.pending_polls:
                 body = {**state, wait["status"]: FINISHED[str(state[wait["status"]])]}
         page = binding.get("paginate")
         listing = _object(body)

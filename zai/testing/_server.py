@@ -3,101 +3,29 @@
 from __future__ import annotations
 
 import contextlib
-import json
+import re
 import socket
+import tempfile
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, Callable, Union
+from typing import IO, Any, Callable
 from urllib.parse import parse_qs, urlsplit
 
+from ._actions import SSE, Action, Handler, RecordedRequest, Reply, Reset, error_reply
+from ._batches import BatchStore
 from ._chat import ChatSimulator
-from ._examples import SpecExamples
+from ._examples import SpecExamples, path_pattern
+from ._files import CHUNK, FileStore
+from ._tasks import MediaSimulator, TaskStore
 
 __all__ = ["FakeZai", "RecordedRequest", "Reply", "Reset", "SSE"]
 
 API_PREFIX = "/api"
-
-
-class Reply:
-    """Answer with `status` and a JSON (or raw) body, optionally after `delay` seconds."""
-
-    def __init__(
-        self,
-        status: int = 200,
-        json_body: Any = None,
-        *,
-        body: bytes | None = None,
-        headers: Mapping[str, str] | None = None,
-        delay: float = 0.0,
-        content_type: str = "application/json",
-    ) -> None:
-        self.status = status
-        self.body = body if body is not None else (b"" if json_body is None else json.dumps(json_body).encode())
-        self.headers = dict(headers or {})
-        self.delay = delay
-        self.content_type = content_type
-
-
-class SSE:
-    """Answer 200 with an event stream.
-
-    `events` are dicts (sent as `data: <json>`) or raw strings (sent as they are, so they can carry
-    `event:` lines or malformed data). `done` appends `data: [DONE]`. `cut_after=k` drops the
-    connection after k events, without ending the chunked body. `first_byte_delay` and `delay`
-    slow the start and each event.
-    """
-
-    def __init__(
-        self,
-        events: Iterable[Mapping[str, Any] | str],
-        *,
-        done: bool = True,
-        cut_after: int | None = None,
-        delay: float = 0.0,
-        first_byte_delay: float = 0.0,
-        headers: Mapping[str, str] | None = None,
-    ) -> None:
-        self.events = [e if isinstance(e, str) else f"data: {json.dumps(e, ensure_ascii=False)}\n\n" for e in events]
-        if done:
-            self.events.append("data: [DONE]\n\n")
-        self.cut_after = cut_after
-        self.delay = delay
-        self.first_byte_delay = first_byte_delay
-        self.headers = dict(headers or {})
-
-
-class Reset:
-    """Close the connection without answering (after `delay` seconds)."""
-
-    def __init__(self, delay: float = 0.0) -> None:
-        self.delay = delay
-
-
-Action = Union[Reply, SSE, Reset]
-Handler = Callable[["RecordedRequest"], Action]
-
-
-class RecordedRequest:
-    """A request the server received."""
-
-    def __init__(
-        self, method: str, path: str, query: dict[str, list[str]], headers: dict[str, str], body: bytes
-    ) -> None:
-        self.method = method
-        self.path = path
-        self.query = query
-        self.headers = headers
-        self.body = body
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-    def __repr__(self) -> str:
-        return f"RecordedRequest({self.method} {self.path})"
+MEDIA_PREFIX = "/_fake/"  # files the server serves without a key (generated images and videos)
+_IN_MEMORY = 1024 * 1024  # request bodies up to this size are kept in memory, larger ones on disk
 
 
 class FakeZai:
@@ -110,23 +38,38 @@ class FakeZai:
             ...
             assert server.count("POST", "/paas/v4/chat/completions") == 2
 
-    Paths are the spec's (relative to `/api`). Scripted actions are used in order, one per request
-    to that route; then the built-in simulation answers (chat completions, deferred chat, results),
-    and every other operation of the API answers with the example of the OpenAPI document. With
-    `simulate_chat=False` the chat operations answer with their examples too.
+    Paths are the spec's (relative to `/api`). A request is answered by, in this order: the next
+    action scripted for its route; a route you added with `route()`; the built-in simulation (chat,
+    deferred chat, images, videos, files and batches, coherent with one another); and for every
+    other operation of the API, the example of the OpenAPI document. A deferred task (chat,
+    images, videos, batches, and the examples' tasks) reports its pending state for
+    `pending_polls` polls, then its finished state. With `simulate=False` every operation answers
+    with its example.
     """
 
-    def __init__(self, *, port: int = 0, require_auth: bool = True, simulate_chat: bool = True) -> None:
+    def __init__(
+        self, *, port: int = 0, require_auth: bool = True, simulate: bool = True, pending_polls: int = 1
+    ) -> None:
         self.require_auth = require_auth
         self.requests: list[RecordedRequest] = []
         self._scripts: dict[tuple[str, str], deque[Action]] = defaultdict(deque)
         self._lock = threading.Lock()
-        self.chat = ChatSimulator()
         self._routes: dict[tuple[str, str], Handler] = {}
         self._prefix_routes: list[tuple[str, str, Handler]] = []
-        self.examples = SpecExamples()
-        if simulate_chat:
+        self._builtins: list[tuple[str, re.Pattern[str], Handler]] = []
+        self.examples = SpecExamples(pending_polls)
+        self.tasks = TaskStore(pending_polls)
+        self.files = FileStore()
+        self.chat = ChatSimulator(self.tasks)
+        self.media = MediaSimulator(self.tasks, lambda path: self.url + path)
+        chat_path = "/paas/v4/chat/completions"
+        self.batches = BatchStore(self.files, self.builtin_answer, pending_polls, {chat_path: self.chat.answer})
+        if simulate:
             self.chat.install(self)
+            self.media.install(self)
+            self.files.install(self)
+            self.batches.install(self)
+            self.builtin("GET", "/paas/v4/async-result/{id}", self.tasks.result)
         self._server = _QuietServer(("127.0.0.1", port), _make_handler(self._action))
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -136,13 +79,20 @@ class FakeZai:
         return int(self._server.server_address[1])
 
     @property
+    def url(self) -> str:
+        """The server's root URL, `http://127.0.0.1:<port>`."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
     def base_url(self) -> str:
         """The `base_url` to give a client (the `/paas/v4` endpoint)."""
-        return f"http://127.0.0.1:{self.port}{API_PREFIX}/paas/v4"
+        return f"{self.url}{API_PREFIX}/paas/v4"
 
     def start(self) -> FakeZai:
         if self._thread is None:
-            self._thread = threading.Thread(target=self._server.serve_forever, name="FakeZai", daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever, args=(0.05,), name="FakeZai", daemon=True
+            )
             self._thread.start()
         return self
 
@@ -152,6 +102,9 @@ class FakeZai:
             self._thread.join()
             self._thread = None
         self._server.server_close()
+        for request in self.requests:
+            request.close()
+        self.files.close()
 
     def __enter__(self) -> FakeZai:
         return self.start()
@@ -164,11 +117,21 @@ class FakeZai:
     # ------------------------------------------------------------------ scripting
 
     def route(self, method: str, path: str, handler: Handler, *, prefix: bool = False) -> None:
-        """Answer `method path` (or every path under `path`, with `prefix`) with `handler(request)`."""
+        """Answer `method path` (or every path under `path`, with `prefix`) with `handler(request)`.
+
+        Your routes come before the built-in simulation and the examples, whatever their path.
+        """
         if prefix:
             self._prefix_routes.append((method.upper(), path, handler))
         else:
             self._routes[(method.upper(), path)] = handler
+
+    def builtin(self, method: str, template: str, handler: Handler) -> None:
+        """Add a built-in answer for `method template` (`{name}` matches one path segment).
+
+        The simulators use this; routes added with `route()` come first.
+        """
+        self._builtins.append((method.upper(), path_pattern(template), handler))
 
     def script(self, method: str, path: str, *actions: Action) -> None:
         """Queue actions for the next requests to `method path`."""
@@ -176,11 +139,16 @@ class FakeZai:
             self._scripts[(method.upper(), path)].extend(actions)
 
     def reset(self) -> None:
-        """Forget recorded requests and pending scripts."""
+        """Forget recorded requests, pending scripts, and every file, batch and task created so far."""
         with self._lock:
-            self.requests.clear()
+            forgotten, self.requests = self.requests, []
             self._scripts.clear()
-            self.examples.reset()
+        for request in forgotten:
+            request.close()
+        self.examples.reset()
+        self.tasks.reset()
+        self.batches.reset()
+        self.files.reset()
 
     def count(self, method: str, path: str) -> int:
         """How many requests `method path` received."""
@@ -195,6 +163,15 @@ class FakeZai:
                     return request
         raise LookupError(f"no request to {method} {path}")
 
+    # ------------------------------------------------------------------ answering
+
+    def builtin_answer(self, request: RecordedRequest) -> Action | None:
+        """The built-in answer to `request` (simulation, then examples), or `None` for an unknown path."""
+        for method, pattern, handler in self._builtins:
+            if method == request.method and pattern.match(request.path):
+                return handler(request)
+        return self.examples.answer(request)
+
     def _action(self, request: RecordedRequest) -> Action:
         key = (request.method, request.path)
         with self._lock:
@@ -202,19 +179,18 @@ class FakeZai:
             queue = self._scripts.get(key)
             if queue:
                 return queue.popleft()
-        if self.require_auth and not request.headers.get("authorization", "").startswith("Bearer "):
-            return Reply(401, {"error": {"code": "1001", "message": "Authorization header missing"}})
+        authorized = request.headers.get("authorization", "").startswith("Bearer ")
+        if self.require_auth and not authorized and not request.path.startswith(MEDIA_PREFIX):
+            return error_reply(401, "1001", "Authorization header missing")
         handler = self._routes.get(key)
         if handler is None:
             for method, prefix, candidate in self._prefix_routes:
                 if method == request.method and request.path.startswith(prefix):
                     handler = candidate
                     break
-        if handler is not None:
-            return handler(request)
-        answer = self.examples.answer(request)
+        answer = handler(request) if handler is not None else self.builtin_answer(request)
         if answer is None:
-            return Reply(404, {"error": {"code": "1222", "message": f"No such API: {request.method} {request.path}"}})
+            return error_reply(404, "1222", f"No such API: {request.method} {request.path}")
         return answer
 
 
@@ -236,18 +212,34 @@ def _make_handler(answer: Callable[[RecordedRequest], Action]) -> type[BaseHTTPR
         def log_message(self, format: str, *args: Any) -> None:  # quiet
             return
 
-        def _read_body(self) -> bytes:
-            if self.headers.get("transfer-encoding", "").lower() == "chunked":
-                body = b""
-                while True:
-                    size = int(self.rfile.readline().split(b";")[0], 16)
-                    if size == 0:
-                        self.rfile.readline()
-                        return body
-                    body += self.rfile.read(size)
-                    self.rfile.readline()
+        def _read_body(self) -> bytes | IO[bytes]:
+            """The body: bytes when small, else a temporary file (uploads of any size cost no memory)."""
+            chunked = self.headers.get("transfer-encoding", "").lower() == "chunked"
             length = int(self.headers.get("content-length") or 0)
-            return self.rfile.read(length) if length else b""
+            if not chunked and length <= _IN_MEMORY:
+                return self.rfile.read(length) if length else b""
+            # Kept open with the recorded request, which reads it later.
+            spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=_IN_MEMORY)  # noqa: SIM115
+            if not chunked:
+                while length > 0:
+                    data = self.rfile.read(min(CHUNK, length))
+                    if not data:
+                        break
+                    spool.write(data)
+                    length -= len(data)
+                return spool
+            while True:
+                size = int(self.rfile.readline().split(b";")[0], 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return spool
+                while size > 0:
+                    data = self.rfile.read(min(CHUNK, size))
+                    if not data:
+                        return spool
+                    spool.write(data)
+                    size -= len(data)
+                self.rfile.readline()
 
         def _handle(self) -> None:
             split = urlsplit(self.path)
@@ -277,11 +269,24 @@ def _make_handler(answer: Callable[[RecordedRequest], Action]) -> type[BaseHTTPR
             time.sleep(reply.delay)
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
-            self.send_header("Content-Length", str(len(reply.body)))
+            headers = {name.lower() for name in reply.headers}
+            body = reply.body
+            chunked = not isinstance(body, bytes) and "content-length" not in headers
+            if isinstance(body, bytes):
+                self.send_header("Content-Length", str(len(body)))
+            elif chunked:
+                self.send_header("Transfer-Encoding", "chunked")
             for name, value in reply.headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(reply.body)
+            if isinstance(body, bytes):
+                self.wfile.write(body)
+            else:
+                for data in body:
+                    if data:
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if chunked else data)
+                if chunked:
+                    self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()
 
         def _stream(self, stream: SSE) -> None:

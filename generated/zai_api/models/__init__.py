@@ -238,6 +238,7 @@ if TYPE_CHECKING:
         CompletionUsagePromptTokensDetailsParam,
     )
     from .content_filter_result import ContentFilterResult, ContentFilterResultParam
+    from .doc_reference import DocReference, DocReferenceParam
     from .embedding_create_request import EmbeddingCreateRequest, EmbeddingCreateRequestParam
     from .embedding_item import EmbeddingItem, EmbeddingItemParam
     from .embedding_response import EmbeddingResponse, EmbeddingResponseParam
@@ -375,8 +376,10 @@ if TYPE_CHECKING:
     from .legacy_knowledge_update_request import LegacyKnowledgeUpdateRequest, LegacyKnowledgeUpdateRequestParam
     from .list_voices_voice_type import ListVoicesVoiceType
     from .mcp_call import McpCall, McpCallParam
-    from .mcp_call_tools_item import McpCallToolsItem, McpCallToolsItemParam
     from .mcp_tool import McpTool, McpToolParam
+    from .mcp_tool_info import McpToolInfo, McpToolInfoParam
+    from .mcp_tool_info_annotations import McpToolInfoAnnotations, McpToolInfoAnnotationsParam
+    from .mcp_tool_info_input_schema import McpToolInfoInputSchema, McpToolInfoInputSchemaParam
     from .mcp_tool_mcp import McpToolMcp, McpToolMcpParam
     from .mcp_tool_mcp_headers import McpToolMcpHeaders, McpToolMcpHeadersParam
     from .media_url import MediaUrl, MediaUrlParam
@@ -402,6 +405,7 @@ if TYPE_CHECKING:
     from .ocr_words_result import OcrWordsResult, OcrWordsResultParam
     from .reasoning_effort import ReasoningEffort
     from .reply_audio import ReplyAudio, ReplyAudioParam
+    from .reply_content_part import ReplyContentPart, ReplyContentPartParam
     from .rerank_request import RerankRequest, RerankRequestParam
     from .rerank_response import RerankResponse, RerankResponseParam
     from .rerank_result import RerankResult, RerankResultParam
@@ -651,6 +655,7 @@ _MODULES = {
     "CompletionUsageCompletionTokensDetails": ".completion_usage_completion_tokens_details",
     "CompletionUsagePromptTokensDetails": ".completion_usage_prompt_tokens_details",
     "ContentFilterResult": ".content_filter_result",
+    "DocReference": ".doc_reference",
     "EmbeddingCreateRequest": ".embedding_create_request",
     "EmbeddingItem": ".embedding_item",
     "EmbeddingResponse": ".embedding_response",
@@ -749,8 +754,10 @@ _MODULES = {
     "LegacyKnowledgeUpdateRequest": ".legacy_knowledge_update_request",
     "ListVoicesVoiceType": ".list_voices_voice_type",
     "McpCall": ".mcp_call",
-    "McpCallToolsItem": ".mcp_call_tools_item",
     "McpTool": ".mcp_tool",
+    "McpToolInfo": ".mcp_tool_info",
+    "McpToolInfoAnnotations": ".mcp_tool_info_annotations",
+    "McpToolInfoInputSchema": ".mcp_tool_info_input_schema",
     "McpToolMcp": ".mcp_tool_mcp",
     "McpToolMcpHeaders": ".mcp_tool_mcp_headers",
     "MediaUrl": ".media_url",
@@ -776,6 +783,7 @@ _MODULES = {
     "OcrWordsResult": ".ocr_words_result",
     "ReasoningEffort": ".reasoning_effort",
     "ReplyAudio": ".reply_audio",
+    "ReplyContentPart": ".reply_content_part",
     "RerankRequest": ".rerank_request",
     "RerankResponse": ".rerank_response",
     "RerankResult": ".rerank_result",
@@ -1144,6 +1152,8 @@ __all__: tuple[str, ...] = (
     "CompletionUsagePromptTokensDetailsParam",
     "ContentFilterResult",
     "ContentFilterResultParam",
+    "DocReference",
+    "DocReferenceParam",
     "EmbeddingCreateRequest",
     "EmbeddingCreateRequestParam",
     "EmbeddingItem",
@@ -1333,10 +1343,14 @@ __all__: tuple[str, ...] = (
     "ListVoicesVoiceType",
     "McpCall",
     "McpCallParam",
-    "McpCallToolsItem",
-    "McpCallToolsItemParam",
     "McpTool",
     "McpToolParam",
+    "McpToolInfo",
+    "McpToolInfoParam",
+    "McpToolInfoAnnotations",
+    "McpToolInfoAnnotationsParam",
+    "McpToolInfoInputSchema",
+    "McpToolInfoInputSchemaParam",
     "McpToolMcp",
     "McpToolMcpParam",
     "McpToolMcpHeaders",
@@ -1384,6 +1398,8 @@ __all__: tuple[str, ...] = (
     "ReasoningEffort",
     "ReplyAudio",
     "ReplyAudioParam",
+    "ReplyContentPart",
+    "ReplyContentPartParam",
     "RerankRequest",
     "RerankRequestParam",
     "RerankResponse",
@@ -1572,9 +1588,15 @@ __all__: tuple[str, ...] = (
 )
 
 
-def __getattr__(name: str) -> Any:
-    # `XParam` (the request shape of `X` as a dict) lives in the module of `X`.
-    module = _MODULES.get(name) or (_MODULES.get(name[: -len("Param")]) if name.endswith("Param") else None)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(module, __name__), name)
+if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelled name is an error
+
+    def __getattr__(name: str) -> Any:
+        # `XParam` (the request shape of `X` as a dict) lives in the module of `X`.
+        module = _MODULES.get(name) or (_MODULES.get(name[: -len("Param")]) if name.endswith("Param") else None)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return getattr(import_module(module, __name__), name)
+
+
+def __dir__() -> list[str]:
+    return [*globals(), *__all__]

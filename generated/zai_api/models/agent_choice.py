@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -96,8 +96,8 @@ _AgentChoiceParamOptional = TypedDict(
     {
         "index": "int",
         "finish_reason": "str",
-        "messages": "Sequence[AgentOutputMessageParam | BaseModel] | AgentOutputMessageParam | BaseModel",
-        "message": "Sequence[AgentOutputMessageParam | BaseModel] | AgentOutputMessageParam | BaseModel",
+        "messages": "Iterable[AgentOutputMessageParam | AgentOutputMessage] | AgentOutputMessageParam | AgentOutputMessage",
+        "message": "Iterable[AgentOutputMessageParam | AgentOutputMessage] | AgentOutputMessageParam | AgentOutputMessage",
     },
     total=False,
 )

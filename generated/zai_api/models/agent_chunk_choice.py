@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -103,9 +103,9 @@ _AgentChunkChoiceParamOptional = TypedDict(
     {
         "index": "int",
         "finish_reason": "str",
-        "delta": "AgentOutputMessageParam | BaseModel",
-        "messages": "Sequence[AgentOutputMessageParam | BaseModel] | AgentOutputMessageParam | BaseModel",
-        "message": "Sequence[AgentOutputMessageParam | BaseModel] | AgentOutputMessageParam | BaseModel",
+        "delta": "AgentOutputMessageParam | AgentOutputMessage",
+        "messages": "Iterable[AgentOutputMessageParam | AgentOutputMessage] | AgentOutputMessageParam | AgentOutputMessage",
+        "message": "Iterable[AgentOutputMessageParam | AgentOutputMessage] | AgentOutputMessageParam | AgentOutputMessage",
     },
     total=False,
 )

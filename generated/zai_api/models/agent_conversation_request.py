@@ -84,7 +84,7 @@ _AgentConversationRequestParamRequired = TypedDict(
 _AgentConversationRequestParamOptional = TypedDict(
     "_AgentConversationRequestParamOptional",
     {
-        "custom_variables": "AgentConversationVariablesParam | BaseModel",
+        "custom_variables": "AgentConversationVariablesParam | AgentConversationVariables",
     },
     total=False,
 )

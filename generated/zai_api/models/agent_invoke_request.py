@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -119,7 +119,7 @@ _AgentInvokeRequestParamRequired = TypedDict(
     "_AgentInvokeRequestParamRequired",
     {
         "agent_id": "str",
-        "messages": "Sequence[AgentMessageParam | BaseModel]",
+        "messages": "Iterable[AgentMessageParam | AgentMessage]",
     },
 )
 
@@ -131,7 +131,7 @@ _AgentInvokeRequestParamOptional = TypedDict(
         "stream": "bool",
         "user_id": "str",
         "custom_variables": "Mapping[str, Any]",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
         "conversation_id": "str",
     },
     total=False,

@@ -5,8 +5,8 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from zai_api.models.agent_file_id_part import AgentFileIdPartParam
     from zai_api.models.agent_file_url_part import AgentFileUrlPartParam
     from zai_api.models.agent_image_url_part import AgentImageUrlPartParam
-    from zai_api.models.agent_message_role import AgentMessageRole
     from zai_api.models.agent_text_part import AgentTextPartParam
     from zai_api.models.agent_video_url_part import AgentVideoUrlPartParam
 
@@ -80,10 +79,9 @@ class AgentMessage(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _role = d.pop("role", None)
         _content = d.pop("content", None)
         obj = cls(
-            role=(AgentMessageRole(_role) if _role.__class__ is str else _role),
+            role=d.pop("role", None),
             content=_parse_AgentMessage_content(_content),
         )
         obj.additional_properties = d
@@ -93,8 +91,8 @@ class AgentMessage(BaseModel):
 _AgentMessageParamRequired = TypedDict(
     "_AgentMessageParamRequired",
     {
-        "role": 'AgentMessageRole | Literal["user", "system", "assistant"]',
-        "content": "str | Sequence[AgentTextPartParam | BaseModel | AgentImageUrlPartParam | AgentFileUrlPartParam | AgentFileIdPartParam | AgentVideoUrlPartParam]",
+        "role": "AgentMessageRole",
+        "content": "str | Iterable[AgentTextPartParam | AgentTextPart | AgentImageUrlPartParam | AgentImageUrlPart | AgentFileUrlPartParam | AgentFileUrlPart | AgentFileIdPartParam | AgentFileIdPart | AgentVideoUrlPartParam | AgentVideoUrlPart]",
     },
 )
 

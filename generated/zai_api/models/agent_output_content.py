@@ -115,7 +115,7 @@ _AgentOutputContentParamOptional = TypedDict(
         "video_url": "str",
         "tag_cn": "str",
         "tag_en": "str",
-        "object": "AgentToolStepParam | BaseModel",
+        "object": "AgentToolStepParam | AgentToolStep",
     },
     total=False,
 )

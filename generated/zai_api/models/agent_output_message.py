@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -81,7 +81,7 @@ _AgentOutputMessageParamOptional = TypedDict(
     {
         "role": "str",
         "phase": "str",
-        "content": "str | AgentOutputContentParam | BaseModel | Sequence[AgentOutputContentParam | BaseModel]",
+        "content": "str | AgentOutputContentParam | AgentOutputContent | Iterable[AgentOutputContentParam | AgentOutputContent]",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -122,9 +122,9 @@ _AgentsCompletionParamOptional = TypedDict(
         "conversation_id": "str",
         "async_id": "str",
         "status": "str",
-        "choices": "Sequence[AgentChoiceParam | BaseModel]",
-        "usage": "AgentUsageParam | BaseModel",
-        "error": "AgentErrorParam | BaseModel",
+        "choices": "Iterable[AgentChoiceParam | AgentChoice]",
+        "usage": "AgentUsageParam | AgentUsage",
+        "error": "AgentErrorParam | AgentError",
     },
     total=False,
 )

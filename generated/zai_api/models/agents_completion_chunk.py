@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -107,9 +107,9 @@ _AgentsCompletionChunkParamOptional = TypedDict(
         "agent_id": "str",
         "conversation_id": "str",
         "status": "str",
-        "choices": "Sequence[AgentChunkChoiceParam | BaseModel]",
-        "usage": "AgentUsageParam | BaseModel",
-        "error": "AgentErrorParam | BaseModel",
+        "choices": "Iterable[AgentChunkChoiceParam | AgentChunkChoice]",
+        "usage": "AgentUsageParam | AgentUsage",
+        "error": "AgentErrorParam | AgentError",
     },
     total=False,
 )

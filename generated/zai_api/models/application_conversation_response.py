@@ -80,7 +80,7 @@ _ApplicationConversationResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "ApplicationConversationResponseDataParam | BaseModel",
+        "data": "ApplicationConversationResponseDataParam | ApplicationConversationResponseData",
     },
     total=False,
 )

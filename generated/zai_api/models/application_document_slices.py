@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -94,10 +94,10 @@ class ApplicationDocumentSlices(BaseModel):
 _ApplicationDocumentSlicesParamOptional = TypedDict(
     "_ApplicationDocumentSlicesParamOptional",
     {
-        "document": "ApplicationDocumentSlicesDocumentParam | BaseModel",
-        "slice_info": "Sequence[ApplicationSliceParam | BaseModel]",
+        "document": "ApplicationDocumentSlicesDocumentParam | ApplicationDocumentSlicesDocument",
+        "slice_info": "Iterable[ApplicationSliceParam | ApplicationSlice]",
         "hide_positions": "bool",
-        "images": "Sequence[ApplicationDocumentSlicesImagesItemParam | BaseModel]",
+        "images": "Iterable[ApplicationDocumentSlicesImagesItemParam | ApplicationDocumentSlicesImagesItem]",
     },
     total=False,
 )

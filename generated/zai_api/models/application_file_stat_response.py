@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -87,7 +87,7 @@ _ApplicationFileStatResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "Sequence[ApplicationFileStatResponseDataItemParam | BaseModel]",
+        "data": "Iterable[ApplicationFileStatResponseDataItemParam | ApplicationFileStatResponseDataItem]",
     },
     total=False,
 )

@@ -80,7 +80,7 @@ _ApplicationFileUploadResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "ApplicationFileUploadResponseDataParam | BaseModel",
+        "data": "ApplicationFileUploadResponseDataParam | ApplicationFileUploadResponseData",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -93,8 +93,8 @@ class ApplicationFileUploadResponseData(BaseModel):
 _ApplicationFileUploadResponseDataParamOptional = TypedDict(
     "_ApplicationFileUploadResponseDataParamOptional",
     {
-        "success_info": "Sequence[ApplicationFileUploadResponseDataSuccessInfoItemParam | BaseModel]",
-        "fail_info": "Sequence[ApplicationFileUploadResponseDataFailInfoItemParam | BaseModel]",
+        "success_info": "Iterable[ApplicationFileUploadResponseDataSuccessInfoItemParam | ApplicationFileUploadResponseDataSuccessInfoItem]",
+        "fail_info": "Iterable[ApplicationFileUploadResponseDataFailInfoItemParam | ApplicationFileUploadResponseDataFailInfoItem]",
     },
     total=False,
 )

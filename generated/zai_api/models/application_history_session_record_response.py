@@ -82,7 +82,7 @@ _ApplicationHistorySessionRecordResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "ApplicationHistorySessionRecordResponseDataParam | BaseModel",
+        "data": "ApplicationHistorySessionRecordResponseDataParam | ApplicationHistorySessionRecordResponseData",
     },
     total=False,
 )

@@ -91,9 +91,9 @@ _ApplicationInvokeChoiceParamOptional = TypedDict(
     {
         "index": "int",
         "finish_reason": "str",
-        "error_msg": "ApplicationInvokeChoiceErrorMsgParam | BaseModel",
-        "delta": "ApplicationInvokeDeltaParam | BaseModel",
-        "messages": "ApplicationInvokeMessagesParam | BaseModel",
+        "error_msg": "ApplicationInvokeChoiceErrorMsgParam | ApplicationInvokeChoiceErrorMsg",
+        "delta": "ApplicationInvokeDeltaParam | ApplicationInvokeDelta",
+        "messages": "ApplicationInvokeMessagesParam | ApplicationInvokeMessages",
     },
     total=False,
 )

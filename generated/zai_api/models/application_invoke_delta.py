@@ -75,9 +75,9 @@ class ApplicationInvokeDelta(BaseModel):
 _ApplicationInvokeDeltaParamOptional = TypedDict(
     "_ApplicationInvokeDeltaParamOptional",
     {
-        "content": "ApplicationMessageDataParam | BaseModel",
-        "event": "ApplicationInvokeEventParam | BaseModel",
-        "tool_calls": "ApplicationToolCallsParam | BaseModel",
+        "content": "ApplicationMessageDataParam | ApplicationMessageData",
+        "event": "ApplicationInvokeEventParam | ApplicationInvokeEvent",
+        "tool_calls": "ApplicationToolCallsParam | ApplicationToolCalls",
     },
     total=False,
 )

@@ -94,7 +94,7 @@ _ApplicationInvokeEventParamOptional = TypedDict(
         "type": "str",
         "content": "str",
         "time": "int",
-        "tool_calls": "ApplicationToolCallsParam | BaseModel",
+        "tool_calls": "ApplicationToolCallsParam | ApplicationToolCalls",
     },
     total=False,
 )

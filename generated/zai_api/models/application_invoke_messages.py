@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -74,8 +74,8 @@ class ApplicationInvokeMessages(BaseModel):
 _ApplicationInvokeMessagesParamOptional = TypedDict(
     "_ApplicationInvokeMessagesParamOptional",
     {
-        "content": "ApplicationMessageDataParam | BaseModel",
-        "event": "Sequence[ApplicationInvokeEventParam | BaseModel]",
+        "content": "ApplicationMessageDataParam | ApplicationMessageData",
+        "event": "Iterable[ApplicationInvokeEventParam | ApplicationInvokeEvent]",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -103,7 +103,7 @@ _ApplicationInvokeRequestParamRequired = TypedDict(
     "_ApplicationInvokeRequestParamRequired",
     {
         "app_id": "str",
-        "messages": "Sequence[ApplicationInvokeMessageParam | BaseModel]",
+        "messages": "Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage]",
     },
 )
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -102,8 +102,8 @@ _ApplicationInvokeResponseParamOptional = TypedDict(
         "request_id": "str",
         "conversation_id": "str",
         "app_id": "str",
-        "choices": "Sequence[ApplicationInvokeChoiceParam | BaseModel]",
-        "usage": "Sequence[ApplicationInvokeUsageParam | BaseModel]",
+        "choices": "Iterable[ApplicationInvokeChoiceParam | ApplicationInvokeChoice]",
+        "usage": "Iterable[ApplicationInvokeUsageParam | ApplicationInvokeUsage]",
     },
     total=False,
 )

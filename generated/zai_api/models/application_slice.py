@@ -85,7 +85,7 @@ _ApplicationSliceParamOptional = TypedDict(
     {
         "document_id": "str",
         "text": "str",
-        "position": "ApplicationSlicePositionParam | BaseModel",
+        "position": "ApplicationSlicePositionParam | ApplicationSlicePosition",
         "line": "int",
         "sheet_name": "str",
     },

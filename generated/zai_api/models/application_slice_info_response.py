@@ -80,7 +80,7 @@ _ApplicationSliceInfoResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "ApplicationSliceInfoResponseDataParam | BaseModel",
+        "data": "ApplicationSliceInfoResponseDataParam | ApplicationSliceInfoResponseData",
     },
     total=False,
 )

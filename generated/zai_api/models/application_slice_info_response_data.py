@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -72,7 +72,7 @@ class ApplicationSliceInfoResponseData(BaseModel):
 _ApplicationSliceInfoResponseDataParamOptional = TypedDict(
     "_ApplicationSliceInfoResponseDataParamOptional",
     {
-        "document_slices": "Sequence[ApplicationDocumentSlicesParam | BaseModel]",
+        "document_slices": "Iterable[ApplicationDocumentSlicesParam | ApplicationDocumentSlices]",
         "has_old_document": "bool",
     },
     total=False,

@@ -99,7 +99,7 @@ _ApplicationVariableParamOptional = TypedDict(
         "type": "str",
         "tips": "str",
         "allowed_values": "Sequence[str]",
-        "input_template": "ApplicationVariableInputTemplateParam | BaseModel",
+        "input_template": "ApplicationVariableInputTemplateParam | ApplicationVariableInputTemplate",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -84,7 +84,7 @@ _ApplicationVariablesResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "Sequence[ApplicationVariableParam | BaseModel]",
+        "data": "Iterable[ApplicationVariableParam | ApplicationVariable]",
     },
     total=False,
 )

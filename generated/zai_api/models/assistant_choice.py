@@ -89,7 +89,7 @@ _AssistantChoiceParamOptional = TypedDict(
     "_AssistantChoiceParamOptional",
     {
         "index": "int",
-        "delta": "AssistantTextDeltaParam | BaseModel | AssistantToolCallsDeltaParam",
+        "delta": "AssistantTextDeltaParam | AssistantTextDelta | AssistantToolCallsDeltaParam | AssistantToolCallsDelta",
         "finish_reason": "str",
         "metadata": "Mapping[str, Any]",
     },

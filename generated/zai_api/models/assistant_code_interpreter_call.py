@@ -68,17 +68,26 @@ class AssistantCodeInterpreterCall(BaseModel):
         return obj
 
 
+_AssistantCodeInterpreterCallParamRequired = TypedDict(
+    "_AssistantCodeInterpreterCallParamRequired",
+    {
+        "type": "Literal['code_interpreter']",
+    },
+)
+
+
 _AssistantCodeInterpreterCallParamOptional = TypedDict(
     "_AssistantCodeInterpreterCallParamOptional",
     {
-        "type": "Literal['code_interpreter']",
-        "code_interpreter": "AssistantCodeInterpreterCallCodeInterpreterParam | BaseModel",
+        "code_interpreter": "AssistantCodeInterpreterCallCodeInterpreterParam | AssistantCodeInterpreterCallCodeInterpreter",
     },
     total=False,
 )
 
 
-class AssistantCodeInterpreterCallParam(_AssistantCodeInterpreterCallParamOptional):
+class AssistantCodeInterpreterCallParam(
+    _AssistantCodeInterpreterCallParamRequired, _AssistantCodeInterpreterCallParamOptional
+):
     """The request shape of `AssistantCodeInterpreterCall` as a plain dict (keys are wire names)."""
 
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -79,7 +79,7 @@ _AssistantCodeInterpreterCallCodeInterpreterParamOptional = TypedDict(
     "_AssistantCodeInterpreterCallCodeInterpreterParamOptional",
     {
         "input": "str",
-        "outputs": "Sequence[AssistantCodeInterpreterCallCodeInterpreterOutputsItemParam | BaseModel]",
+        "outputs": "Iterable[AssistantCodeInterpreterCallCodeInterpreterOutputsItemParam | AssistantCodeInterpreterCallCodeInterpreterOutputsItem]",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -126,10 +126,10 @@ _AssistantCompletionParamOptional = TypedDict(
         "assistant_id": "str",
         "created": "int",
         "status": "str",
-        "last_error": "AssistantErrorParam | BaseModel | None",
-        "choices": "Sequence[AssistantChoiceParam | BaseModel]",
+        "last_error": "AssistantErrorParam | AssistantError | None",
+        "choices": "Iterable[AssistantChoiceParam | AssistantChoice]",
         "metadata": "Mapping[str, Any] | None",
-        "usage": "CompletionUsageParam | BaseModel",
+        "usage": "CompletionUsageParam | CompletionUsage",
     },
     total=False,
 )

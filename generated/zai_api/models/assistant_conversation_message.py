@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -83,7 +83,7 @@ _AssistantConversationMessageParamRequired = TypedDict(
     "_AssistantConversationMessageParamRequired",
     {
         "role": "str",
-        "content": "str | Sequence[TextPartParam | BaseModel | ImageUrlPartParam]",
+        "content": "str | Iterable[TextPartParam | TextPart | ImageUrlPartParam | ImageUrlPart]",
     },
 )
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -148,7 +148,7 @@ _AssistantConversationRequestParamRequired = TypedDict(
     "_AssistantConversationRequestParamRequired",
     {
         "assistant_id": "str",
-        "messages": "Sequence[AssistantConversationMessageParam | BaseModel]",
+        "messages": "Iterable[AssistantConversationMessageParam | AssistantConversationMessage]",
     },
 )
 
@@ -159,12 +159,12 @@ _AssistantConversationRequestParamOptional = TypedDict(
         "model": "str",
         "stream": "bool",
         "conversation_id": "str",
-        "attachments": "Sequence[AssistantAttachmentParam | BaseModel]",
+        "attachments": "Iterable[AssistantAttachmentParam | AssistantAttachment]",
         "metadata": "Mapping[str, Any]",
         "request_id": "str",
         "user_id": "str",
         "do_sample": "bool",
-        "extra_parameters": "AssistantExtraParametersParam | BaseModel",
+        "extra_parameters": "AssistantExtraParametersParam | AssistantExtraParameters",
     },
     total=False,
 )

@@ -41,8 +41,8 @@ class AssistantConversationUsage(BaseModel):
         "usage": "usage",
     }
 
-    id: str | None = None
-    assistant_id: str | None = None
+    id: str
+    assistant_id: str
     create_time: int | str | None = None
     update_time: int | str | None = None
     usage: CompletionUsage | None = None
@@ -80,20 +80,29 @@ class AssistantConversationUsage(BaseModel):
         return obj
 
 
-_AssistantConversationUsageParamOptional = TypedDict(
-    "_AssistantConversationUsageParamOptional",
+_AssistantConversationUsageParamRequired = TypedDict(
+    "_AssistantConversationUsageParamRequired",
     {
         "id": "str",
         "assistant_id": "str",
+    },
+)
+
+
+_AssistantConversationUsageParamOptional = TypedDict(
+    "_AssistantConversationUsageParamOptional",
+    {
         "create_time": "int | str",
         "update_time": "int | str",
-        "usage": "CompletionUsageParam | BaseModel",
+        "usage": "CompletionUsageParam | CompletionUsage",
     },
     total=False,
 )
 
 
-class AssistantConversationUsageParam(_AssistantConversationUsageParamOptional):
+class AssistantConversationUsageParam(
+    _AssistantConversationUsageParamRequired, _AssistantConversationUsageParamOptional
+):
     """The request shape of `AssistantConversationUsage` as a plain dict (keys are wire names)."""
 
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -37,9 +37,9 @@ class AssistantConversationUsagePage(BaseModel):
         "conversation_list": "conversation_list",
     }
 
-    assistant_id: str | None = None
-    has_more: bool | None = None
-    conversation_list: list[AssistantConversationUsage] | None = None
+    assistant_id: str
+    has_more: bool
+    conversation_list: list[AssistantConversationUsage]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,18 +75,17 @@ class AssistantConversationUsagePage(BaseModel):
         return obj
 
 
-_AssistantConversationUsagePageParamOptional = TypedDict(
-    "_AssistantConversationUsagePageParamOptional",
+_AssistantConversationUsagePageParamRequired = TypedDict(
+    "_AssistantConversationUsagePageParamRequired",
     {
         "assistant_id": "str",
         "has_more": "bool",
-        "conversation_list": "Sequence[AssistantConversationUsageParam | BaseModel]",
+        "conversation_list": "Iterable[AssistantConversationUsageParam | AssistantConversationUsage]",
     },
-    total=False,
 )
 
 
-class AssistantConversationUsagePageParam(_AssistantConversationUsagePageParamOptional):
+class AssistantConversationUsagePageParam(_AssistantConversationUsagePageParamRequired):
     """The request shape of `AssistantConversationUsagePage` as a plain dict (keys are wire names)."""
 
 

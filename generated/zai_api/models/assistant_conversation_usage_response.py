@@ -80,7 +80,7 @@ _AssistantConversationUsageResponseParamOptional = TypedDict(
         "success": "bool",
         "code": "int",
         "msg": "str",
-        "data": "AssistantConversationUsagePageParam | BaseModel",
+        "data": "AssistantConversationUsagePageParam | AssistantConversationUsagePage",
     },
     total=False,
 )

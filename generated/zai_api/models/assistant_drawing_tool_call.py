@@ -66,17 +66,24 @@ class AssistantDrawingToolCall(BaseModel):
         return obj
 
 
+_AssistantDrawingToolCallParamRequired = TypedDict(
+    "_AssistantDrawingToolCallParamRequired",
+    {
+        "type": "Literal['drawing_tool']",
+    },
+)
+
+
 _AssistantDrawingToolCallParamOptional = TypedDict(
     "_AssistantDrawingToolCallParamOptional",
     {
-        "type": "Literal['drawing_tool']",
-        "drawing_tool": "AssistantDrawingToolCallDrawingToolParam | BaseModel",
+        "drawing_tool": "AssistantDrawingToolCallDrawingToolParam | AssistantDrawingToolCallDrawingTool",
     },
     total=False,
 )
 
 
-class AssistantDrawingToolCallParam(_AssistantDrawingToolCallParamOptional):
+class AssistantDrawingToolCallParam(_AssistantDrawingToolCallParamRequired, _AssistantDrawingToolCallParamOptional):
     """The request shape of `AssistantDrawingToolCall` as a plain dict (keys are wire names)."""
 
 

@@ -59,7 +59,7 @@ class AssistantExtraParameters(BaseModel):
 _AssistantExtraParametersParamOptional = TypedDict(
     "_AssistantExtraParametersParamOptional",
     {
-        "translate": "AssistantTranslateOptionsParam | BaseModel",
+        "translate": "AssistantTranslateOptionsParam | AssistantTranslateOptions",
     },
     total=False,
 )

@@ -62,17 +62,24 @@ class AssistantFunctionCall(BaseModel):
         return obj
 
 
+_AssistantFunctionCallParamRequired = TypedDict(
+    "_AssistantFunctionCallParamRequired",
+    {
+        "type": "Literal['function']",
+    },
+)
+
+
 _AssistantFunctionCallParamOptional = TypedDict(
     "_AssistantFunctionCallParamOptional",
     {
-        "type": "Literal['function']",
-        "function": "AssistantFunctionCallFunctionParam | BaseModel",
+        "function": "AssistantFunctionCallFunctionParam | AssistantFunctionCallFunction",
     },
     total=False,
 )
 
 
-class AssistantFunctionCallParam(_AssistantFunctionCallParamOptional):
+class AssistantFunctionCallParam(_AssistantFunctionCallParamRequired, _AssistantFunctionCallParamOptional):
     """The request shape of `AssistantFunctionCall` as a plain dict (keys are wire names)."""
 
 

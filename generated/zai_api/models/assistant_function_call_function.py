@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -82,7 +82,7 @@ _AssistantFunctionCallFunctionParamOptional = TypedDict(
     {
         "name": "str",
         "arguments": "str | Mapping[str, Any]",
-        "outputs": "Sequence[AssistantFunctionCallFunctionOutputsItemParam | BaseModel]",
+        "outputs": "Iterable[AssistantFunctionCallFunctionOutputsItemParam | AssistantFunctionCallFunctionOutputsItem]",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -51,8 +51,8 @@ class AssistantInfo(BaseModel):
         "updated_at": "updated_at",
     }
 
-    assistant_id: str | None = None
-    name: str | None = None
+    assistant_id: str
+    name: str
     avatar: str | None = None
     description: str | None = None
     tools: list[str] | None = None
@@ -114,15 +114,22 @@ class AssistantInfo(BaseModel):
         return obj
 
 
-_AssistantInfoParamOptional = TypedDict(
-    "_AssistantInfoParamOptional",
+_AssistantInfoParamRequired = TypedDict(
+    "_AssistantInfoParamRequired",
     {
         "assistant_id": "str",
         "name": "str",
+    },
+)
+
+
+_AssistantInfoParamOptional = TypedDict(
+    "_AssistantInfoParamOptional",
+    {
         "avatar": "str",
         "description": "str",
         "tools": "Sequence[str]",
-        "tags": "Sequence[AssistantInfoTagsItemParam | BaseModel]",
+        "tags": "Iterable[AssistantInfoTagsItemParam | AssistantInfoTagsItem]",
         "status": "str",
         "starter_prompts": "Sequence[Any]",
         "created_at": "int | str",
@@ -132,7 +139,7 @@ _AssistantInfoParamOptional = TypedDict(
 )
 
 
-class AssistantInfoParam(_AssistantInfoParamOptional):
+class AssistantInfoParam(_AssistantInfoParamRequired, _AssistantInfoParamOptional):
     """The request shape of `AssistantInfo` as a plain dict (keys are wire names)."""
 
 

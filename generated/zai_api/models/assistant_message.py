@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -15,6 +15,7 @@ from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_message_audio import AssistantMessageAudioParam
+    from zai_api.models.chat_completion_message_tool_call import ChatCompletionMessageToolCall
     from zai_api.models.message_tool_call import MessageToolCallParam
 
     pass
@@ -27,7 +28,7 @@ class AssistantMessage(BaseModel):
     """An earlier reply of the model, possibly with the tool calls it made.
 
     Attributes:
-        role (Literal['assistant']):
+        role (Literal['assistant']): Always `assistant`.
         content (str | None): The reply text; may be null when the reply is only tool calls.
         reasoning_content (str): The model's earlier reasoning, sent back unchanged for preserved thinking.
         tool_calls (list[MessageToolCall]): Tool calls the model made in that turn.
@@ -99,8 +100,8 @@ _AssistantMessageParamOptional = TypedDict(
     {
         "content": "str | None",
         "reasoning_content": "str",
-        "tool_calls": "Sequence[MessageToolCallParam | BaseModel]",
-        "audio": "AssistantMessageAudioParam | BaseModel",
+        "tool_calls": "Iterable[MessageToolCallParam | MessageToolCall | ChatCompletionMessageToolCall]",
+        "audio": "AssistantMessageAudioParam | AssistantMessageAudio",
     },
     total=False,
 )

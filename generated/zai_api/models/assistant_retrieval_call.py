@@ -64,17 +64,24 @@ class AssistantRetrievalCall(BaseModel):
         return obj
 
 
+_AssistantRetrievalCallParamRequired = TypedDict(
+    "_AssistantRetrievalCallParamRequired",
+    {
+        "type": "Literal['retrieval']",
+    },
+)
+
+
 _AssistantRetrievalCallParamOptional = TypedDict(
     "_AssistantRetrievalCallParamOptional",
     {
-        "type": "Literal['retrieval']",
-        "retrieval": "AssistantRetrievalCallRetrievalParam | BaseModel",
+        "retrieval": "AssistantRetrievalCallRetrievalParam | AssistantRetrievalCallRetrieval",
     },
     total=False,
 )
 
 
-class AssistantRetrievalCallParam(_AssistantRetrievalCallParamOptional):
+class AssistantRetrievalCallParam(_AssistantRetrievalCallParamRequired, _AssistantRetrievalCallParamOptional):
     """The request shape of `AssistantRetrievalCall` as a plain dict (keys are wire names)."""
 
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -84,7 +84,7 @@ _AssistantSupportResponseParamOptional = TypedDict(
         "success": "bool",
         "code": "int",
         "msg": "str",
-        "data": "Sequence[AssistantInfoParam | BaseModel]",
+        "data": "Iterable[AssistantInfoParam | AssistantInfo]",
     },
     total=False,
 )

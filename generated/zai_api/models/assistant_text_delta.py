@@ -65,10 +65,17 @@ class AssistantTextDelta(BaseModel):
         return obj
 
 
+_AssistantTextDeltaParamRequired = TypedDict(
+    "_AssistantTextDeltaParamRequired",
+    {
+        "type": "Literal['content']",
+    },
+)
+
+
 _AssistantTextDeltaParamOptional = TypedDict(
     "_AssistantTextDeltaParamOptional",
     {
-        "type": "Literal['content']",
         "role": "str",
         "content": "str",
     },
@@ -76,5 +83,5 @@ _AssistantTextDeltaParamOptional = TypedDict(
 )
 
 
-class AssistantTextDeltaParam(_AssistantTextDeltaParamOptional):
+class AssistantTextDeltaParam(_AssistantTextDeltaParamRequired, _AssistantTextDeltaParamOptional):
     """The request shape of `AssistantTextDelta` as a plain dict (keys are wire names)."""

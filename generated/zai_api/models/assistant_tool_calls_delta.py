@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -101,18 +101,25 @@ class AssistantToolCallsDelta(BaseModel):
         return obj
 
 
+_AssistantToolCallsDeltaParamRequired = TypedDict(
+    "_AssistantToolCallsDeltaParamRequired",
+    {
+        "type": "Literal['tool_calls']",
+    },
+)
+
+
 _AssistantToolCallsDeltaParamOptional = TypedDict(
     "_AssistantToolCallsDeltaParamOptional",
     {
-        "type": "Literal['tool_calls']",
         "role": "str",
-        "tool_calls": "Sequence[AssistantCodeInterpreterCallParam | BaseModel | AssistantDrawingToolCallParam | AssistantWebBrowserCallParam | AssistantRetrievalCallParam | AssistantFunctionCallParam]",
+        "tool_calls": "Iterable[AssistantCodeInterpreterCallParam | AssistantCodeInterpreterCall | AssistantDrawingToolCallParam | AssistantDrawingToolCall | AssistantWebBrowserCallParam | AssistantWebBrowserCall | AssistantRetrievalCallParam | AssistantRetrievalCall | AssistantFunctionCallParam | AssistantFunctionCall]",
     },
     total=False,
 )
 
 
-class AssistantToolCallsDeltaParam(_AssistantToolCallsDeltaParamOptional):
+class AssistantToolCallsDeltaParam(_AssistantToolCallsDeltaParamRequired, _AssistantToolCallsDeltaParamOptional):
     """The request shape of `AssistantToolCallsDelta` as a plain dict (keys are wire names)."""
 
 

@@ -66,17 +66,24 @@ class AssistantWebBrowserCall(BaseModel):
         return obj
 
 
+_AssistantWebBrowserCallParamRequired = TypedDict(
+    "_AssistantWebBrowserCallParamRequired",
+    {
+        "type": "Literal['web_browser']",
+    },
+)
+
+
 _AssistantWebBrowserCallParamOptional = TypedDict(
     "_AssistantWebBrowserCallParamOptional",
     {
-        "type": "Literal['web_browser']",
-        "web_browser": "AssistantWebBrowserCallWebBrowserParam | BaseModel",
+        "web_browser": "AssistantWebBrowserCallWebBrowserParam | AssistantWebBrowserCallWebBrowser",
     },
     total=False,
 )
 
 
-class AssistantWebBrowserCallParam(_AssistantWebBrowserCallParamOptional):
+class AssistantWebBrowserCallParam(_AssistantWebBrowserCallParamRequired, _AssistantWebBrowserCallParamOptional):
     """The request shape of `AssistantWebBrowserCall` as a plain dict (keys are wire names)."""
 
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -79,7 +79,7 @@ _AssistantWebBrowserCallWebBrowserParamOptional = TypedDict(
     "_AssistantWebBrowserCallWebBrowserParamOptional",
     {
         "input": "str",
-        "outputs": "Sequence[AssistantWebBrowserCallWebBrowserOutputsItemParam | BaseModel]",
+        "outputs": "Iterable[AssistantWebBrowserCallWebBrowserOutputsItemParam | AssistantWebBrowserCallWebBrowserOutputsItem]",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -15,6 +15,7 @@ from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_message import AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
     from zai_api.models.code_geex_extra import CodeGeexExtraParam
     from zai_api.models.function_tool import FunctionToolParam
     from zai_api.models.mcp_tool import McpToolParam
@@ -69,11 +70,14 @@ class AsyncChatCompletionRequest(BaseModel):
         model (str): The model to use. An open string: the catalogue changes every few weeks. Known values
             include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
             `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-            `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-            `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-            models `charglm-4` and `emohaa`.
+            `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+            `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+            `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+            the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
         messages (list[SystemMessage | UserMessage | AssistantMessage | ToolMessage]): The conversation so far, oldest first.
         thinking (ThinkingConfig): Chain-of-thought control for GLM-4.5 and later.
+        reasoning_effort (ReasoningEffort): How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+            skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
         do_sample (bool): Sample from the distribution (the default); false picks the most likely token.
         temperature (float): Sampling temperature in [0, 1].
         top_p (float): Nucleus-sampling mass in [0.01, 1].
@@ -95,6 +99,7 @@ class AsyncChatCompletionRequest(BaseModel):
         "model": "model",
         "messages": "messages",
         "thinking": "thinking",
+        "reasoning_effort": "reasoning_effort",
         "do_sample": "do_sample",
         "temperature": "temperature",
         "top_p": "top_p",
@@ -115,6 +120,7 @@ class AsyncChatCompletionRequest(BaseModel):
     model: str
     messages: list[SystemMessage | UserMessage | AssistantMessage | ToolMessage]
     thinking: ThinkingConfig | None = None
+    reasoning_effort: ReasoningEffort | None = None
     do_sample: bool | None = None
     temperature: float | None = None
     top_p: float | None = None
@@ -140,6 +146,8 @@ class AsyncChatCompletionRequest(BaseModel):
             field_dict["messages"] = serialize(self.messages)
         if self.thinking is not None:
             field_dict["thinking"] = serialize(self.thinking)
+        if self.reasoning_effort is not None:
+            field_dict["reasoning_effort"] = serialize(self.reasoning_effort)
         if self.do_sample is not None:
             field_dict["do_sample"] = self.do_sample
         if self.temperature is not None:
@@ -193,6 +201,7 @@ class AsyncChatCompletionRequest(BaseModel):
                 else _messages
             ),
             thinking=(ThinkingConfig.from_dict(_thinking) if _thinking.__class__ is dict else _thinking),
+            reasoning_effort=d.pop("reasoning_effort", None),
             do_sample=d.pop("do_sample", None),
             temperature=d.pop("temperature", None),
             top_p=d.pop("top_p", None),
@@ -227,7 +236,7 @@ _AsyncChatCompletionRequestParamRequired = TypedDict(
     "_AsyncChatCompletionRequestParamRequired",
     {
         "model": "str",
-        "messages": "Sequence[SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam]",
+        "messages": "Iterable[SystemMessageParam | SystemMessage | UserMessageParam | UserMessage | AssistantMessageParam | AssistantMessage | ChatCompletionMessage | ToolMessageParam | ToolMessage]",
     },
 )
 
@@ -235,22 +244,23 @@ _AsyncChatCompletionRequestParamRequired = TypedDict(
 _AsyncChatCompletionRequestParamOptional = TypedDict(
     "_AsyncChatCompletionRequestParamOptional",
     {
-        "thinking": "ThinkingConfigParam | BaseModel",
+        "thinking": "ThinkingConfigParam | ThinkingConfig",
+        "reasoning_effort": "ReasoningEffort",
         "do_sample": "bool",
         "temperature": "float",
         "top_p": "float",
         "max_tokens": "int",
         "seed": "int",
         "stop": "str | Sequence[str]",
-        "tools": "Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]",
+        "tools": "Iterable[FunctionToolParam | FunctionTool | RetrievalToolParam | RetrievalTool | WebSearchToolParam | WebSearchTool | McpToolParam | McpTool]",
         "tool_choice": "str",
-        "response_format": "ResponseFormatParam | BaseModel",
-        "meta": "RolePlayMetaParam | BaseModel",
+        "response_format": "ResponseFormatParam | ResponseFormat",
+        "meta": "RolePlayMetaParam | RolePlayMeta",
         "request_id": "str",
         "user_id": "str",
         "watermark_enabled": "bool",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
-        "extra": "CodeGeexExtraParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
+        "extra": "CodeGeexExtraParam | CodeGeexExtra",
     },
     total=False,
 )
@@ -267,6 +277,7 @@ from zai_api.models.assistant_message import AssistantMessage  # noqa: E402
 from zai_api.models.code_geex_extra import CodeGeexExtra  # noqa: E402
 from zai_api.models.function_tool import FunctionTool  # noqa: E402
 from zai_api.models.mcp_tool import McpTool  # noqa: E402
+from zai_api.models.reasoning_effort import ReasoningEffort  # noqa: E402
 from zai_api.models.response_format import ResponseFormat  # noqa: E402
 from zai_api.models.retrieval_tool import RetrievalTool  # noqa: E402
 from zai_api.models.role_play_meta import RolePlayMeta  # noqa: E402

@@ -5,8 +5,8 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,9 +16,10 @@ from ..types import BaseModel, serialize
 if TYPE_CHECKING:
     from zai_api.models.chat_completion_choice import ChatCompletionChoiceParam
     from zai_api.models.completion_usage import CompletionUsageParam
+    from zai_api.models.content_filter_result import ContentFilterResultParam
     from zai_api.models.image_generation_result_item import ImageGenerationResultItemParam
-    from zai_api.models.task_status import TaskStatus
     from zai_api.models.video_result_item import VideoResultItemParam
+    from zai_api.models.web_search_result import WebSearchResultParam
 
     pass
 
@@ -30,8 +31,8 @@ class AsyncResult(BaseModel):
     """State of a deferred task and, once finished, its result.
 
     Attributes:
-        id (str): Task id.
         task_status (TaskStatus): `PROCESSING` while running, then `SUCCESS` or `FAIL`.
+        id (str): Task id; chat results carry it, image and video results do not.
         request_id (str): The caller's `request_id`, or one the server generated.
         model (str): The model that ran the task.
         created (int): Creation time, Unix seconds.
@@ -39,11 +40,13 @@ class AsyncResult(BaseModel):
         usage (CompletionUsage): Token accounting.
         image_result (list[ImageGenerationResultItem]): The generated images (deferred image tasks).
         video_result (list[VideoResultItem]): The generated videos (video tasks).
+        web_search (list[WebSearchResult]): Search results, when a web-search tool ran (chat tasks).
+        content_filter (list[ContentFilterResult]): Content-safety findings (chat tasks).
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
-        "id": "id",
         "task_status": "task_status",
+        "id": "id",
         "request_id": "request_id",
         "model": "model",
         "created": "created",
@@ -51,10 +54,12 @@ class AsyncResult(BaseModel):
         "usage": "usage",
         "image_result": "image_result",
         "video_result": "video_result",
+        "web_search": "web_search",
+        "content_filter": "content_filter",
     }
 
-    id: str
     task_status: TaskStatus
+    id: str | None = None
     request_id: str | None = None
     model: str | None = None
     created: int | None = None
@@ -62,14 +67,16 @@ class AsyncResult(BaseModel):
     usage: CompletionUsage | None = None
     image_result: list[ImageGenerationResultItem] | None = None
     video_result: list[VideoResultItem] | None = None
+    web_search: list[WebSearchResult] | None = None
+    content_filter: list[ContentFilterResult] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
         if self.task_status is not None:
             field_dict["task_status"] = serialize(self.task_status)
+        if self.id is not None:
+            field_dict["id"] = self.id
         if self.request_id is not None:
             field_dict["request_id"] = self.request_id
         if self.model is not None:
@@ -84,6 +91,10 @@ class AsyncResult(BaseModel):
             field_dict["image_result"] = serialize(self.image_result)
         if self.video_result is not None:
             field_dict["video_result"] = serialize(self.video_result)
+        if self.web_search is not None:
+            field_dict["web_search"] = serialize(self.web_search)
+        if self.content_filter is not None:
+            field_dict["content_filter"] = serialize(self.content_filter)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
@@ -92,14 +103,15 @@ class AsyncResult(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _task_status = d.pop("task_status", None)
         _choices = d.pop("choices", None)
         _usage = d.pop("usage", None)
         _image_result = d.pop("image_result", None)
         _video_result = d.pop("video_result", None)
+        _web_search = d.pop("web_search", None)
+        _content_filter = d.pop("content_filter", None)
         obj = cls(
+            task_status=d.pop("task_status", None),
             id=d.pop("id", None),
-            task_status=(TaskStatus(_task_status) if _task_status.__class__ is str else _task_status),
             request_id=d.pop("request_id", None),
             model=d.pop("model", None),
             created=d.pop("created", None),
@@ -128,6 +140,19 @@ class AsyncResult(BaseModel):
                 if _video_result.__class__ is list
                 else _video_result
             ),
+            web_search=(
+                [(WebSearchResult.from_dict(_item0) if _item0.__class__ is dict else _item0) for _item0 in _web_search]
+                if _web_search.__class__ is list
+                else _web_search
+            ),
+            content_filter=(
+                [
+                    (ContentFilterResult.from_dict(_item0) if _item0.__class__ is dict else _item0)
+                    for _item0 in _content_filter
+                ]
+                if _content_filter.__class__ is list
+                else _content_filter
+            ),
         )
         obj.additional_properties = d
         return obj
@@ -136,8 +161,7 @@ class AsyncResult(BaseModel):
 _AsyncResultParamRequired = TypedDict(
     "_AsyncResultParamRequired",
     {
-        "id": "str",
-        "task_status": 'TaskStatus | Literal["PROCESSING", "SUCCESS", "FAIL"]',
+        "task_status": "TaskStatus",
     },
 )
 
@@ -145,13 +169,16 @@ _AsyncResultParamRequired = TypedDict(
 _AsyncResultParamOptional = TypedDict(
     "_AsyncResultParamOptional",
     {
+        "id": "str",
         "request_id": "str",
         "model": "str",
         "created": "int",
-        "choices": "Sequence[ChatCompletionChoiceParam | BaseModel]",
-        "usage": "CompletionUsageParam | BaseModel",
-        "image_result": "Sequence[ImageGenerationResultItemParam | BaseModel]",
-        "video_result": "Sequence[VideoResultItemParam | BaseModel]",
+        "choices": "Iterable[ChatCompletionChoiceParam | ChatCompletionChoice]",
+        "usage": "CompletionUsageParam | CompletionUsage",
+        "image_result": "Iterable[ImageGenerationResultItemParam | ImageGenerationResultItem]",
+        "video_result": "Iterable[VideoResultItemParam | VideoResultItem]",
+        "web_search": "Iterable[WebSearchResultParam | WebSearchResult]",
+        "content_filter": "Iterable[ContentFilterResultParam | ContentFilterResult]",
     },
     total=False,
 )
@@ -164,6 +191,8 @@ class AsyncResultParam(_AsyncResultParamRequired, _AsyncResultParamOptional):
 # Imported last so that models referring to each other can be imported in any order.
 from zai_api.models.chat_completion_choice import ChatCompletionChoice  # noqa: E402
 from zai_api.models.completion_usage import CompletionUsage  # noqa: E402
+from zai_api.models.content_filter_result import ContentFilterResult  # noqa: E402
 from zai_api.models.image_generation_result_item import ImageGenerationResultItem  # noqa: E402
 from zai_api.models.task_status import TaskStatus  # noqa: E402
 from zai_api.models.video_result_item import VideoResultItem  # noqa: E402
+from zai_api.models.web_search_result import WebSearchResult  # noqa: E402

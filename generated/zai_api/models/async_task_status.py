@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.task_status import TaskStatus
-
     pass
 
 T = TypeVar("T", bound="AsyncTaskStatus")
@@ -63,10 +61,9 @@ class AsyncTaskStatus(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _task_status = d.pop("task_status", None)
         obj = cls(
             id=d.pop("id", None),
-            task_status=(TaskStatus(_task_status) if _task_status.__class__ is str else _task_status),
+            task_status=d.pop("task_status", None),
             request_id=d.pop("request_id", None),
             model=d.pop("model", None),
         )
@@ -78,7 +75,7 @@ _AsyncTaskStatusParamRequired = TypedDict(
     "_AsyncTaskStatusParamRequired",
     {
         "id": "str",
-        "task_status": 'TaskStatus | Literal["PROCESSING", "SUCCESS", "FAIL"]',
+        "task_status": "TaskStatus",
     },
 )
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -31,7 +31,7 @@ class AudioSpeechChunk(BaseModel):
         created (int): Creation time, Unix seconds.
         model (str): The model that speaks, when sent.
         choices (list[AudioSpeechChunkChoice]): The audio piece of this event (one choice).
-        error (ErrorDetail):
+        error (ErrorDetail): A failure as the platform reports it, a business code and a message.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
@@ -95,8 +95,8 @@ _AudioSpeechChunkParamOptional = TypedDict(
         "request_id": "str",
         "created": "int",
         "model": "str",
-        "choices": "Sequence[AudioSpeechChunkChoiceParam | BaseModel]",
-        "error": "ErrorDetailParam | BaseModel",
+        "choices": "Iterable[AudioSpeechChunkChoiceParam | AudioSpeechChunkChoice]",
+        "error": "ErrorDetailParam | ErrorDetail",
     },
     total=False,
 )

@@ -72,7 +72,7 @@ _AudioSpeechChunkChoiceParamOptional = TypedDict(
     "_AudioSpeechChunkChoiceParamOptional",
     {
         "index": "int",
-        "delta": "AudioSpeechDeltaParam | BaseModel",
+        "delta": "AudioSpeechDeltaParam | AudioSpeechDelta",
         "finish_reason": "str",
     },
     total=False,

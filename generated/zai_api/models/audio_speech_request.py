@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,7 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.audio_speech_request_encode_format import AudioSpeechRequestEncodeFormat
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
 
     pass
@@ -105,16 +104,13 @@ class AudioSpeechRequest(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _encode_format = d.pop("encode_format", None)
         _sensitive_word_check = d.pop("sensitive_word_check", None)
         obj = cls(
             model=d.pop("model", None),
             input=d.pop("input", None),
             voice=d.pop("voice", None),
             response_format=d.pop("response_format", None),
-            encode_format=(
-                AudioSpeechRequestEncodeFormat(_encode_format) if _encode_format.__class__ is str else _encode_format
-            ),
+            encode_format=d.pop("encode_format", None),
             speed=d.pop("speed", None),
             volume=d.pop("volume", None),
             stream=d.pop("stream", None),
@@ -145,12 +141,12 @@ _AudioSpeechRequestParamOptional = TypedDict(
     "_AudioSpeechRequestParamOptional",
     {
         "response_format": "str",
-        "encode_format": 'AudioSpeechRequestEncodeFormat | Literal["base64", "hex"]',
+        "encode_format": "AudioSpeechRequestEncodeFormat",
         "speed": "float",
         "volume": "float",
         "stream": "bool",
         "watermark_enabled": "bool",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
         "request_id": "str",
         "user_id": "str",
     },

@@ -151,7 +151,7 @@ _AudioTranscriptionRequestParamOptional = TypedDict(
         "stream": "bool",
         "request_id": "str",
         "user_id": "str",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
     },
     total=False,
 )

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,7 +16,6 @@ from ..types import BaseModel, serialize
 if TYPE_CHECKING:
     from zai_api.models.batch_errors import BatchErrorsParam
     from zai_api.models.batch_request_counts import BatchRequestCountsParam
-    from zai_api.models.batch_status import BatchStatus
 
     pass
 
@@ -146,12 +145,11 @@ class Batch(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _status = d.pop("status", None)
         _errors = d.pop("errors", None)
         _request_counts = d.pop("request_counts", None)
         obj = cls(
             id=d.pop("id", None),
-            status=(BatchStatus(_status) if _status.__class__ is str else _status),
+            status=d.pop("status", None),
             object=d.pop("object", None),
             endpoint=d.pop("endpoint", None),
             input_file_id=d.pop("input_file_id", None),
@@ -181,7 +179,7 @@ _BatchParamRequired = TypedDict(
     "_BatchParamRequired",
     {
         "id": "str",
-        "status": 'BatchStatus | Literal["validating", "failed", "in_progress", "finalizing", "completed", "expired", "cancelling", "cancelled"]',
+        "status": "BatchStatus",
     },
 )
 
@@ -195,7 +193,7 @@ _BatchParamOptional = TypedDict(
         "completion_window": "str | None",
         "output_file_id": "str | None",
         "error_file_id": "str | None",
-        "errors": "BatchErrorsParam | BaseModel",
+        "errors": "BatchErrorsParam | BatchErrors",
         "created_at": "int",
         "in_progress_at": "int | None",
         "expires_at": "int | None",
@@ -205,7 +203,7 @@ _BatchParamOptional = TypedDict(
         "expired_at": "int | None",
         "cancelling_at": "int | None",
         "cancelled_at": "int | None",
-        "request_counts": "BatchRequestCountsParam | BaseModel",
+        "request_counts": "BatchRequestCountsParam | BatchRequestCounts",
         "metadata": "Mapping[str, Any] | None",
     },
     total=False,

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -88,7 +88,7 @@ _BatchListParamOptional = TypedDict(
     "_BatchListParamOptional",
     {
         "object": "str",
-        "data": "Sequence[BatchParam | BaseModel]",
+        "data": "Iterable[BatchParam | Batch]",
         "first_id": "str",
         "last_id": "str",
         "has_more": "bool",

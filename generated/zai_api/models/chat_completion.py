@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from zai_api.models.chat_completion_choice import ChatCompletionChoiceParam
     from zai_api.models.completion_usage import CompletionUsageParam
     from zai_api.models.content_filter_result import ContentFilterResultParam
+    from zai_api.models.video_result_item import VideoResultItemParam
     from zai_api.models.web_search_result import WebSearchResultParam
 
     pass
@@ -32,12 +33,13 @@ class ChatCompletion(BaseModel):
         id (str): Id of the completion (a task id).
         created (int): Creation time, Unix seconds.
         model (str): The model that answered.
-        choices (list[ChatCompletionChoice]):
+        choices (list[ChatCompletionChoice]): The replies; the platform returns one.
         request_id (str): The caller's `request_id`, or one the server generated.
         object (str): Object kind, when the server sends it.
         usage (CompletionUsage): Token accounting.
         web_search (list[WebSearchResult]): Search results, when a web-search tool ran.
         content_filter (list[ContentFilterResult]): Content-safety findings.
+        video_result (list[VideoResultItem]): Generated videos, for a model that answers with video.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
@@ -50,6 +52,7 @@ class ChatCompletion(BaseModel):
         "usage": "usage",
         "web_search": "web_search",
         "content_filter": "content_filter",
+        "video_result": "video_result",
     }
 
     id: str
@@ -61,6 +64,7 @@ class ChatCompletion(BaseModel):
     usage: CompletionUsage | None = None
     web_search: list[WebSearchResult] | None = None
     content_filter: list[ContentFilterResult] | None = None
+    video_result: list[VideoResultItem] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,6 +87,8 @@ class ChatCompletion(BaseModel):
             field_dict["web_search"] = serialize(self.web_search)
         if self.content_filter is not None:
             field_dict["content_filter"] = serialize(self.content_filter)
+        if self.video_result is not None:
+            field_dict["video_result"] = serialize(self.video_result)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
@@ -95,6 +101,7 @@ class ChatCompletion(BaseModel):
         _usage = d.pop("usage", None)
         _web_search = d.pop("web_search", None)
         _content_filter = d.pop("content_filter", None)
+        _video_result = d.pop("video_result", None)
         obj = cls(
             id=d.pop("id", None),
             created=d.pop("created", None),
@@ -123,6 +130,14 @@ class ChatCompletion(BaseModel):
                 if _content_filter.__class__ is list
                 else _content_filter
             ),
+            video_result=(
+                [
+                    (VideoResultItem.from_dict(_item0) if _item0.__class__ is dict else _item0)
+                    for _item0 in _video_result
+                ]
+                if _video_result.__class__ is list
+                else _video_result
+            ),
         )
         obj.additional_properties = d
         return obj
@@ -134,7 +149,7 @@ _ChatCompletionParamRequired = TypedDict(
         "id": "str",
         "created": "int",
         "model": "str",
-        "choices": "Sequence[ChatCompletionChoiceParam | BaseModel]",
+        "choices": "Iterable[ChatCompletionChoiceParam | ChatCompletionChoice]",
     },
 )
 
@@ -144,9 +159,10 @@ _ChatCompletionParamOptional = TypedDict(
     {
         "request_id": "str",
         "object": "str",
-        "usage": "CompletionUsageParam | BaseModel",
-        "web_search": "Sequence[WebSearchResultParam | BaseModel]",
-        "content_filter": "Sequence[ContentFilterResultParam | BaseModel]",
+        "usage": "CompletionUsageParam | CompletionUsage",
+        "web_search": "Iterable[WebSearchResultParam | WebSearchResult]",
+        "content_filter": "Iterable[ContentFilterResultParam | ContentFilterResult]",
+        "video_result": "Iterable[VideoResultItemParam | VideoResultItem]",
     },
     total=False,
 )
@@ -160,4 +176,5 @@ class ChatCompletionParam(_ChatCompletionParamRequired, _ChatCompletionParamOpti
 from zai_api.models.chat_completion_choice import ChatCompletionChoice  # noqa: E402
 from zai_api.models.completion_usage import CompletionUsage  # noqa: E402
 from zai_api.models.content_filter_result import ContentFilterResult  # noqa: E402
+from zai_api.models.video_result_item import VideoResultItem  # noqa: E402
 from zai_api.models.web_search_result import WebSearchResult  # noqa: E402

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,7 +15,6 @@ from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.chat_completion_message import ChatCompletionMessageParam
-    from zai_api.models.finish_reason import FinishReason
 
     pass
 
@@ -61,11 +60,10 @@ class ChatCompletionChoice(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _finish_reason = d.pop("finish_reason", None)
         _message = d.pop("message", None)
         obj = cls(
             index=d.pop("index", None),
-            finish_reason=(FinishReason(_finish_reason) if _finish_reason.__class__ is str else _finish_reason),
+            finish_reason=d.pop("finish_reason", None),
             message=(ChatCompletionMessage.from_dict(_message) if _message.__class__ is dict else _message),
         )
         obj.additional_properties = d
@@ -76,8 +74,8 @@ _ChatCompletionChoiceParamRequired = TypedDict(
     "_ChatCompletionChoiceParamRequired",
     {
         "index": "int",
-        "finish_reason": 'FinishReason | Literal["stop", "length", "tool_calls", "sensitive", "network_error", "model_context_window_exceeded"]',
-        "message": "ChatCompletionMessageParam | BaseModel",
+        "finish_reason": "FinishReason",
+        "message": "ChatCompletionMessageParam | ChatCompletionMessage",
     },
 )
 

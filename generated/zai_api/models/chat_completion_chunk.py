@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -30,7 +30,7 @@ class ChatCompletionChunk(BaseModel):
 
     Attributes:
         id (str): Id of the completion; the same in every chunk.
-        choices (list[ChatCompletionChunkChoice]):
+        choices (list[ChatCompletionChunkChoice]): What this chunk adds to each reply.
         created (int): Creation time, Unix seconds.
         model (str): The model that answers.
         usage (CompletionUsage): Token accounting.
@@ -120,7 +120,7 @@ _ChatCompletionChunkParamRequired = TypedDict(
     "_ChatCompletionChunkParamRequired",
     {
         "id": "str",
-        "choices": "Sequence[ChatCompletionChunkChoiceParam | BaseModel]",
+        "choices": "Iterable[ChatCompletionChunkChoiceParam | ChatCompletionChunkChoice]",
     },
 )
 
@@ -130,9 +130,9 @@ _ChatCompletionChunkParamOptional = TypedDict(
     {
         "created": "int",
         "model": "str",
-        "usage": "CompletionUsageParam | BaseModel",
-        "web_search": "Sequence[WebSearchResultParam | BaseModel]",
-        "content_filter": "Sequence[ContentFilterResultParam | BaseModel]",
+        "usage": "CompletionUsageParam | CompletionUsage",
+        "web_search": "Iterable[WebSearchResultParam | WebSearchResult]",
+        "content_filter": "Iterable[ContentFilterResultParam | ContentFilterResult]",
     },
     total=False,
 )

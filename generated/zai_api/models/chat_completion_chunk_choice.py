@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,7 +15,6 @@ from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.choice_delta import ChoiceDeltaParam
-    from zai_api.models.finish_reason import FinishReason
 
     pass
 
@@ -62,11 +61,10 @@ class ChatCompletionChunkChoice(BaseModel):
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
         _delta = d.pop("delta", None)
-        _finish_reason = d.pop("finish_reason", None)
         obj = cls(
             index=d.pop("index", None),
             delta=(ChoiceDelta.from_dict(_delta) if _delta.__class__ is dict else _delta),
-            finish_reason=(FinishReason(_finish_reason) if _finish_reason.__class__ is str else _finish_reason),
+            finish_reason=d.pop("finish_reason", None),
         )
         obj.additional_properties = d
         return obj
@@ -76,7 +74,7 @@ _ChatCompletionChunkChoiceParamRequired = TypedDict(
     "_ChatCompletionChunkChoiceParamRequired",
     {
         "index": "int",
-        "delta": "ChoiceDeltaParam | BaseModel",
+        "delta": "ChoiceDeltaParam | ChoiceDelta",
     },
 )
 
@@ -84,7 +82,7 @@ _ChatCompletionChunkChoiceParamRequired = TypedDict(
 _ChatCompletionChunkChoiceParamOptional = TypedDict(
     "_ChatCompletionChunkChoiceParamOptional",
     {
-        "finish_reason": 'FinishReason | Literal["stop", "length", "tool_calls", "sensitive", "network_error", "model_context_window_exceeded"]',
+        "finish_reason": "FinishReason",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -16,10 +16,17 @@ from ..types import BaseModel, serialize
 if TYPE_CHECKING:
     from zai_api.models.chat_completion_message_tool_call import ChatCompletionMessageToolCallParam
     from zai_api.models.reply_audio import ReplyAudioParam
+    from zai_api.models.reply_content_part import ReplyContentPartParam
 
     pass
 
 T = TypeVar("T", bound="ChatCompletionMessage")
+
+
+def _parse_ChatCompletionMessage_content(data: Any) -> Any:
+    if data.__class__ is list:
+        return [(ReplyContentPart.from_dict(_item0) if _item0.__class__ is dict else _item0) for _item0 in data]
+    return data
 
 
 @_attrs_define(kw_only=True, repr=False)
@@ -28,9 +35,10 @@ class ChatCompletionMessage(BaseModel):
 
     Attributes:
         role (str): Always `assistant` today.
-        content (str | None): The reply text; null when the reply is only tool calls.
+        content (str | list[ReplyContentPart] | None): The reply text; null when the reply is only tool calls. The GLM-4V family sends a list
+            of parts instead (`[{"type": "text", "text": "..."}]`).
         reasoning_content (str): The model's reasoning, for thinking models.
-        tool_calls (list[ChatCompletionMessageToolCall]):
+        tool_calls (list[ChatCompletionMessageToolCall]): The tools the model calls, when `finish_reason` is `tool_calls`.
         audio (ReplyAudio): Spoken reply of `glm-4-voice`.
     """
 
@@ -43,7 +51,7 @@ class ChatCompletionMessage(BaseModel):
     }
 
     role: str
-    content: str | None = None
+    content: str | list[ReplyContentPart] | None = None
     reasoning_content: str | None = None
     tool_calls: list[ChatCompletionMessageToolCall] | None = None
     audio: ReplyAudio | None = None
@@ -69,11 +77,12 @@ class ChatCompletionMessage(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
+        _content = d.pop("content", None)
         _tool_calls = d.pop("tool_calls", None)
         _audio = d.pop("audio", None)
         obj = cls(
             role=d.pop("role", None),
-            content=d.pop("content", None),
+            content=_parse_ChatCompletionMessage_content(_content),
             reasoning_content=d.pop("reasoning_content", None),
             tool_calls=(
                 [
@@ -100,10 +109,10 @@ _ChatCompletionMessageParamRequired = TypedDict(
 _ChatCompletionMessageParamOptional = TypedDict(
     "_ChatCompletionMessageParamOptional",
     {
-        "content": "str | None",
+        "content": "str | Iterable[ReplyContentPartParam | ReplyContentPart] | None",
         "reasoning_content": "str",
-        "tool_calls": "Sequence[ChatCompletionMessageToolCallParam | BaseModel]",
-        "audio": "ReplyAudioParam | BaseModel",
+        "tool_calls": "Iterable[ChatCompletionMessageToolCallParam | ChatCompletionMessageToolCall]",
+        "audio": "ReplyAudioParam | ReplyAudio",
     },
     total=False,
 )
@@ -116,3 +125,4 @@ class ChatCompletionMessageParam(_ChatCompletionMessageParamRequired, _ChatCompl
 # Imported last so that models referring to each other can be imported in any order.
 from zai_api.models.chat_completion_message_tool_call import ChatCompletionMessageToolCall  # noqa: E402
 from zai_api.models.reply_audio import ReplyAudio  # noqa: E402
+from zai_api.models.reply_content_part import ReplyContentPart  # noqa: E402

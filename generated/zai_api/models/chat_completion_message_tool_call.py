@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -14,6 +14,7 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
+    from zai_api.models.doc_reference import DocReferenceParam
     from zai_api.models.function_call import FunctionCallParam
     from zai_api.models.mcp_call import McpCallParam
 
@@ -31,6 +32,7 @@ class ChatCompletionMessageToolCall(BaseModel):
         type (str): `function`, `web_search`, `retrieval` or `mcp`.
         function (FunctionCall): Name and arguments of a function call.
         mcp (McpCall): An MCP step taken by the model.
+        doc_reference (list[DocReference]): The knowledge-base documents a `retrieval` call drew on.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
@@ -38,12 +40,14 @@ class ChatCompletionMessageToolCall(BaseModel):
         "type": "type",
         "function": "function",
         "mcp": "mcp",
+        "doc_reference": "doc_reference",
     }
 
     id: str
     type: str
     function: FunctionCall | None = None
     mcp: McpCall | None = None
+    doc_reference: list[DocReference] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +60,8 @@ class ChatCompletionMessageToolCall(BaseModel):
             field_dict["function"] = serialize(self.function)
         if self.mcp is not None:
             field_dict["mcp"] = serialize(self.mcp)
+        if self.doc_reference is not None:
+            field_dict["doc_reference"] = serialize(self.doc_reference)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
@@ -66,11 +72,17 @@ class ChatCompletionMessageToolCall(BaseModel):
         d = dict(src_dict)
         _function = d.pop("function", None)
         _mcp = d.pop("mcp", None)
+        _doc_reference = d.pop("doc_reference", None)
         obj = cls(
             id=d.pop("id", None),
             type=d.pop("type", None),
             function=(FunctionCall.from_dict(_function) if _function.__class__ is dict else _function),
             mcp=(McpCall.from_dict(_mcp) if _mcp.__class__ is dict else _mcp),
+            doc_reference=(
+                [(DocReference.from_dict(_item0) if _item0.__class__ is dict else _item0) for _item0 in _doc_reference]
+                if _doc_reference.__class__ is list
+                else _doc_reference
+            ),
         )
         obj.additional_properties = d
         return obj
@@ -88,8 +100,9 @@ _ChatCompletionMessageToolCallParamRequired = TypedDict(
 _ChatCompletionMessageToolCallParamOptional = TypedDict(
     "_ChatCompletionMessageToolCallParamOptional",
     {
-        "function": "FunctionCallParam | BaseModel",
-        "mcp": "McpCallParam | BaseModel",
+        "function": "FunctionCallParam | FunctionCall",
+        "mcp": "McpCallParam | McpCall",
+        "doc_reference": "Iterable[DocReferenceParam | DocReference]",
     },
     total=False,
 )
@@ -102,5 +115,6 @@ class ChatCompletionMessageToolCallParam(
 
 
 # Imported last so that models referring to each other can be imported in any order.
+from zai_api.models.doc_reference import DocReference  # noqa: E402
 from zai_api.models.function_call import FunctionCall  # noqa: E402
 from zai_api.models.mcp_call import McpCall  # noqa: E402

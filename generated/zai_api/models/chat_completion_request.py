@@ -5,8 +5,8 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,10 +15,10 @@ from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_message import AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
     from zai_api.models.code_geex_extra import CodeGeexExtraParam
     from zai_api.models.function_tool import FunctionToolParam
     from zai_api.models.mcp_tool import McpToolParam
-    from zai_api.models.reasoning_effort import ReasoningEffort
     from zai_api.models.response_format import ResponseFormatParam
     from zai_api.models.retrieval_tool import RetrievalToolParam
     from zai_api.models.role_play_meta import RolePlayMetaParam
@@ -70,9 +70,10 @@ class ChatCompletionRequest(BaseModel):
         model (str): The model to use. An open string: the catalogue changes every few weeks. Known values
             include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
             `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-            `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-            `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-            models `charglm-4` and `emohaa`.
+            `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+            `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+            `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+            the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
         messages (list[SystemMessage | UserMessage | AssistantMessage | ToolMessage]): The conversation so far, oldest first. It must contain at least one user message;
             a conversation of only system or assistant messages is rejected.
         stream (bool): Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -199,7 +200,6 @@ class ChatCompletionRequest(BaseModel):
         d = dict(src_dict)
         _messages = d.pop("messages", None)
         _thinking = d.pop("thinking", None)
-        _reasoning_effort = d.pop("reasoning_effort", None)
         _tools = d.pop("tools", None)
         _response_format = d.pop("response_format", None)
         _meta = d.pop("meta", None)
@@ -214,9 +214,7 @@ class ChatCompletionRequest(BaseModel):
             ),
             stream=d.pop("stream", None),
             thinking=(ThinkingConfig.from_dict(_thinking) if _thinking.__class__ is dict else _thinking),
-            reasoning_effort=(
-                ReasoningEffort(_reasoning_effort) if _reasoning_effort.__class__ is str else _reasoning_effort
-            ),
+            reasoning_effort=d.pop("reasoning_effort", None),
             do_sample=d.pop("do_sample", None),
             temperature=d.pop("temperature", None),
             top_p=d.pop("top_p", None),
@@ -252,7 +250,7 @@ _ChatCompletionRequestParamRequired = TypedDict(
     "_ChatCompletionRequestParamRequired",
     {
         "model": "str",
-        "messages": "Sequence[SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam]",
+        "messages": "Iterable[SystemMessageParam | SystemMessage | UserMessageParam | UserMessage | AssistantMessageParam | AssistantMessage | ChatCompletionMessage | ToolMessageParam | ToolMessage]",
     },
 )
 
@@ -261,24 +259,24 @@ _ChatCompletionRequestParamOptional = TypedDict(
     "_ChatCompletionRequestParamOptional",
     {
         "stream": "bool",
-        "thinking": "ThinkingConfigParam | BaseModel",
-        "reasoning_effort": 'ReasoningEffort | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]',
+        "thinking": "ThinkingConfigParam | ThinkingConfig",
+        "reasoning_effort": "ReasoningEffort",
         "do_sample": "bool",
         "temperature": "float",
         "top_p": "float",
         "max_tokens": "int",
         "seed": "int",
         "stop": "str | Sequence[str]",
-        "tools": "Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]",
+        "tools": "Iterable[FunctionToolParam | FunctionTool | RetrievalToolParam | RetrievalTool | WebSearchToolParam | WebSearchTool | McpToolParam | McpTool]",
         "tool_choice": "str",
         "tool_stream": "bool",
-        "response_format": "ResponseFormatParam | BaseModel",
-        "meta": "RolePlayMetaParam | BaseModel",
+        "response_format": "ResponseFormatParam | ResponseFormat",
+        "meta": "RolePlayMetaParam | RolePlayMeta",
         "request_id": "str",
         "user_id": "str",
         "watermark_enabled": "bool",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
-        "extra": "CodeGeexExtraParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
+        "extra": "CodeGeexExtraParam | CodeGeexExtra",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -16,10 +16,17 @@ from ..types import BaseModel, serialize
 if TYPE_CHECKING:
     from zai_api.models.choice_delta_tool_call import ChoiceDeltaToolCallParam
     from zai_api.models.reply_audio import ReplyAudioParam
+    from zai_api.models.reply_content_part import ReplyContentPartParam
 
     pass
 
 T = TypeVar("T", bound="ChoiceDelta")
+
+
+def _parse_ChoiceDelta_content(data: Any) -> Any:
+    if data.__class__ is list:
+        return [(ReplyContentPart.from_dict(_item0) if _item0.__class__ is dict else _item0) for _item0 in data]
+    return data
 
 
 @_attrs_define(kw_only=True, repr=False)
@@ -28,9 +35,10 @@ class ChoiceDelta(BaseModel):
 
     Attributes:
         role (str): `assistant`, repeated in every chunk.
-        content (str | None): Next piece of the reply text.
+        content (str | list[ReplyContentPart] | None): Next piece of the reply text. The GLM-4V family sends a list of parts instead
+            (`[{"type": "text", "text": "..."}]`).
         reasoning_content (str): Next piece of the reasoning, streamed before the reply.
-        tool_calls (list[ChoiceDeltaToolCall]):
+        tool_calls (list[ChoiceDeltaToolCall]): Tool calls, whole or (with `tool_stream`) in pieces to join by `index`.
         audio (ReplyAudio): Spoken reply of `glm-4-voice`.
     """
 
@@ -43,7 +51,7 @@ class ChoiceDelta(BaseModel):
     }
 
     role: str | None = None
-    content: str | None = None
+    content: str | list[ReplyContentPart] | None = None
     reasoning_content: str | None = None
     tool_calls: list[ChoiceDeltaToolCall] | None = None
     audio: ReplyAudio | None = None
@@ -69,11 +77,12 @@ class ChoiceDelta(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
+        _content = d.pop("content", None)
         _tool_calls = d.pop("tool_calls", None)
         _audio = d.pop("audio", None)
         obj = cls(
             role=d.pop("role", None),
-            content=d.pop("content", None),
+            content=_parse_ChoiceDelta_content(_content),
             reasoning_content=d.pop("reasoning_content", None),
             tool_calls=(
                 [
@@ -93,10 +102,10 @@ _ChoiceDeltaParamOptional = TypedDict(
     "_ChoiceDeltaParamOptional",
     {
         "role": "str",
-        "content": "str | None",
+        "content": "str | Iterable[ReplyContentPartParam | ReplyContentPart] | None",
         "reasoning_content": "str",
-        "tool_calls": "Sequence[ChoiceDeltaToolCallParam | BaseModel]",
-        "audio": "ReplyAudioParam | BaseModel",
+        "tool_calls": "Iterable[ChoiceDeltaToolCallParam | ChoiceDeltaToolCall]",
+        "audio": "ReplyAudioParam | ReplyAudio",
     },
     total=False,
 )
@@ -109,3 +118,4 @@ class ChoiceDeltaParam(_ChoiceDeltaParamOptional):
 # Imported last so that models referring to each other can be imported in any order.
 from zai_api.models.choice_delta_tool_call import ChoiceDeltaToolCall  # noqa: E402
 from zai_api.models.reply_audio import ReplyAudio  # noqa: E402
+from zai_api.models.reply_content_part import ReplyContentPart  # noqa: E402

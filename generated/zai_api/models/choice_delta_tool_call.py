@@ -28,8 +28,8 @@ class ChoiceDeltaToolCall(BaseModel):
     Attributes:
         index (int): Which tool call this piece extends.
         id (str): Id of the call, in its first piece.
-        type (str): Tool kind, in the first piece.
-        function (ChoiceDeltaToolCallFunction):
+        type (str): Tool kind (`function`), in the first piece.
+        function (ChoiceDeltaToolCallFunction): The function called: its name in the first piece, then fragments of the arguments.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
@@ -87,7 +87,7 @@ _ChoiceDeltaToolCallParamOptional = TypedDict(
     {
         "id": "str",
         "type": "str",
-        "function": "ChoiceDeltaToolCallFunctionParam | BaseModel",
+        "function": "ChoiceDeltaToolCallFunctionParam | ChoiceDeltaToolCallFunction",
     },
     total=False,
 )

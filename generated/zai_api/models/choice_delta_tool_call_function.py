@@ -21,7 +21,8 @@ T = TypeVar("T", bound="ChoiceDeltaToolCallFunction")
 
 @_attrs_define(kw_only=True, repr=False)
 class ChoiceDeltaToolCallFunction(BaseModel):
-    """
+    """The function called: its name in the first piece, then fragments of the arguments.
+
     Attributes:
         name (str): The function's name, in the first piece.
         arguments (str): Next fragment of the JSON-encoded arguments.

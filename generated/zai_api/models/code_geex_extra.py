@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -74,8 +74,8 @@ class CodeGeexExtra(BaseModel):
 _CodeGeexExtraParamOptional = TypedDict(
     "_CodeGeexExtraParamOptional",
     {
-        "target": "CodeGeexExtraTargetParam | BaseModel",
-        "contexts": "Sequence[CodeGeexExtraContextsItemParam | BaseModel]",
+        "target": "CodeGeexExtraTargetParam | CodeGeexExtraTarget",
+        "contexts": "Iterable[CodeGeexExtraContextsItemParam | CodeGeexExtraContextsItem]",
     },
     total=False,
 )

@@ -30,8 +30,8 @@ class CompletionUsage(BaseModel):
         prompt_tokens (int): Tokens in the input.
         completion_tokens (int): Tokens generated.
         total_tokens (int): Sum of both.
-        prompt_tokens_details (CompletionUsagePromptTokensDetails):
-        completion_tokens_details (CompletionUsageCompletionTokensDetails):
+        prompt_tokens_details (CompletionUsagePromptTokensDetails): Breakdown of the input tokens.
+        completion_tokens_details (CompletionUsageCompletionTokensDetails): Breakdown of the generated tokens.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
@@ -42,9 +42,9 @@ class CompletionUsage(BaseModel):
         "completion_tokens_details": "completion_tokens_details",
     }
 
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-    total_tokens: int | None = None
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
     prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None
     completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
@@ -90,20 +90,27 @@ class CompletionUsage(BaseModel):
         return obj
 
 
-_CompletionUsageParamOptional = TypedDict(
-    "_CompletionUsageParamOptional",
+_CompletionUsageParamRequired = TypedDict(
+    "_CompletionUsageParamRequired",
     {
         "prompt_tokens": "int",
         "completion_tokens": "int",
         "total_tokens": "int",
-        "prompt_tokens_details": "CompletionUsagePromptTokensDetailsParam | BaseModel",
-        "completion_tokens_details": "CompletionUsageCompletionTokensDetailsParam | BaseModel",
+    },
+)
+
+
+_CompletionUsageParamOptional = TypedDict(
+    "_CompletionUsageParamOptional",
+    {
+        "prompt_tokens_details": "CompletionUsagePromptTokensDetailsParam | CompletionUsagePromptTokensDetails",
+        "completion_tokens_details": "CompletionUsageCompletionTokensDetailsParam | CompletionUsageCompletionTokensDetails",
     },
     total=False,
 )
 
 
-class CompletionUsageParam(_CompletionUsageParamOptional):
+class CompletionUsageParam(_CompletionUsageParamRequired, _CompletionUsageParamOptional):
     """The request shape of `CompletionUsage` as a plain dict (keys are wire names)."""
 
 

@@ -21,7 +21,8 @@ T = TypeVar("T", bound="CompletionUsageCompletionTokensDetails")
 
 @_attrs_define(kw_only=True, repr=False)
 class CompletionUsageCompletionTokensDetails(BaseModel):
-    """
+    """Breakdown of the generated tokens.
+
     Attributes:
         reasoning_tokens (int): Generated tokens spent on reasoning.
     """
@@ -30,7 +31,7 @@ class CompletionUsageCompletionTokensDetails(BaseModel):
         "reasoning_tokens": "reasoning_tokens",
     }
 
-    reasoning_tokens: int | None = None
+    reasoning_tokens: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,14 +53,13 @@ class CompletionUsageCompletionTokensDetails(BaseModel):
         return obj
 
 
-_CompletionUsageCompletionTokensDetailsParamOptional = TypedDict(
-    "_CompletionUsageCompletionTokensDetailsParamOptional",
+_CompletionUsageCompletionTokensDetailsParamRequired = TypedDict(
+    "_CompletionUsageCompletionTokensDetailsParamRequired",
     {
         "reasoning_tokens": "int",
     },
-    total=False,
 )
 
 
-class CompletionUsageCompletionTokensDetailsParam(_CompletionUsageCompletionTokensDetailsParamOptional):
+class CompletionUsageCompletionTokensDetailsParam(_CompletionUsageCompletionTokensDetailsParamRequired):
     """The request shape of `CompletionUsageCompletionTokensDetails` as a plain dict (keys are wire names)."""

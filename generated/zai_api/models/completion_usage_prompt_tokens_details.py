@@ -21,7 +21,8 @@ T = TypeVar("T", bound="CompletionUsagePromptTokensDetails")
 
 @_attrs_define(kw_only=True, repr=False)
 class CompletionUsagePromptTokensDetails(BaseModel):
-    """
+    """Breakdown of the input tokens.
+
     Attributes:
         cached_tokens (int): Input tokens served from the context cache.
     """
@@ -30,7 +31,7 @@ class CompletionUsagePromptTokensDetails(BaseModel):
         "cached_tokens": "cached_tokens",
     }
 
-    cached_tokens: int | None = None
+    cached_tokens: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,14 +53,13 @@ class CompletionUsagePromptTokensDetails(BaseModel):
         return obj
 
 
-_CompletionUsagePromptTokensDetailsParamOptional = TypedDict(
-    "_CompletionUsagePromptTokensDetailsParamOptional",
+_CompletionUsagePromptTokensDetailsParamRequired = TypedDict(
+    "_CompletionUsagePromptTokensDetailsParamRequired",
     {
         "cached_tokens": "int",
     },
-    total=False,
 )
 
 
-class CompletionUsagePromptTokensDetailsParam(_CompletionUsagePromptTokensDetailsParamOptional):
+class CompletionUsagePromptTokensDetailsParam(_CompletionUsagePromptTokensDetailsParamRequired):
     """The request shape of `CompletionUsagePromptTokensDetails` as a plain dict (keys are wire names)."""

@@ -115,7 +115,7 @@ _EmbeddingCreateRequestParamOptional = TypedDict(
         "encoding_format": "str",
         "user": "str",
         "request_id": "str",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
     },
     total=False,
 )

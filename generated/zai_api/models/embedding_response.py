@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -84,7 +84,7 @@ _EmbeddingResponseParamRequired = TypedDict(
     "_EmbeddingResponseParamRequired",
     {
         "model": "str",
-        "data": "Sequence[EmbeddingItemParam | BaseModel]",
+        "data": "Iterable[EmbeddingItemParam | EmbeddingItem]",
     },
 )
 
@@ -93,7 +93,7 @@ _EmbeddingResponseParamOptional = TypedDict(
     "_EmbeddingResponseParamOptional",
     {
         "object": "str",
-        "usage": "CompletionUsageParam | BaseModel",
+        "usage": "CompletionUsageParam | CompletionUsage",
     },
     total=False,
 )

@@ -21,7 +21,8 @@ T = TypeVar("T", bound="ErrorDetail")
 
 @_attrs_define(kw_only=True, repr=False)
 class ErrorDetail(BaseModel):
-    """
+    """A failure as the platform reports it, a business code and a message.
+
     Attributes:
         code (str): Business code, a decimal number sent as a string (for example `"1113"`).
         message (str): Human-readable explanation.

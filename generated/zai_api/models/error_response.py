@@ -26,7 +26,7 @@ class ErrorResponse(BaseModel):
     """The error envelope returned with non-2xx statuses.
 
     Attributes:
-        error (ErrorDetail):
+        error (ErrorDetail): A failure as the platform reports it, a business code and a message.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
@@ -59,7 +59,7 @@ class ErrorResponse(BaseModel):
 _ErrorResponseParamRequired = TypedDict(
     "_ErrorResponseParamRequired",
     {
-        "error": "ErrorDetailParam | BaseModel",
+        "error": "ErrorDetailParam | ErrorDetail",
     },
 )
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -117,7 +117,7 @@ _FileCreateRequestParamOptional = TypedDict(
     "_FileCreateRequestParamOptional",
     {
         "file": "FileInput",
-        "upload_detail": "Sequence[FileUploadDetailParam | BaseModel]",
+        "upload_detail": "Iterable[FileUploadDetailParam | FileUploadDetail]",
         "knowledge_id": "str",
         "sentence_size": "int",
     },

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -76,7 +76,7 @@ _FileListParamOptional = TypedDict(
     "_FileListParamOptional",
     {
         "object": "str",
-        "data": "Sequence[FileObjectParam | BaseModel]",
+        "data": "Iterable[FileObjectParam | FileObject]",
         "has_more": "bool",
     },
     total=False,

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.file_parser_status import FileParserStatus
-
     pass
 
 T = TypeVar("T", bound="FileParserResult")
@@ -41,9 +39,9 @@ class FileParserResult(BaseModel):
         "parsing_result_url": "parsing_result_url",
     }
 
-    status: FileParserStatus | None = None
-    message: str | None = None
-    task_id: str | None = None
+    status: FileParserStatus
+    message: str
+    task_id: str
     content: str | None = None
     parsing_result_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
@@ -68,9 +66,8 @@ class FileParserResult(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _status = d.pop("status", None)
         obj = cls(
-            status=(FileParserStatus(_status) if _status.__class__ is str else _status),
+            status=d.pop("status", None),
             message=d.pop("message", None),
             task_id=d.pop("task_id", None),
             content=d.pop("content", None),
@@ -80,12 +77,19 @@ class FileParserResult(BaseModel):
         return obj
 
 
+_FileParserResultParamRequired = TypedDict(
+    "_FileParserResultParamRequired",
+    {
+        "status": "FileParserStatus",
+        "message": "str",
+        "task_id": "str",
+    },
+)
+
+
 _FileParserResultParamOptional = TypedDict(
     "_FileParserResultParamOptional",
     {
-        "status": 'FileParserStatus | Literal["processing", "succeeded", "failed"]',
-        "message": "str",
-        "task_id": "str",
         "content": "str | None",
         "parsing_result_url": "str | None",
     },
@@ -93,7 +97,7 @@ _FileParserResultParamOptional = TypedDict(
 )
 
 
-class FileParserResultParam(_FileParserResultParamOptional):
+class FileParserResultParam(_FileParserResultParamRequired, _FileParserResultParamOptional):
     """The request shape of `FileParserResult` as a plain dict (keys are wire names)."""
 
 

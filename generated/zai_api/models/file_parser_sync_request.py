@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, File, FileInput, FileTypes, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.file_parser_sync_tool_type import FileParserSyncToolType
-
     pass
 
 T = TypeVar("T", bound="FileParserSyncRequest")
@@ -27,8 +25,10 @@ class FileParserSyncRequest(BaseModel):
 
     Attributes:
         file (File): The document.
-        file_type (str): Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-            CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+        file_type (str): Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+            (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+            DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+            HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
         tool_type (FileParserSyncToolType): Engine for synchronous parsing; only `prime-sync`.
     """
 
@@ -71,11 +71,10 @@ class FileParserSyncRequest(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _tool_type = d.pop("tool_type", None)
         obj = cls(
             file=d.pop("file", None),
             file_type=d.pop("file_type", None),
-            tool_type=(FileParserSyncToolType(_tool_type) if _tool_type.__class__ is str else _tool_type),
+            tool_type=d.pop("tool_type", None),
         )
         obj.additional_properties = d
         return obj
@@ -86,7 +85,7 @@ _FileParserSyncRequestParamRequired = TypedDict(
     {
         "file": "FileInput",
         "file_type": "str",
-        "tool_type": 'FileParserSyncToolType | Literal["prime-sync"]',
+        "tool_type": "FileParserSyncToolType",
     },
 )
 

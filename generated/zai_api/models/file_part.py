@@ -25,7 +25,7 @@ T = TypeVar("T", bound="FilePart")
 class FilePart(BaseModel):
     """
     Attributes:
-        type (Literal['file']):
+        type (Literal['file']): Always `file`.
         file (FilePartFile): A document given by uploaded-file id, URL or inline data (newest vision models).
     """
 
@@ -65,7 +65,7 @@ _FilePartParamRequired = TypedDict(
     "_FilePartParamRequired",
     {
         "type": "Literal['file']",
-        "file": "FilePartFileParam | BaseModel",
+        "file": "FilePartFileParam | FilePartFile",
     },
 )
 

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="FileUrlPart")
 class FileUrlPart(BaseModel):
     """
     Attributes:
-        type (Literal['file_url']):
+        type (Literal['file_url']): Always `file_url`.
         file_url (MediaUrl): Where to find a medium.
     """
 
@@ -65,7 +65,7 @@ _FileUrlPartParamRequired = TypedDict(
     "_FileUrlPartParamRequired",
     {
         "type": "Literal['file_url']",
-        "file_url": "MediaUrlParam | BaseModel",
+        "file_url": "MediaUrlParam | MediaUrl",
     },
 )
 

@@ -104,7 +104,7 @@ _FineTuningJobCreateRequestParamOptional = TypedDict(
     "_FineTuningJobCreateRequestParamOptional",
     {
         "validation_file": "str",
-        "hyperparameters": "FineTuningHyperparametersParam | BaseModel",
+        "hyperparameters": "FineTuningHyperparametersParam | FineTuningHyperparameters",
         "suffix": "str",
         "request_id": "str",
     },

@@ -101,7 +101,7 @@ _FineTuningJobEventParamOptional = TypedDict(
         "created_at": "int",
         "level": "str",
         "message": "str",
-        "data": "FineTuningMetricsParam | BaseModel",
+        "data": "FineTuningMetricsParam | FineTuningMetrics",
     },
     total=False,
 )

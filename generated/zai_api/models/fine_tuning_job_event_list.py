@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -76,7 +76,7 @@ _FineTuningJobEventListParamOptional = TypedDict(
     "_FineTuningJobEventListParamOptional",
     {
         "object": "str",
-        "data": "Sequence[FineTuningJobEventParam | BaseModel]",
+        "data": "Iterable[FineTuningJobEventParam | FineTuningJobEvent]",
         "has_more": "bool",
     },
     total=False,

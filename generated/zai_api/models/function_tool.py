@@ -25,7 +25,7 @@ T = TypeVar("T", bound="FunctionTool")
 class FunctionTool(BaseModel):
     """
     Attributes:
-        type (Literal['function']):
+        type (Literal['function']): Always `function`.
         function (FunctionDefinition): A function the model may call.
     """
 
@@ -65,7 +65,7 @@ _FunctionToolParamRequired = TypedDict(
     "_FunctionToolParamRequired",
     {
         "type": "Literal['function']",
-        "function": "FunctionDefinitionParam | BaseModel",
+        "function": "FunctionDefinitionParam | FunctionDefinition",
     },
 )
 

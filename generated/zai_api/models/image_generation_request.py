@@ -151,7 +151,7 @@ _ImageGenerationRequestParamOptional = TypedDict(
         "response_format": "str",
         "style": "str",
         "watermark_enabled": "bool",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
         "user": "str",
         "user_id": "str",
         "request_id": "str",

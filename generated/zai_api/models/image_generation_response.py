@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -87,7 +87,7 @@ class ImageGenerationResponse(BaseModel):
 _ImageGenerationResponseParamRequired = TypedDict(
     "_ImageGenerationResponseParamRequired",
     {
-        "data": "Sequence[ImageGenerationResultItemParam | BaseModel]",
+        "data": "Iterable[ImageGenerationResultItemParam | ImageGenerationResultItem]",
     },
 )
 
@@ -96,7 +96,7 @@ _ImageGenerationResponseParamOptional = TypedDict(
     "_ImageGenerationResponseParamOptional",
     {
         "created": "int",
-        "content_filter": "Sequence[ContentFilterResultParam | BaseModel]",
+        "content_filter": "Iterable[ContentFilterResultParam | ContentFilterResult]",
     },
     total=False,
 )

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="ImageUrlPart")
 class ImageUrlPart(BaseModel):
     """
     Attributes:
-        type (Literal['image_url']):
+        type (Literal['image_url']): Always `image_url`.
         image_url (MediaUrl): Where to find a medium.
     """
 
@@ -65,7 +65,7 @@ _ImageUrlPartParamRequired = TypedDict(
     "_ImageUrlPartParamRequired",
     {
         "type": "Literal['image_url']",
-        "image_url": "MediaUrlParam | BaseModel",
+        "image_url": "MediaUrlParam | MediaUrl",
     },
 )
 

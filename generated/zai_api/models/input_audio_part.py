@@ -25,7 +25,7 @@ T = TypeVar("T", bound="InputAudioPart")
 class InputAudioPart(BaseModel):
     """
     Attributes:
-        type (Literal['input_audio']):
+        type (Literal['input_audio']): Always `input_audio`.
         input_audio (InputAudioPartInputAudio): Spoken input for `glm-4-voice` (up to 10 minutes).
     """
 
@@ -67,7 +67,7 @@ _InputAudioPartParamRequired = TypedDict(
     "_InputAudioPartParamRequired",
     {
         "type": "Literal['input_audio']",
-        "input_audio": "InputAudioPartInputAudioParam | BaseModel",
+        "input_audio": "InputAudioPartInputAudioParam | InputAudioPartInputAudio",
     },
 )
 

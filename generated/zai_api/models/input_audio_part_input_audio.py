@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.input_audio_part_input_audio_format import InputAudioPartInputAudioFormat
-
     pass
 
 T = TypeVar("T", bound="InputAudioPartInputAudio")
@@ -53,10 +51,9 @@ class InputAudioPartInputAudio(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _format = d.pop("format", None)
         obj = cls(
             data=d.pop("data", None),
-            format=(InputAudioPartInputAudioFormat(_format) if _format.__class__ is str else _format),
+            format=d.pop("format", None),
         )
         obj.additional_properties = d
         return obj
@@ -66,7 +63,7 @@ _InputAudioPartInputAudioParamRequired = TypedDict(
     "_InputAudioPartInputAudioParamRequired",
     {
         "data": "str",
-        "format": 'InputAudioPartInputAudioFormat | Literal["wav", "mp3"]',
+        "format": "InputAudioPartInputAudioFormat",
     },
 )
 

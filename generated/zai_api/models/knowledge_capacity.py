@@ -66,8 +66,8 @@ class KnowledgeCapacity(BaseModel):
 _KnowledgeCapacityParamOptional = TypedDict(
     "_KnowledgeCapacityParamOptional",
     {
-        "used": "KnowledgeUsageParam | BaseModel",
-        "total": "KnowledgeUsageParam | BaseModel",
+        "used": "KnowledgeUsageParam | KnowledgeUsage",
+        "total": "KnowledgeUsageParam | KnowledgeUsage",
     },
     total=False,
 )

@@ -80,7 +80,7 @@ _KnowledgeCapacityResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "KnowledgeCapacityParam | BaseModel",
+        "data": "KnowledgeCapacityParam | KnowledgeCapacity",
     },
     total=False,
 )

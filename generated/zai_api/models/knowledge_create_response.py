@@ -80,7 +80,7 @@ _KnowledgeCreateResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "KnowledgeCreatedParam | BaseModel",
+        "data": "KnowledgeCreatedParam | KnowledgeCreated",
     },
     total=False,
 )

@@ -124,7 +124,7 @@ _KnowledgeDocumentParamOptional = TypedDict(
         "name": "str",
         "url": "str",
         "embedding_stat": "int",
-        "failInfo": "KnowledgeDocumentFailureParam | BaseModel",
+        "failInfo": "KnowledgeDocumentFailureParam | KnowledgeDocumentFailure",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -66,7 +66,7 @@ class KnowledgeDocumentImageList(BaseModel):
 _KnowledgeDocumentImageListParamOptional = TypedDict(
     "_KnowledgeDocumentImageListParamOptional",
     {
-        "images": "Sequence[KnowledgeDocumentImageParam | BaseModel]",
+        "images": "Iterable[KnowledgeDocumentImageParam | KnowledgeDocumentImage]",
     },
     total=False,
 )

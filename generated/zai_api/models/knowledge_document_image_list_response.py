@@ -80,7 +80,7 @@ _KnowledgeDocumentImageListResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "KnowledgeDocumentImageListParam | BaseModel",
+        "data": "KnowledgeDocumentImageListParam | KnowledgeDocumentImageList",
     },
     total=False,
 )

@@ -80,7 +80,7 @@ _KnowledgeDocumentListResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "KnowledgeDocumentListParam | BaseModel",
+        "data": "KnowledgeDocumentListParam | KnowledgeDocumentList",
     },
     total=False,
 )

@@ -80,7 +80,7 @@ _KnowledgeDocumentRetrieveResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "KnowledgeDocumentParam | BaseModel",
+        "data": "KnowledgeDocumentParam | KnowledgeDocument",
     },
     total=False,
 )

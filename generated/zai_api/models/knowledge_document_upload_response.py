@@ -80,7 +80,7 @@ _KnowledgeDocumentUploadResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "KnowledgeDocumentUploadResultParam | BaseModel",
+        "data": "KnowledgeDocumentUploadResultParam | KnowledgeDocumentUploadResult",
     },
     total=False,
 )

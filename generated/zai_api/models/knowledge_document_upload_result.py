@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -81,8 +81,8 @@ class KnowledgeDocumentUploadResult(BaseModel):
 _KnowledgeDocumentUploadResultParamOptional = TypedDict(
     "_KnowledgeDocumentUploadResultParamOptional",
     {
-        "successInfos": "Sequence[KnowledgeDocumentUploadSuccessParam | BaseModel]",
-        "failedInfos": "Sequence[KnowledgeDocumentUploadFailureParam | BaseModel]",
+        "successInfos": "Iterable[KnowledgeDocumentUploadSuccessParam | KnowledgeDocumentUploadSuccess]",
+        "failedInfos": "Iterable[KnowledgeDocumentUploadFailureParam | KnowledgeDocumentUploadFailure]",
     },
     total=False,
 )

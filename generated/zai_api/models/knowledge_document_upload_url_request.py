@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -72,7 +72,7 @@ class KnowledgeDocumentUploadUrlRequest(BaseModel):
 _KnowledgeDocumentUploadUrlRequestParamRequired = TypedDict(
     "_KnowledgeDocumentUploadUrlRequestParamRequired",
     {
-        "upload_detail": "Sequence[KnowledgeDocumentUrlSourceParam | BaseModel]",
+        "upload_detail": "Iterable[KnowledgeDocumentUrlSourceParam | KnowledgeDocumentUrlSource]",
         "knowledge_id": "str",
     },
 )

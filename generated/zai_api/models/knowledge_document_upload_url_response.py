@@ -80,7 +80,7 @@ _KnowledgeDocumentUploadUrlResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "KnowledgeDocumentUploadUrlResultParam | BaseModel",
+        "data": "KnowledgeDocumentUploadUrlResultParam | KnowledgeDocumentUploadUrlResult",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -81,8 +81,8 @@ class KnowledgeDocumentUploadUrlResult(BaseModel):
 _KnowledgeDocumentUploadUrlResultParamOptional = TypedDict(
     "_KnowledgeDocumentUploadUrlResultParamOptional",
     {
-        "successInfos": "Sequence[KnowledgeDocumentUrlSuccessParam | BaseModel]",
-        "failedInfos": "Sequence[KnowledgeDocumentUrlFailureParam | BaseModel]",
+        "successInfos": "Iterable[KnowledgeDocumentUrlSuccessParam | KnowledgeDocumentUrlSuccess]",
+        "failedInfos": "Iterable[KnowledgeDocumentUrlFailureParam | KnowledgeDocumentUrlFailure]",
     },
     total=False,
 )

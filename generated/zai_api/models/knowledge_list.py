@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -69,7 +69,7 @@ class KnowledgeList(BaseModel):
 _KnowledgeListParamOptional = TypedDict(
     "_KnowledgeListParamOptional",
     {
-        "list": "Sequence[KnowledgeBaseParam | BaseModel]",
+        "list": "Iterable[KnowledgeBaseParam | KnowledgeBase]",
         "total": "int",
     },
     total=False,

@@ -80,7 +80,7 @@ _KnowledgeListResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "KnowledgeListParam | BaseModel",
+        "data": "KnowledgeListParam | KnowledgeList",
     },
     total=False,
 )

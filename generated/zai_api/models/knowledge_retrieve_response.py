@@ -80,7 +80,7 @@ _KnowledgeRetrieveResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "KnowledgeBaseParam | BaseModel",
+        "data": "KnowledgeBaseParam | KnowledgeBase",
     },
     total=False,
 )

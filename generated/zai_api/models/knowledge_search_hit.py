@@ -73,7 +73,7 @@ _KnowledgeSearchHitParamOptional = TypedDict(
     {
         "text": "str",
         "score": "float",
-        "metadata": "KnowledgeSearchHitMetadataParam | BaseModel",
+        "metadata": "KnowledgeSearchHitMetadataParam | KnowledgeSearchHitMetadata",
     },
     total=False,
 )

@@ -26,7 +26,8 @@ class KnowledgeUpdateRequest(BaseModel):
     Attributes:
         embedding_id (int): New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
             Embedding-3-pro). Changing it re-embeds every document.
-        embedding_model (str): The same embedding model by name; when sent it must agree with `embedding_id`.
+        embedding_model (str): The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+            sent it must agree with `embedding_id`.
         contextual (int): `1` turns contextual enrichment of slices on, `0` off.
         name (str): New display name.
         description (str): New description.

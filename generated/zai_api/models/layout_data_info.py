@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -35,7 +35,7 @@ class LayoutDataInfo(BaseModel):
         "pages": "pages",
     }
 
-    num_pages: int | None = None
+    num_pages: int
     pages: list[LayoutPageInfo] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
@@ -66,17 +66,24 @@ class LayoutDataInfo(BaseModel):
         return obj
 
 
+_LayoutDataInfoParamRequired = TypedDict(
+    "_LayoutDataInfoParamRequired",
+    {
+        "num_pages": "int",
+    },
+)
+
+
 _LayoutDataInfoParamOptional = TypedDict(
     "_LayoutDataInfoParamOptional",
     {
-        "num_pages": "int",
-        "pages": "Sequence[LayoutPageInfoParam | BaseModel]",
+        "pages": "Iterable[LayoutPageInfoParam | LayoutPageInfo]",
     },
     total=False,
 )
 
 
-class LayoutDataInfoParam(_LayoutDataInfoParamOptional):
+class LayoutDataInfoParam(_LayoutDataInfoParamRequired, _LayoutDataInfoParamOptional):
     """The request shape of `LayoutDataInfo` as a plain dict (keys are wire names)."""
 
 

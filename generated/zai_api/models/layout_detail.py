@@ -41,8 +41,8 @@ class LayoutDetail(BaseModel):
         "height": "height",
     }
 
-    index: int | None = None
-    label: str | None = None
+    index: int
+    label: str
     bbox_2d: list[float] | None = None
     content: str | None = None
     width: int | None = None
@@ -83,11 +83,18 @@ class LayoutDetail(BaseModel):
         return obj
 
 
-_LayoutDetailParamOptional = TypedDict(
-    "_LayoutDetailParamOptional",
+_LayoutDetailParamRequired = TypedDict(
+    "_LayoutDetailParamRequired",
     {
         "index": "int",
         "label": "str",
+    },
+)
+
+
+_LayoutDetailParamOptional = TypedDict(
+    "_LayoutDetailParamOptional",
+    {
         "bbox_2d": "Sequence[float]",
         "content": "str",
         "width": "int",
@@ -97,5 +104,5 @@ _LayoutDetailParamOptional = TypedDict(
 )
 
 
-class LayoutDetailParam(_LayoutDetailParamOptional):
+class LayoutDetailParam(_LayoutDetailParamRequired, _LayoutDetailParamOptional):
     """The request shape of `LayoutDetail` as a plain dict (keys are wire names)."""

@@ -33,8 +33,8 @@ class LayoutPageInfo(BaseModel):
         "height": "height",
     }
 
-    width: int | None = None
-    height: int | None = None
+    width: int
+    height: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,15 +59,14 @@ class LayoutPageInfo(BaseModel):
         return obj
 
 
-_LayoutPageInfoParamOptional = TypedDict(
-    "_LayoutPageInfoParamOptional",
+_LayoutPageInfoParamRequired = TypedDict(
+    "_LayoutPageInfoParamRequired",
     {
         "width": "int",
         "height": "int",
     },
-    total=False,
 )
 
 
-class LayoutPageInfoParam(_LayoutPageInfoParamOptional):
+class LayoutPageInfoParam(_LayoutPageInfoParamRequired):
     """The request shape of `LayoutPageInfo` as a plain dict (keys are wire names)."""

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -51,9 +51,9 @@ class LayoutParsingResponse(BaseModel):
         "request_id": "request_id",
     }
 
-    id: str | None = None
-    created: int | None = None
-    model: str | None = None
+    id: str
+    created: int
+    model: str
     md_results: str | None = None
     layout_details: list[list[LayoutDetail]] | None = None
     layout_visualization: list[str] | None = None
@@ -119,24 +119,31 @@ class LayoutParsingResponse(BaseModel):
         return obj
 
 
-_LayoutParsingResponseParamOptional = TypedDict(
-    "_LayoutParsingResponseParamOptional",
+_LayoutParsingResponseParamRequired = TypedDict(
+    "_LayoutParsingResponseParamRequired",
     {
         "id": "str",
         "created": "int",
         "model": "str",
+    },
+)
+
+
+_LayoutParsingResponseParamOptional = TypedDict(
+    "_LayoutParsingResponseParamOptional",
+    {
         "md_results": "str",
-        "layout_details": "Sequence[Sequence[LayoutDetailParam | BaseModel]]",
+        "layout_details": "Sequence[Iterable[LayoutDetailParam | LayoutDetail]]",
         "layout_visualization": "Sequence[str]",
-        "data_info": "LayoutDataInfoParam | BaseModel",
-        "usage": "CompletionUsageParam | BaseModel",
+        "data_info": "LayoutDataInfoParam | LayoutDataInfo",
+        "usage": "CompletionUsageParam | CompletionUsage",
         "request_id": "str",
     },
     total=False,
 )
 
 
-class LayoutParsingResponseParam(_LayoutParsingResponseParamOptional):
+class LayoutParsingResponseParam(_LayoutParsingResponseParamRequired, _LayoutParsingResponseParamOptional):
     """The request shape of `LayoutParsingResponse` as a plain dict (keys are wire names)."""
 
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -75,7 +75,7 @@ class LegacyKnowledgeList(BaseModel):
 _LegacyKnowledgeListParamOptional = TypedDict(
     "_LegacyKnowledgeListParamOptional",
     {
-        "list": "Sequence[LegacyKnowledgeInfoParam | BaseModel]",
+        "list": "Iterable[LegacyKnowledgeInfoParam | LegacyKnowledgeInfo]",
         "total": "int",
         "object": "str",
     },

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -14,6 +14,8 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
+    from zai_api.models.mcp_tool_info import McpToolInfoParam
+
     pass
 
 T = TypeVar("T", bound="McpCall")
@@ -31,7 +33,7 @@ class McpCall(BaseModel):
         arguments (str): Arguments as a JSON-encoded string (`mcp_call`).
         output (Any): What the tool returned.
         error (str): Error text, if the step failed.
-        tools (list[dict[str, Any]]): Tools offered by the server (`mcp_list_tools`).
+        tools (list[McpToolInfo]): Tools offered by the server (`mcp_list_tools`).
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
@@ -52,7 +54,7 @@ class McpCall(BaseModel):
     arguments: str | None = None
     output: Any | None = None
     error: str | None = None
-    tools: list[dict[str, Any]] | None = None
+    tools: list[McpToolInfo] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,6 +83,7 @@ class McpCall(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
+        _tools = d.pop("tools", None)
         obj = cls(
             id=d.pop("id", None),
             type=d.pop("type", None),
@@ -89,7 +92,11 @@ class McpCall(BaseModel):
             arguments=d.pop("arguments", None),
             output=d.pop("output", None),
             error=d.pop("error", None),
-            tools=d.pop("tools", None),
+            tools=(
+                [(McpToolInfo.from_dict(_item0) if _item0.__class__ is dict else _item0) for _item0 in _tools]
+                if _tools.__class__ is list
+                else _tools
+            ),
         )
         obj.additional_properties = d
         return obj
@@ -105,7 +112,7 @@ _McpCallParamOptional = TypedDict(
         "arguments": "str",
         "output": "Any",
         "error": "str",
-        "tools": "Sequence[Mapping[str, Any]]",
+        "tools": "Iterable[McpToolInfoParam | McpToolInfo]",
     },
     total=False,
 )
@@ -113,3 +120,7 @@ _McpCallParamOptional = TypedDict(
 
 class McpCallParam(_McpCallParamOptional):
     """The request shape of `McpCall` as a plain dict (keys are wire names)."""
+
+
+# Imported last so that models referring to each other can be imported in any order.
+from zai_api.models.mcp_tool_info import McpToolInfo  # noqa: E402

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="McpTool")
 class McpTool(BaseModel):
     """
     Attributes:
-        type (Literal['mcp']):
+        type (Literal['mcp']): Always `mcp`.
         mcp (McpToolMcp): A Model Context Protocol server whose tools the model may call.
     """
 
@@ -65,7 +65,7 @@ _McpToolParamRequired = TypedDict(
     "_McpToolParamRequired",
     {
         "type": "Literal['mcp']",
-        "mcp": "McpToolMcpParam | BaseModel",
+        "mcp": "McpToolMcpParam | McpToolMcp",
     },
 )
 

@@ -80,7 +80,7 @@ _MessageToolCallParamRequired = TypedDict(
 _MessageToolCallParamOptional = TypedDict(
     "_MessageToolCallParamOptional",
     {
-        "function": "FunctionCallParam | BaseModel",
+        "function": "FunctionCallParam | FunctionCall",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -70,7 +70,7 @@ _ModelListParamOptional = TypedDict(
     "_ModelListParamOptional",
     {
         "object": "str",
-        "data": "Sequence[ModelInfoParam | BaseModel]",
+        "data": "Iterable[ModelInfoParam | ModelInfo]",
     },
     total=False,
 )

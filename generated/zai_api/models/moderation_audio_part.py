@@ -66,7 +66,7 @@ _ModerationAudioPartParamRequired = TypedDict(
     "_ModerationAudioPartParamRequired",
     {
         "type": "Literal['audio_url']",
-        "audio_url": "ModerationMediaUrlParam | BaseModel",
+        "audio_url": "ModerationMediaUrlParam | ModerationMediaUrl",
     },
 )
 

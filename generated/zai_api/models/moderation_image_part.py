@@ -66,7 +66,7 @@ _ModerationImagePartParamRequired = TypedDict(
     "_ModerationImagePartParamRequired",
     {
         "type": "Literal['image_url']",
-        "image_url": "ModerationMediaUrlParam | BaseModel",
+        "image_url": "ModerationMediaUrlParam | ModerationMediaUrl",
     },
 )
 

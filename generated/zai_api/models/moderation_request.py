@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -107,7 +107,7 @@ _ModerationRequestParamRequired = TypedDict(
     "_ModerationRequestParamRequired",
     {
         "model": "str",
-        "input": "str | Sequence[str] | ModerationTextPartParam | BaseModel | ModerationImagePartParam | ModerationVideoPartParam | ModerationAudioPartParam | Sequence[ModerationTextPartParam | BaseModel | ModerationImagePartParam | ModerationVideoPartParam | ModerationAudioPartParam]",
+        "input": "str | Sequence[str] | ModerationTextPartParam | ModerationTextPart | ModerationImagePartParam | ModerationImagePart | ModerationVideoPartParam | ModerationVideoPart | ModerationAudioPartParam | ModerationAudioPart | Iterable[ModerationTextPartParam | ModerationTextPart | ModerationImagePartParam | ModerationImagePart | ModerationVideoPartParam | ModerationVideoPart | ModerationAudioPartParam | ModerationAudioPart]",
     },
 )
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -95,8 +95,8 @@ _ModerationResponseParamOptional = TypedDict(
         "id": "str",
         "created": "int",
         "request_id": "str",
-        "result_list": "Sequence[ModerationResultParam | BaseModel]",
-        "usage": "ModerationUsageParam | BaseModel",
+        "result_list": "Iterable[ModerationResultParam | ModerationResult]",
+        "usage": "ModerationUsageParam | ModerationUsage",
     },
     total=False,
 )

@@ -63,7 +63,7 @@ class ModerationUsage(BaseModel):
 _ModerationUsageParamOptional = TypedDict(
     "_ModerationUsageParamOptional",
     {
-        "moderation_text": "ModerationUsageModerationTextParam | BaseModel",
+        "moderation_text": "ModerationUsageModerationTextParam | ModerationUsageModerationText",
     },
     total=False,
 )

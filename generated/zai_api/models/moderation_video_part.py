@@ -66,7 +66,7 @@ _ModerationVideoPartParamRequired = TypedDict(
     "_ModerationVideoPartParamRequired",
     {
         "type": "Literal['video_url']",
-        "video_url": "ModerationMediaUrlParam | BaseModel",
+        "video_url": "ModerationMediaUrlParam | ModerationMediaUrl",
     },
 )
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, File, FileInput, FileTypes, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.ocr_tool_type import OcrToolType
-
     pass
 
 T = TypeVar("T", bound="OcrHandwritingRequest")
@@ -79,10 +77,9 @@ class OcrHandwritingRequest(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _tool_type = d.pop("tool_type", None)
         obj = cls(
             file=d.pop("file", None),
-            tool_type=(OcrToolType(_tool_type) if _tool_type.__class__ is str else _tool_type),
+            tool_type=d.pop("tool_type", None),
             language_type=d.pop("language_type", None),
             probability=d.pop("probability", None),
         )
@@ -94,7 +91,7 @@ _OcrHandwritingRequestParamRequired = TypedDict(
     "_OcrHandwritingRequestParamRequired",
     {
         "file": "FileInput",
-        "tool_type": 'OcrToolType | Literal["hand_write"]',
+        "tool_type": "OcrToolType",
     },
 )
 

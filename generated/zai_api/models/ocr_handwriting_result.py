@@ -5,8 +5,8 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,7 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.ocr_status import OcrStatus
     from zai_api.models.ocr_words_result import OcrWordsResultParam
 
     pass
@@ -42,10 +41,10 @@ class OcrHandwritingResult(BaseModel):
         "words_result": "words_result",
     }
 
-    task_id: str | None = None
-    message: str | None = None
-    status: OcrStatus | None = None
-    words_result_num: int | None = None
+    task_id: str
+    message: str
+    status: OcrStatus
+    words_result_num: int
     words_result: list[OcrWordsResult] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
@@ -69,12 +68,11 @@ class OcrHandwritingResult(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _status = d.pop("status", None)
         _words_result = d.pop("words_result", None)
         obj = cls(
             task_id=d.pop("task_id", None),
             message=d.pop("message", None),
-            status=(OcrStatus(_status) if _status.__class__ is str else _status),
+            status=d.pop("status", None),
             words_result_num=d.pop("words_result_num", None),
             words_result=(
                 [(OcrWordsResult.from_dict(_item0) if _item0.__class__ is dict else _item0) for _item0 in _words_result]
@@ -86,20 +84,27 @@ class OcrHandwritingResult(BaseModel):
         return obj
 
 
-_OcrHandwritingResultParamOptional = TypedDict(
-    "_OcrHandwritingResultParamOptional",
+_OcrHandwritingResultParamRequired = TypedDict(
+    "_OcrHandwritingResultParamRequired",
     {
         "task_id": "str",
         "message": "str",
-        "status": 'OcrStatus | Literal["succeeded", "failed"]',
+        "status": "OcrStatus",
         "words_result_num": "int",
-        "words_result": "Sequence[OcrWordsResultParam | BaseModel]",
+    },
+)
+
+
+_OcrHandwritingResultParamOptional = TypedDict(
+    "_OcrHandwritingResultParamOptional",
+    {
+        "words_result": "Iterable[OcrWordsResultParam | OcrWordsResult]",
     },
     total=False,
 )
 
 
-class OcrHandwritingResultParam(_OcrHandwritingResultParamOptional):
+class OcrHandwritingResultParam(_OcrHandwritingResultParamRequired, _OcrHandwritingResultParamOptional):
     """The request shape of `OcrHandwritingResult` as a plain dict (keys are wire names)."""
 
 

@@ -37,10 +37,10 @@ class OcrLocation(BaseModel):
         "height": "height",
     }
 
-    left: int | None = None
-    top: int | None = None
-    width: int | None = None
-    height: int | None = None
+    left: int
+    top: int
+    width: int
+    height: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,17 +71,16 @@ class OcrLocation(BaseModel):
         return obj
 
 
-_OcrLocationParamOptional = TypedDict(
-    "_OcrLocationParamOptional",
+_OcrLocationParamRequired = TypedDict(
+    "_OcrLocationParamRequired",
     {
         "left": "int",
         "top": "int",
         "width": "int",
         "height": "int",
     },
-    total=False,
 )
 
 
-class OcrLocationParam(_OcrLocationParamOptional):
+class OcrLocationParam(_OcrLocationParamRequired):
     """The request shape of `OcrLocation` as a plain dict (keys are wire names)."""

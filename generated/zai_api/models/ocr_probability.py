@@ -35,9 +35,9 @@ class OcrProbability(BaseModel):
         "min": "min",
     }
 
-    average: float | None = None
-    variance: float | None = None
-    min: float | None = None
+    average: float
+    variance: float
+    min: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,16 +65,15 @@ class OcrProbability(BaseModel):
         return obj
 
 
-_OcrProbabilityParamOptional = TypedDict(
-    "_OcrProbabilityParamOptional",
+_OcrProbabilityParamRequired = TypedDict(
+    "_OcrProbabilityParamRequired",
     {
         "average": "float",
         "variance": "float",
         "min": "float",
     },
-    total=False,
 )
 
 
-class OcrProbabilityParam(_OcrProbabilityParamOptional):
+class OcrProbabilityParam(_OcrProbabilityParamRequired):
     """The request shape of `OcrProbability` as a plain dict (keys are wire names)."""

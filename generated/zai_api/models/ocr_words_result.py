@@ -38,8 +38,8 @@ class OcrWordsResult(BaseModel):
         "probability": "probability",
     }
 
-    location: OcrLocation | None = None
-    words: str | None = None
+    location: OcrLocation
+    words: str
     probability: OcrProbability | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
@@ -70,18 +70,25 @@ class OcrWordsResult(BaseModel):
         return obj
 
 
+_OcrWordsResultParamRequired = TypedDict(
+    "_OcrWordsResultParamRequired",
+    {
+        "location": "OcrLocationParam | OcrLocation",
+        "words": "str",
+    },
+)
+
+
 _OcrWordsResultParamOptional = TypedDict(
     "_OcrWordsResultParamOptional",
     {
-        "location": "OcrLocationParam | BaseModel",
-        "words": "str",
-        "probability": "OcrProbabilityParam | BaseModel",
+        "probability": "OcrProbabilityParam | OcrProbability",
     },
     total=False,
 )
 
 
-class OcrWordsResultParam(_OcrWordsResultParamOptional):
+class OcrWordsResultParam(_OcrWordsResultParamRequired, _OcrWordsResultParamOptional):
     """The request shape of `OcrWordsResult` as a plain dict (keys are wire names)."""
 
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -28,39 +28,39 @@ class RerankResponse(BaseModel):
 
     Attributes:
         id (str): Task id.
-        created (int): Creation time, Unix seconds.
-        request_id (str): The caller's `request_id`, or one the server generated.
         results (list[RerankResult]): The scored documents, most relevant first.
         usage (RerankUsage): Token accounting for a rerank call.
+        created (int): Creation time, Unix seconds.
+        request_id (str): The caller's `request_id`, or one the server generated.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
-        "created": "created",
-        "request_id": "request_id",
         "results": "results",
         "usage": "usage",
+        "created": "created",
+        "request_id": "request_id",
     }
 
-    id: str | None = None
+    id: str
+    results: list[RerankResult]
+    usage: RerankUsage
     created: int | None = None
     request_id: str | None = None
-    results: list[RerankResult] | None = None
-    usage: RerankUsage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
         if self.results is not None:
             field_dict["results"] = serialize(self.results)
         if self.usage is not None:
             field_dict["usage"] = serialize(self.usage)
+        if self.created is not None:
+            field_dict["created"] = self.created
+        if self.request_id is not None:
+            field_dict["request_id"] = self.request_id
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
@@ -73,33 +73,40 @@ class RerankResponse(BaseModel):
         _usage = d.pop("usage", None)
         obj = cls(
             id=d.pop("id", None),
-            created=d.pop("created", None),
-            request_id=d.pop("request_id", None),
             results=(
                 [(RerankResult.from_dict(_item0) if _item0.__class__ is dict else _item0) for _item0 in _results]
                 if _results.__class__ is list
                 else _results
             ),
             usage=(RerankUsage.from_dict(_usage) if _usage.__class__ is dict else _usage),
+            created=d.pop("created", None),
+            request_id=d.pop("request_id", None),
         )
         obj.additional_properties = d
         return obj
 
 
+_RerankResponseParamRequired = TypedDict(
+    "_RerankResponseParamRequired",
+    {
+        "id": "str",
+        "results": "Iterable[RerankResultParam | RerankResult]",
+        "usage": "RerankUsageParam | RerankUsage",
+    },
+)
+
+
 _RerankResponseParamOptional = TypedDict(
     "_RerankResponseParamOptional",
     {
-        "id": "str",
         "created": "int",
         "request_id": "str",
-        "results": "Sequence[RerankResultParam | BaseModel]",
-        "usage": "RerankUsageParam | BaseModel",
     },
     total=False,
 )
 
 
-class RerankResponseParam(_RerankResponseParamOptional):
+class RerankResponseParam(_RerankResponseParamRequired, _RerankResponseParamOptional):
     """The request shape of `RerankResponse` as a plain dict (keys are wire names)."""
 
 

@@ -35,8 +35,8 @@ class RerankResult(BaseModel):
         "document": "document",
     }
 
-    index: int | None = None
-    relevance_score: float | None = None
+    index: int
+    relevance_score: float
     document: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
@@ -65,16 +65,23 @@ class RerankResult(BaseModel):
         return obj
 
 
-_RerankResultParamOptional = TypedDict(
-    "_RerankResultParamOptional",
+_RerankResultParamRequired = TypedDict(
+    "_RerankResultParamRequired",
     {
         "index": "int",
         "relevance_score": "float",
+    },
+)
+
+
+_RerankResultParamOptional = TypedDict(
+    "_RerankResultParamOptional",
+    {
         "document": "str",
     },
     total=False,
 )
 
 
-class RerankResultParam(_RerankResultParamOptional):
+class RerankResultParam(_RerankResultParamRequired, _RerankResultParamOptional):
     """The request shape of `RerankResult` as a plain dict (keys are wire names)."""

@@ -33,8 +33,8 @@ class RerankUsage(BaseModel):
         "total_tokens": "total_tokens",
     }
 
-    prompt_tokens: int | None = None
-    total_tokens: int | None = None
+    prompt_tokens: int
+    total_tokens: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,15 +59,14 @@ class RerankUsage(BaseModel):
         return obj
 
 
-_RerankUsageParamOptional = TypedDict(
-    "_RerankUsageParamOptional",
+_RerankUsageParamRequired = TypedDict(
+    "_RerankUsageParamRequired",
     {
         "prompt_tokens": "int",
         "total_tokens": "int",
     },
-    total=False,
 )
 
 
-class RerankUsageParam(_RerankUsageParamOptional):
+class RerankUsageParam(_RerankUsageParamRequired):
     """The request shape of `RerankUsage` as a plain dict (keys are wire names)."""

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.response_format_type import ResponseFormatType
-
     pass
 
 T = TypeVar("T", bound="ResponseFormat")
@@ -48,9 +46,8 @@ class ResponseFormat(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _type = d.pop("type", None)
         obj = cls(
-            type=(ResponseFormatType(_type) if _type.__class__ is str else _type),
+            type=d.pop("type", None),
         )
         obj.additional_properties = d
         return obj
@@ -59,7 +56,7 @@ class ResponseFormat(BaseModel):
 _ResponseFormatParamRequired = TypedDict(
     "_ResponseFormatParamRequired",
     {
-        "type": 'ResponseFormatType | Literal["text", "json_object"]',
+        "type": "ResponseFormatType",
     },
 )
 

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="RetrievalTool")
 class RetrievalTool(BaseModel):
     """
     Attributes:
-        type (Literal['retrieval']):
+        type (Literal['retrieval']): Always `retrieval`.
         retrieval (RetrievalToolRetrieval): Answer from a knowledge base.
     """
 
@@ -65,7 +65,7 @@ _RetrievalToolParamRequired = TypedDict(
     "_RetrievalToolParamRequired",
     {
         "type": "Literal['retrieval']",
-        "retrieval": "RetrievalToolRetrievalParam | BaseModel",
+        "retrieval": "RetrievalToolRetrievalParam | RetrievalToolRetrieval",
     },
 )
 

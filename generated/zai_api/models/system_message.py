@@ -24,7 +24,7 @@ class SystemMessage(BaseModel):
     """Instructions that frame the conversation.
 
     Attributes:
-        role (Literal['system']):
+        role (Literal['system']): Always `system`.
         content (str): The instructions.
     """
 

@@ -23,7 +23,7 @@ T = TypeVar("T", bound="TextPart")
 class TextPart(BaseModel):
     """
     Attributes:
-        type (Literal['text']):
+        type (Literal['text']): Always `text`.
         text (str): The text.
     """
 

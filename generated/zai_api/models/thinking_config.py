@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.thinking_config_type import ThinkingConfigType
-
     pass
 
 T = TypeVar("T", bound="ThinkingConfig")
@@ -54,9 +52,8 @@ class ThinkingConfig(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _type = d.pop("type", None)
         obj = cls(
-            type=(ThinkingConfigType(_type) if _type.__class__ is str else _type),
+            type=d.pop("type", None),
             clear_thinking=d.pop("clear_thinking", None),
         )
         obj.additional_properties = d
@@ -66,7 +63,7 @@ class ThinkingConfig(BaseModel):
 _ThinkingConfigParamOptional = TypedDict(
     "_ThinkingConfigParamOptional",
     {
-        "type": 'ThinkingConfigType | Literal["enabled", "disabled"]',
+        "type": "ThinkingConfigType",
         "clear_thinking": "bool",
     },
     total=False,

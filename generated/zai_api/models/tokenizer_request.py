@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -15,6 +15,7 @@ from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_message import AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
     from zai_api.models.function_tool import FunctionToolParam
     from zai_api.models.mcp_tool import McpToolParam
     from zai_api.models.retrieval_tool import RetrievalToolParam
@@ -130,7 +131,7 @@ _TokenizerRequestParamRequired = TypedDict(
     "_TokenizerRequestParamRequired",
     {
         "model": "str",
-        "messages": "Sequence[SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam]",
+        "messages": "Iterable[SystemMessageParam | SystemMessage | UserMessageParam | UserMessage | AssistantMessageParam | AssistantMessage | ChatCompletionMessage | ToolMessageParam | ToolMessage]",
     },
 )
 
@@ -138,7 +139,7 @@ _TokenizerRequestParamRequired = TypedDict(
 _TokenizerRequestParamOptional = TypedDict(
     "_TokenizerRequestParamOptional",
     {
-        "tools": "Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]",
+        "tools": "Iterable[FunctionToolParam | FunctionTool | RetrievalToolParam | RetrievalTool | WebSearchToolParam | WebSearchTool | McpToolParam | McpTool]",
         "request_id": "str",
         "user_id": "str",
     },

@@ -27,34 +27,34 @@ class TokenizerResponse(BaseModel):
 
     Attributes:
         id (str): Task id.
+        usage (TokenizerUsage): Input tokens by kind.
         created (int): Creation time, Unix seconds.
         request_id (str): The caller's `request_id`, or one the server generated.
-        usage (TokenizerUsage): Input tokens by kind.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "id": "id",
+        "usage": "usage",
         "created": "created",
         "request_id": "request_id",
-        "usage": "usage",
     }
 
-    id: str | None = None
+    id: str
+    usage: TokenizerUsage
     created: int | None = None
     request_id: str | None = None
-    usage: TokenizerUsage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         if self.id is not None:
             field_dict["id"] = self.id
+        if self.usage is not None:
+            field_dict["usage"] = serialize(self.usage)
         if self.created is not None:
             field_dict["created"] = self.created
         if self.request_id is not None:
             field_dict["request_id"] = self.request_id
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
@@ -66,27 +66,34 @@ class TokenizerResponse(BaseModel):
         _usage = d.pop("usage", None)
         obj = cls(
             id=d.pop("id", None),
+            usage=(TokenizerUsage.from_dict(_usage) if _usage.__class__ is dict else _usage),
             created=d.pop("created", None),
             request_id=d.pop("request_id", None),
-            usage=(TokenizerUsage.from_dict(_usage) if _usage.__class__ is dict else _usage),
         )
         obj.additional_properties = d
         return obj
 
 
+_TokenizerResponseParamRequired = TypedDict(
+    "_TokenizerResponseParamRequired",
+    {
+        "id": "str",
+        "usage": "TokenizerUsageParam | TokenizerUsage",
+    },
+)
+
+
 _TokenizerResponseParamOptional = TypedDict(
     "_TokenizerResponseParamOptional",
     {
-        "id": "str",
         "created": "int",
         "request_id": "str",
-        "usage": "TokenizerUsageParam | BaseModel",
     },
     total=False,
 )
 
 
-class TokenizerResponseParam(_TokenizerResponseParamOptional):
+class TokenizerResponseParam(_TokenizerResponseParamRequired, _TokenizerResponseParamOptional):
     """The request shape of `TokenizerResponse` as a plain dict (keys are wire names)."""
 
 

@@ -25,34 +25,34 @@ class TokenizerUsage(BaseModel):
 
     Attributes:
         prompt_tokens (int): Text tokens.
+        total_tokens (int): All input tokens.
         image_tokens (int): Tokens spent on images.
         video_tokens (int): Tokens spent on videos.
-        total_tokens (int): All input tokens.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
         "prompt_tokens": "prompt_tokens",
+        "total_tokens": "total_tokens",
         "image_tokens": "image_tokens",
         "video_tokens": "video_tokens",
-        "total_tokens": "total_tokens",
     }
 
-    prompt_tokens: int | None = None
+    prompt_tokens: int
+    total_tokens: int
     image_tokens: int | None = None
     video_tokens: int | None = None
-    total_tokens: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         if self.prompt_tokens is not None:
             field_dict["prompt_tokens"] = self.prompt_tokens
+        if self.total_tokens is not None:
+            field_dict["total_tokens"] = self.total_tokens
         if self.image_tokens is not None:
             field_dict["image_tokens"] = self.image_tokens
         if self.video_tokens is not None:
             field_dict["video_tokens"] = self.video_tokens
-        if self.total_tokens is not None:
-            field_dict["total_tokens"] = self.total_tokens
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
@@ -63,25 +63,32 @@ class TokenizerUsage(BaseModel):
         d = dict(src_dict)
         obj = cls(
             prompt_tokens=d.pop("prompt_tokens", None),
+            total_tokens=d.pop("total_tokens", None),
             image_tokens=d.pop("image_tokens", None),
             video_tokens=d.pop("video_tokens", None),
-            total_tokens=d.pop("total_tokens", None),
         )
         obj.additional_properties = d
         return obj
 
 
+_TokenizerUsageParamRequired = TypedDict(
+    "_TokenizerUsageParamRequired",
+    {
+        "prompt_tokens": "int",
+        "total_tokens": "int",
+    },
+)
+
+
 _TokenizerUsageParamOptional = TypedDict(
     "_TokenizerUsageParamOptional",
     {
-        "prompt_tokens": "int",
         "image_tokens": "int",
         "video_tokens": "int",
-        "total_tokens": "int",
     },
     total=False,
 )
 
 
-class TokenizerUsageParam(_TokenizerUsageParamOptional):
+class TokenizerUsageParam(_TokenizerUsageParamRequired, _TokenizerUsageParamOptional):
     """The request shape of `TokenizerUsage` as a plain dict (keys are wire names)."""

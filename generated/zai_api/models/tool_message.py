@@ -24,7 +24,7 @@ class ToolMessage(BaseModel):
     """The result of a tool call, answering the call with the same id.
 
     Attributes:
-        role (Literal['tool']):
+        role (Literal['tool']): Always `tool`.
         content (str): The tool's output, usually JSON text.
         tool_call_id (str): Id of the tool call this message answers.
     """

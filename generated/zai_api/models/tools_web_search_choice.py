@@ -73,7 +73,7 @@ _ToolsWebSearchChoiceParamOptional = TypedDict(
     {
         "index": "int",
         "finish_reason": "str",
-        "message": "ToolsWebSearchMessageParam | BaseModel",
+        "message": "ToolsWebSearchMessageParam | ToolsWebSearchMessage",
     },
     total=False,
 )

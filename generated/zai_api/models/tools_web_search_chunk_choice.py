@@ -72,7 +72,7 @@ _ToolsWebSearchChunkChoiceParamOptional = TypedDict(
     "_ToolsWebSearchChunkChoiceParamOptional",
     {
         "index": "int",
-        "delta": "ToolsWebSearchDeltaParam | BaseModel",
+        "delta": "ToolsWebSearchDeltaParam | ToolsWebSearchDelta",
         "finish_reason": "str",
     },
     total=False,

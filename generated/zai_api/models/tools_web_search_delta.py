@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -73,7 +73,7 @@ _ToolsWebSearchDeltaParamOptional = TypedDict(
     "_ToolsWebSearchDeltaParamOptional",
     {
         "role": "str",
-        "tool_calls": "Sequence[ToolsWebSearchToolCallParam | BaseModel]",
+        "tool_calls": "Iterable[ToolsWebSearchToolCallParam | ToolsWebSearchToolCall]",
     },
     total=False,
 )

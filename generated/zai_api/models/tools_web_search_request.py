@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -15,6 +15,7 @@ from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_message import AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
     from zai_api.models.system_message import SystemMessageParam
     from zai_api.models.tool_message import ToolMessageParam
     from zai_api.models.user_message import UserMessageParam
@@ -117,7 +118,7 @@ _ToolsWebSearchRequestParamRequired = TypedDict(
     "_ToolsWebSearchRequestParamRequired",
     {
         "model": "str",
-        "messages": "Sequence[SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam]",
+        "messages": "Iterable[SystemMessageParam | SystemMessage | UserMessageParam | UserMessage | AssistantMessageParam | AssistantMessage | ChatCompletionMessage | ToolMessageParam | ToolMessage]",
     },
 )
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -87,7 +87,7 @@ _ToolsWebSearchResponseParamOptional = TypedDict(
         "id": "str",
         "created": "int",
         "request_id": "str",
-        "choices": "Sequence[ToolsWebSearchChoiceParam | BaseModel]",
+        "choices": "Iterable[ToolsWebSearchChoiceParam | ToolsWebSearchChoice]",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -118,9 +118,9 @@ _ToolsWebSearchToolCallParamOptional = TypedDict(
         "id": "str",
         "index": "int",
         "type": "str",
-        "search_intent": "Sequence[ToolsSearchIntentParam | BaseModel]",
-        "search_result": "Sequence[ToolsSearchResultParam | BaseModel]",
-        "search_recommend": "Sequence[ToolsSearchRecommendParam | BaseModel]",
+        "search_intent": "Iterable[ToolsSearchIntentParam | ToolsSearchIntent]",
+        "search_result": "Iterable[ToolsSearchResultParam | ToolsSearchResult]",
+        "search_recommend": "Iterable[ToolsSearchRecommendParam | ToolsSearchRecommend]",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -123,7 +123,7 @@ _UsageLimitParamOptional = TypedDict(
         "remaining": "int",
         "percentage": "int",
         "nextResetTime": "int",
-        "usageDetails": "Sequence[UsageLimitDetailParam | BaseModel]",
+        "usageDetails": "Iterable[UsageLimitDetailParam | UsageLimitDetail]",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -80,7 +80,7 @@ _UsageModelTotalsParamOptional = TypedDict(
     {
         "totalModelCallCount": "int",
         "totalTokensUsage": "int",
-        "modelSummaryList": "Sequence[UsageModelSummaryParam | BaseModel]",
+        "modelSummaryList": "Iterable[UsageModelSummaryParam | UsageModelSummary]",
     },
     total=False,
 )

@@ -80,7 +80,7 @@ _UsageModelUsageParamOptional = TypedDict(
         "x_time": "Sequence[str]",
         "modelCallCount": "Sequence[int | None]",
         "tokensUsage": "Sequence[int | None]",
-        "totalUsage": "UsageModelTotalsParam | BaseModel",
+        "totalUsage": "UsageModelTotalsParam | UsageModelTotals",
     },
     total=False,
 )

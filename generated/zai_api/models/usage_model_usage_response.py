@@ -80,7 +80,7 @@ _UsageModelUsageResponseParamOptional = TypedDict(
         "code": "int",
         "msg": "str",
         "success": "bool",
-        "data": "UsageModelUsageParam | BaseModel",
+        "data": "UsageModelUsageParam | UsageModelUsage",
     },
     total=False,
 )

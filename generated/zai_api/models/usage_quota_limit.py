@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -70,7 +70,7 @@ _UsageQuotaLimitParamOptional = TypedDict(
     "_UsageQuotaLimitParamOptional",
     {
         "level": "str",
-        "limits": "Sequence[UsageLimitParam | BaseModel]",
+        "limits": "Iterable[UsageLimitParam | UsageLimit]",
     },
     total=False,
 )

@@ -80,7 +80,7 @@ _UsageQuotaLimitResponseParamOptional = TypedDict(
         "code": "int",
         "msg": "str",
         "success": "bool",
-        "data": "UsageQuotaLimitParam | BaseModel",
+        "data": "UsageQuotaLimitParam | UsageQuotaLimit",
     },
     total=False,
 )

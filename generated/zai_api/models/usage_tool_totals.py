@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -94,7 +94,7 @@ _UsageToolTotalsParamOptional = TypedDict(
         "totalWebReadMcpCount": "int",
         "totalZreadMcpCount": "int",
         "totalSearchMcpCount": "int",
-        "toolDetails": "Sequence[UsageToolDetailParam | BaseModel]",
+        "toolDetails": "Iterable[UsageToolDetailParam | UsageToolDetail]",
     },
     total=False,
 )

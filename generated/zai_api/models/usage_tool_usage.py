@@ -87,7 +87,7 @@ _UsageToolUsageParamOptional = TypedDict(
         "networkSearchCount": "Sequence[int | None]",
         "webReadMcpCount": "Sequence[int | None]",
         "zreadMcpCount": "Sequence[int | None]",
-        "totalUsage": "UsageToolTotalsParam | BaseModel",
+        "totalUsage": "UsageToolTotalsParam | UsageToolTotals",
     },
     total=False,
 )

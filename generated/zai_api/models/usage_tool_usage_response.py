@@ -80,7 +80,7 @@ _UsageToolUsageResponseParamOptional = TypedDict(
         "code": "int",
         "msg": "str",
         "success": "bool",
-        "data": "UsageToolUsageParam | BaseModel",
+        "data": "UsageToolUsageParam | UsageToolUsage",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -55,7 +55,7 @@ class UserMessage(BaseModel):
     """Input from the user, as text or as a list of text and media parts.
 
     Attributes:
-        role (Literal['user']):
+        role (Literal['user']): Always `user`.
         content (str | list[TextPart | ImageUrlPart | VideoUrlPart | FileUrlPart | FilePart | InputAudioPart]): Plain text, or parts for vision and voice models.
     """
 
@@ -95,7 +95,7 @@ _UserMessageParamRequired = TypedDict(
     "_UserMessageParamRequired",
     {
         "role": "Literal['user']",
-        "content": "str | Sequence[TextPartParam | BaseModel | ImageUrlPartParam | VideoUrlPartParam | FileUrlPartParam | FilePartParam | InputAudioPartParam]",
+        "content": "str | Iterable[TextPartParam | TextPart | ImageUrlPartParam | ImageUrlPart | VideoUrlPartParam | VideoUrlPart | FileUrlPartParam | FileUrlPart | FilePartParam | FilePart | InputAudioPartParam | InputAudioPart]",
     },
 )
 

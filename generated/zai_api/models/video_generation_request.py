@@ -40,7 +40,8 @@ class VideoGenerationRequest(BaseModel):
             with_audio (bool): Add AI-generated sound or background music (false by default).
             size (str): Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration (int): Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps (int): Frame rate, `30` (default) or `60` (CogVideoX).
@@ -183,7 +184,7 @@ _VideoGenerationRequestParamOptional = TypedDict(
         "off_peak": "bool",
         "movement_amplitude": "str",
         "watermark_enabled": "bool",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
         "request_id": "str",
         "user_id": "str",
     },

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="VideoUrlPart")
 class VideoUrlPart(BaseModel):
     """
     Attributes:
-        type (Literal['video_url']):
+        type (Literal['video_url']): Always `video_url`.
         video_url (MediaUrl): Where to find a medium.
     """
 
@@ -65,7 +65,7 @@ _VideoUrlPartParamRequired = TypedDict(
     "_VideoUrlPartParamRequired",
     {
         "type": "Literal['video_url']",
-        "video_url": "MediaUrlParam | BaseModel",
+        "video_url": "MediaUrlParam | MediaUrl",
     },
 )
 

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -63,7 +63,7 @@ class VoiceListResponse(BaseModel):
 _VoiceListResponseParamOptional = TypedDict(
     "_VoiceListResponseParamOptional",
     {
-        "voice_list": "Sequence[VoiceInfoParam | BaseModel]",
+        "voice_list": "Iterable[VoiceInfoParam | VoiceInfo]",
     },
     total=False,
 )

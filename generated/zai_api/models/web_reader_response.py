@@ -89,7 +89,7 @@ _WebReaderResponseParamOptional = TypedDict(
         "created": "int",
         "request_id": "str",
         "model": "str",
-        "reader_result": "WebReaderResultParam | BaseModel",
+        "reader_result": "WebReaderResultParam | WebReaderResult",
     },
     total=False,
 )

@@ -135,7 +135,7 @@ _WebSearchRequestParamOptional = TypedDict(
     {
         "request_id": "str",
         "user_id": "str",
-        "sensitive_word_check": "SensitiveWordCheckParam | BaseModel",
+        "sensitive_word_check": "SensitiveWordCheckParam | SensitiveWordCheck",
         "count": "int",
         "search_domain_filter": "str",
         "search_recency_filter": "str",

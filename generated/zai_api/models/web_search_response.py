@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -102,8 +102,8 @@ _WebSearchResponseParamOptional = TypedDict(
         "id": "str",
         "created": "int",
         "request_id": "str",
-        "search_intent": "Sequence[WebSearchIntentParam | BaseModel]",
-        "search_result": "Sequence[WebSearchResultItemParam | BaseModel]",
+        "search_intent": "Iterable[WebSearchIntentParam | WebSearchIntent]",
+        "search_result": "Iterable[WebSearchResultItemParam | WebSearchResultItem]",
     },
     total=False,
 )

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="WebSearchTool")
 class WebSearchTool(BaseModel):
     """
     Attributes:
-        type (Literal['web_search']):
+        type (Literal['web_search']): Always `web_search`.
         web_search (WebSearchToolConfig): Let the model search the web before answering.
     """
 
@@ -65,7 +65,7 @@ _WebSearchToolParamRequired = TypedDict(
     "_WebSearchToolParamRequired",
     {
         "type": "Literal['web_search']",
-        "web_search": "WebSearchToolConfigParam | BaseModel",
+        "web_search": "WebSearchToolConfigParam | WebSearchToolConfig",
     },
 )
 

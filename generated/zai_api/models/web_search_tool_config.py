@@ -28,7 +28,8 @@ class WebSearchToolConfig(BaseModel):
         search_engine (str): Search engine: `search_std`, `search_pro`, `search_pro_sogou`, `search_pro_quark`
             (BigModel) or `search_pro_jina` (Z.ai).
         search_query (str): Force a search with this query.
-        search_intent (bool): Detect whether a search is needed first (the default).
+        search_intent (str): `"true"` (the default) to first detect whether the question needs a search and only
+            search when it does, `"false"` to always search. A string, as the platform defines it.
         count (int): Number of results, 1-50 (10 by default).
         search_domain_filter (str): Only return results from this domain.
         search_recency_filter (str): `oneDay`, `oneWeek`, `oneMonth`, `oneYear` or `noLimit` (the default).
@@ -57,7 +58,7 @@ class WebSearchToolConfig(BaseModel):
     enable: bool | None = None
     search_engine: str | None = None
     search_query: str | None = None
-    search_intent: bool | None = None
+    search_intent: str | None = None
     count: int | None = None
     search_domain_filter: str | None = None
     search_recency_filter: str | None = None
@@ -126,7 +127,7 @@ _WebSearchToolConfigParamOptional = TypedDict(
         "enable": "bool",
         "search_engine": "str",
         "search_query": "str",
-        "search_intent": "bool",
+        "search_intent": "str",
         "count": "int",
         "search_domain_filter": "str",
         "search_recency_filter": "str",

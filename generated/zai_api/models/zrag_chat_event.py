@@ -96,8 +96,8 @@ _ZragChatEventParamOptional = TypedDict(
         "type": "str",
         "sessionId": "str",
         "messageId": "str",
-        "data": "str | ZragChatEventDataParam | BaseModel",
-        "usage": "ZragChatUsageParam | BaseModel",
+        "data": "str | ZragChatEventDataParam | ZragChatEventData",
+        "usage": "ZragChatUsageParam | ZragChatUsage",
     },
     total=False,
 )

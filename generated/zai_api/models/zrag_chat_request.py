@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -95,8 +95,8 @@ class ZragChatRequest(BaseModel):
 _ZragChatRequestParamRequired = TypedDict(
     "_ZragChatRequestParamRequired",
     {
-        "messages": "Sequence[ZragChatMessageParam | BaseModel]",
-        "retrieval": "ZragChatRetrievalParam | BaseModel",
+        "messages": "Iterable[ZragChatMessageParam | ZragChatMessage]",
+        "retrieval": "ZragChatRetrievalParam | ZragChatRetrieval",
     },
 )
 

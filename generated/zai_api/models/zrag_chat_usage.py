@@ -103,8 +103,8 @@ _ZragChatUsageParamOptional = TypedDict(
         "completion_tokens": "int",
         "total_tokens": "int",
         "total_calls": "int",
-        "prompt_tokens_details": "ZragChatUsagePromptTokensDetailsParam | BaseModel",
-        "completion_tokens_details": "ZragChatUsageCompletionTokensDetailsParam | BaseModel",
+        "prompt_tokens_details": "ZragChatUsagePromptTokensDetailsParam | ZragChatUsagePromptTokensDetails",
+        "completion_tokens_details": "ZragChatUsageCompletionTokensDetailsParam | ZragChatUsageCompletionTokensDetails",
     },
     total=False,
 )

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,8 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.zrag_history_message_role import ZragHistoryMessageRole
-
     pass
 
 T = TypeVar("T", bound="ZragHistoryMessage")
@@ -53,9 +51,8 @@ class ZragHistoryMessage(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _role = d.pop("role", None)
         obj = cls(
-            role=(ZragHistoryMessageRole(_role) if _role.__class__ is str else _role),
+            role=d.pop("role", None),
             content=d.pop("content", None),
         )
         obj.additional_properties = d
@@ -65,7 +62,7 @@ class ZragHistoryMessage(BaseModel):
 _ZragHistoryMessageParamRequired = TypedDict(
     "_ZragHistoryMessageParamRequired",
     {
-        "role": 'ZragHistoryMessageRole | Literal["user", "assistant"]',
+        "role": "ZragHistoryMessageRole",
         "content": "str",
     },
 )

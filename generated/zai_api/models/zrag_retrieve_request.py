@@ -5,8 +5,8 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from zai_api.models.zrag_history_message import ZragHistoryMessageParam
     from zai_api.models.zrag_knowledge_scope import ZragKnowledgeScopeParam
     from zai_api.models.zrag_query_part import ZragQueryPartParam
-    from zai_api.models.zrag_retrieve_request_recall_method import ZragRetrieveRequestRecallMethod
     from zai_api.models.zrag_search_filters import ZragSearchFiltersParam
 
     pass
@@ -119,7 +118,6 @@ class ZragRetrieveRequest(BaseModel):
         d = dict(src_dict)
         _knows = d.pop("knows", None)
         _multimodal_parts = d.pop("multimodal_parts", None)
-        _recall_method = d.pop("recall_method", None)
         _messages = d.pop("messages", None)
         _search_filters = d.pop("search_filters", None)
         obj = cls(
@@ -140,9 +138,7 @@ class ZragRetrieveRequest(BaseModel):
             multimodal=d.pop("multimodal", None),
             top_k=d.pop("top_k", None),
             top_n=d.pop("top_n", None),
-            recall_method=(
-                ZragRetrieveRequestRecallMethod(_recall_method) if _recall_method.__class__ is str else _recall_method
-            ),
+            recall_method=d.pop("recall_method", None),
             recall_ratio=d.pop("recall_ratio", None),
             enable_rerank=d.pop("enable_rerank", None),
             enable_rewrite=d.pop("enable_rewrite", None),
@@ -164,7 +160,7 @@ class ZragRetrieveRequest(BaseModel):
 _ZragRetrieveRequestParamRequired = TypedDict(
     "_ZragRetrieveRequestParamRequired",
     {
-        "knows": "Sequence[ZragKnowledgeScopeParam | BaseModel]",
+        "knows": "Iterable[ZragKnowledgeScopeParam | ZragKnowledgeScope]",
     },
 )
 
@@ -173,18 +169,18 @@ _ZragRetrieveRequestParamOptional = TypedDict(
     "_ZragRetrieveRequestParamOptional",
     {
         "query": "str",
-        "multimodal_parts": "Sequence[ZragQueryPartParam | BaseModel]",
+        "multimodal_parts": "Iterable[ZragQueryPartParam | ZragQueryPart]",
         "multimodal": "bool",
         "top_k": "int",
         "top_n": "int",
-        "recall_method": 'ZragRetrieveRequestRecallMethod | Literal["embedding", "keyword", "mixed"]',
+        "recall_method": "ZragRetrieveRequestRecallMethod",
         "recall_ratio": "float",
         "enable_rerank": "bool",
         "enable_rewrite": "bool",
         "enable_expansion": "bool",
         "similarity_threshold": "float",
-        "messages": "Sequence[ZragHistoryMessageParam | BaseModel]",
-        "search_filters": "ZragSearchFiltersParam | BaseModel",
+        "messages": "Iterable[ZragHistoryMessageParam | ZragHistoryMessage]",
+        "search_filters": "ZragSearchFiltersParam | ZragSearchFilters",
     },
     total=False,
 )

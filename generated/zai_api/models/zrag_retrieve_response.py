@@ -80,7 +80,7 @@ _ZragRetrieveResponseParamOptional = TypedDict(
         "code": "int",
         "message": "str",
         "timestamp": "int",
-        "data": "ZragRetrieveResultParam | BaseModel",
+        "data": "ZragRetrieveResultParam | ZragRetrieveResult",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -93,8 +93,8 @@ class ZragRetrieveResult(BaseModel):
 _ZragRetrieveResultParamOptional = TypedDict(
     "_ZragRetrieveResultParamOptional",
     {
-        "contents": "Sequence[ZragSliceParam | BaseModel]",
-        "rewritten_query": "ZragRetrieveResultRewrittenQueryParam | BaseModel",
+        "contents": "Iterable[ZragSliceParam | ZragSlice]",
+        "rewritten_query": "ZragRetrieveResultRewrittenQueryParam | ZragRetrieveResultRewrittenQuery",
         "elapsed_ms": "int",
         "total_tokens": "int",
         "request_id": "str",

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -90,9 +90,9 @@ class ZragSearchFilters(BaseModel):
 _ZragSearchFiltersParamOptional = TypedDict(
     "_ZragSearchFiltersParamOptional",
     {
-        "index_types": "Sequence[ZragSearchFiltersIndexTypesItemParam | BaseModel]",
-        "tags": "Sequence[ZragTagFilterParam | BaseModel]",
-        "qa_intervention": "ZragSearchFiltersQaInterventionParam | BaseModel",
+        "index_types": "Iterable[ZragSearchFiltersIndexTypesItemParam | ZragSearchFiltersIndexTypesItem]",
+        "tags": "Iterable[ZragTagFilterParam | ZragTagFilter]",
+        "qa_intervention": "ZragSearchFiltersQaInterventionParam | ZragSearchFiltersQaIntervention",
     },
     total=False,
 )

@@ -5,7 +5,7 @@
 # pyright: reportUnnecessaryComparison=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
@@ -139,14 +139,14 @@ _ZragSliceParamOptional = TypedDict(
         "know_id": "str",
         "doc_id": "str",
         "text": "str",
-        "medias": "Sequence[ZragSliceMediasItemParam | BaseModel]",
-        "image_url": "ZragSliceImageUrlParam | BaseModel",
-        "video_url": "ZragSliceVideoUrlParam | BaseModel",
+        "medias": "Iterable[ZragSliceMediasItemParam | ZragSliceMediasItem]",
+        "image_url": "ZragSliceImageUrlParam | ZragSliceImageUrl",
+        "video_url": "ZragSliceVideoUrlParam | ZragSliceVideoUrl",
         "index": "int",
         "score": "float",
         "rerank_index": "int",
         "rerank_score": "float",
-        "metadata": "ZragSliceMetadataParam | BaseModel",
+        "metadata": "ZragSliceMetadataParam | ZragSliceMetadata",
     },
     total=False,
 )

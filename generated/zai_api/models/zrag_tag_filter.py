@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,9 +14,6 @@ from attrs import field as _attrs_field
 from ..types import BaseModel, serialize
 
 if TYPE_CHECKING:
-    from zai_api.models.zrag_tag_filter_filter_type import ZragTagFilterFilterType
-    from zai_api.models.zrag_tag_filter_value_type import ZragTagFilterValueType
-
     pass
 
 T = TypeVar("T", bound="ZragTagFilter")
@@ -69,12 +66,10 @@ class ZragTagFilter(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        _value_type = d.pop("value_type", None)
-        _filter_type = d.pop("filter_type", None)
         obj = cls(
             tag_id=d.pop("tag_id", None),
-            value_type=(ZragTagFilterValueType(_value_type) if _value_type.__class__ is str else _value_type),
-            filter_type=(ZragTagFilterFilterType(_filter_type) if _filter_type.__class__ is int else _filter_type),
+            value_type=d.pop("value_type", None),
+            filter_type=d.pop("filter_type", None),
             filter_value=d.pop("filter_value", None),
             multiple_value=d.pop("multiple_value", None),
         )
@@ -86,8 +81,8 @@ _ZragTagFilterParamRequired = TypedDict(
     "_ZragTagFilterParamRequired",
     {
         "tag_id": "str",
-        "value_type": 'ZragTagFilterValueType | Literal["fixed", "ref"]',
-        "filter_type": "ZragTagFilterFilterType | Literal[1, 2, 3, 4]",
+        "value_type": "ZragTagFilterValueType",
+        "filter_type": "ZragTagFilterFilterType",
         "filter_value": "str",
         "multiple_value": "Sequence[str]",
     },

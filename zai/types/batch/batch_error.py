@@ -1,6 +1,6 @@
-"""zai-sdk 0.2.3's import path for the models of batch errors."""
+"""zai-sdk's `zai.types.batch.batch_error`: aliases of our generated models."""
 
 from zai_api.models.batch_error import BatchError
-from zai_api.models.batch_errors import BatchErrors as Errors
+from zai_api.types import BaseModel
 
-__all__ = ["BatchError", "Errors"]
+__all__ = ["BaseModel", "BatchError"]

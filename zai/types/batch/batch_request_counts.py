@@ -1,5 +1,6 @@
-"""zai-sdk 0.2.3's import path for the models of batch request counts."""
+"""zai-sdk's `zai.types.batch.batch_request_counts`: aliases of our generated models."""
 
 from zai_api.models.batch_request_counts import BatchRequestCounts
+from zai_api.types import BaseModel
 
-__all__ = ["BatchRequestCounts"]
+__all__ = ["BaseModel", "BatchRequestCounts"]

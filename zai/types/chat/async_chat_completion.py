@@ -1,6 +1,8 @@
-"""zai-sdk 0.2.3's import path for the models of deferred chat completions."""
+"""zai-sdk's `zai.types.chat.async_chat_completion`: aliases of our generated models."""
 
+from zai.types.chat.chat_completion import CompletionChoice, CompletionUsage
 from zai_api.models.async_result import AsyncResult as AsyncCompletion
 from zai_api.models.async_task_status import AsyncTaskStatus
+from zai_api.types import BaseModel
 
-__all__ = ["AsyncCompletion", "AsyncTaskStatus"]
+__all__ = ["AsyncCompletion", "AsyncTaskStatus", "BaseModel", "CompletionChoice", "CompletionUsage"]

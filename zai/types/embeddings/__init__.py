@@ -1,1 +1,6 @@
-"""zai-sdk 0.2.3's `zai.types.embeddings` import path."""
+"""zai-sdk's `zai.types.embeddings`: aliases of our generated models."""
+
+from . import embeddings
+from .embeddings import Embedding, EmbeddingsResponded
+
+__all__ = ["Embedding", "EmbeddingsResponded", "embeddings"]

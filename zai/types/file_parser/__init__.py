@@ -1,1 +1,5 @@
-"""zai-sdk 0.2.3's `zai.types.file_parser` import path."""
+"""zai-sdk's `zai.types.file_parser`: aliases of our generated models."""
+
+from . import file_parser_create_params, file_parser_resp
+
+__all__ = ["file_parser_create_params", "file_parser_resp"]

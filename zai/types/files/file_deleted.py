@@ -1,5 +1,6 @@
-"""zai-sdk 0.2.3's import path for the models of deleted files."""
+"""zai-sdk's `zai.types.files.file_deleted`: aliases of our generated models."""
 
 from zai_api.models.file_deleted import FileDeleted
+from zai_api.types import BaseModel
 
-__all__ = ["FileDeleted"]
+__all__ = ["BaseModel", "FileDeleted"]

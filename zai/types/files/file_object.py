@@ -1,6 +1,7 @@
-"""zai-sdk 0.2.3's import path for the models of files."""
+"""zai-sdk's `zai.types.files.file_object`: aliases of our generated models."""
 
 from zai_api.models.file_list import FileList as ListOfFileObject
 from zai_api.models.file_object import FileObject
+from zai_api.types import BaseModel
 
-__all__ = ["FileObject", "ListOfFileObject"]
+__all__ = ["BaseModel", "FileObject", "ListOfFileObject"]

@@ -1,1 +1,1 @@
-"""zai-sdk 0.2.3's `zai.types.fine_tuning` import path."""
+"""`zai.types.fine_tuning` (zhipuai 2.x's path; zai-sdk 0.2.3 has no fine-tuning): aliases of the generated models."""

@@ -1,1 +1,6 @@
-"""zai-sdk 0.2.3's `zai.types.image` import path."""
+"""zai-sdk's `zai.types.image`: aliases of our generated models."""
+
+from . import image
+from .image import AsyncImagesResponded, GeneratedImage, ImagesResponded
+
+__all__ = ["AsyncImagesResponded", "GeneratedImage", "ImagesResponded", "image"]

@@ -1,5 +1,6 @@
-"""zai-sdk 0.2.3's import path for the models of moderations."""
+"""zai-sdk's `zai.types.moderation.moderation_completion`: aliases of our generated models."""
 
 from zai_api.models.moderation_response import ModerationResponse as Completion
+from zai_api.types import BaseModel
 
-__all__ = ["Completion"]
+__all__ = ["BaseModel", "Completion"]

@@ -1,4 +1,4 @@
-"""zai-sdk 0.2.3's import path for the models of content-safety options."""
+"""zai-sdk's `zai.types.sensitive_word_check.sensitive_word_check`: aliases of our generated models."""
 
 from zai_api.models.sensitive_word_check import SensitiveWordCheckParam as SensitiveWordCheckRequest
 

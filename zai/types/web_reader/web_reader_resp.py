@@ -1,6 +1,7 @@
-"""zai-sdk 0.2.3's import path for the models of the web reader."""
+"""zai-sdk's `zai.types.web_reader.web_reader_resp`: aliases of our generated models."""
 
 from zai_api.models.web_reader_response import WebReaderResponse as WebReaderResult
 from zai_api.models.web_reader_result import WebReaderResult as ReaderData
+from zai_api.types import BaseModel
 
-__all__ = ["ReaderData", "WebReaderResult"]
+__all__ = ["BaseModel", "ReaderData", "WebReaderResult"]

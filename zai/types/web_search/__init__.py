@@ -1,1 +1,14 @@
-"""zai-sdk 0.2.3's `zai.types.web_search` import path."""
+"""zai-sdk's `zai.types.web_search`: aliases of our generated models."""
+
+from . import web_search_create_params, web_search_resp
+from .web_search_create_params import WebSearchCreatParams
+from .web_search_resp import SearchIntentResp, SearchResultResp, WebSearchResp
+
+__all__ = [
+    "SearchIntentResp",
+    "SearchResultResp",
+    "WebSearchCreatParams",
+    "WebSearchResp",
+    "web_search_create_params",
+    "web_search_resp",
+]

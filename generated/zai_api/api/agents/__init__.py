@@ -2,25 +2,27 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.agents`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable, cast
+from typing import TYPE_CHECKING, Any, Callable, Literal, cast, overload
 
 from zai_api.models.agents_completion import AgentsCompletion
 from zai_api.models.agents_completion_chunk import AgentsCompletionChunk
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
-    from zai_api.models.agent_conversation_variables import AgentConversationVariablesParam
-    from zai_api.models.agent_message import AgentMessageParam
-    from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
+    from zai_api.models.agent_conversation_variables import AgentConversationVariables, AgentConversationVariablesParam
+    from zai_api.models.agent_message import AgentMessage, AgentMessageParam
+    from zai_api.models.sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
 
 
 class Agents:
@@ -39,17 +41,112 @@ class Agents:
         """The same methods, returning the response before its body is read (use it in a `with` block)."""
         return AgentsWithStreamingResponse(self._client)
 
+    @overload
     def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Stream[AgentsCompletionChunk]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Stream[AgentsCompletionChunk]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion | Stream[AgentsCompletionChunk]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion | Stream[AgentsCompletionChunk]: ...
+
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -61,7 +158,8 @@ class Agents:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -89,7 +187,7 @@ class Agents:
         """
         return cast(
             "AgentsCompletion | Stream[AgentsCompletionChunk]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -105,6 +203,7 @@ class Agents:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -117,8 +216,8 @@ class Agents:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -146,7 +245,7 @@ class Agents:
         """
         return cast(
             "AgentsCompletion",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -168,8 +267,8 @@ class Agents:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -178,13 +277,17 @@ class Agents:
         """Poll `async_result` until the task is no longer pending, and return its last state.
 
         Args:
+            agent_id: The agent that runs the task, for example `vidu_template_agent`.
+            async_id: The `async_id` returned when the run was started.
+            conversation_id: Conversation the run belongs to, for agents that keep conversations.
+            custom_variables: Agent-specific options for the lookup; most agents need none.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "AgentsCompletion",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.async_result(
                     agent_id=agent_id,
                     async_id=async_id,
@@ -205,7 +308,7 @@ class Agents:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -231,7 +334,7 @@ class Agents:
         """
         return cast(
             "AgentsCompletion",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -255,17 +358,112 @@ class AgentsWithRawResponse:
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
 
+    @overload
     def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]: ...
+
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -277,7 +475,8 @@ class AgentsWithRawResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -305,7 +504,7 @@ class AgentsWithRawResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -321,6 +520,7 @@ class AgentsWithRawResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -334,8 +534,8 @@ class AgentsWithRawResponse:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -363,7 +563,7 @@ class AgentsWithRawResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -387,7 +587,7 @@ class AgentsWithRawResponse:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -413,7 +613,7 @@ class AgentsWithRawResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -438,17 +638,112 @@ class AgentsWithStreamingResponse:
     def __init__(self, client: SyncRequester) -> None:
         self._client = client
 
+    @overload
     def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]: ...
+
+    @overload
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]: ...
+
+    def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -460,7 +755,8 @@ class AgentsWithStreamingResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -488,7 +784,7 @@ class AgentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion | Stream[AgentsCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -504,6 +800,7 @@ class AgentsWithStreamingResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -517,8 +814,8 @@ class AgentsWithStreamingResponse:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -546,7 +843,7 @@ class AgentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -570,7 +867,7 @@ class AgentsWithStreamingResponse:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -596,7 +893,7 @@ class AgentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AgentsCompletion]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -631,17 +928,112 @@ class AsyncAgents:
         """The same methods, returning the response before its body is read (use it in a `with` block)."""
         return AsyncAgentsWithStreamingResponse(self._client)
 
+    @overload
     async def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncStream[AgentsCompletionChunk]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncStream[AgentsCompletionChunk]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion | AsyncStream[AgentsCompletionChunk]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AgentsCompletion | AsyncStream[AgentsCompletionChunk]: ...
+
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -653,7 +1045,8 @@ class AsyncAgents:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -681,7 +1074,7 @@ class AsyncAgents:
         """
         return cast(
             "AgentsCompletion | AsyncStream[AgentsCompletionChunk]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -697,6 +1090,7 @@ class AsyncAgents:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -709,8 +1103,8 @@ class AsyncAgents:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -738,7 +1132,7 @@ class AsyncAgents:
         """
         return cast(
             "AgentsCompletion",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -760,8 +1154,8 @@ class AsyncAgents:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -770,13 +1164,17 @@ class AsyncAgents:
         """Poll `async_result` until the task is no longer pending, and return its last state.
 
         Args:
+            agent_id: The agent that runs the task, for example `vidu_template_agent`.
+            async_id: The `async_id` returned when the run was started.
+            conversation_id: Conversation the run belongs to, for agents that keep conversations.
+            custom_variables: Agent-specific options for the lookup; most agents need none.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "AgentsCompletion",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.async_result(
                     agent_id=agent_id,
                     async_id=async_id,
@@ -797,7 +1195,7 @@ class AsyncAgents:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -823,7 +1221,7 @@ class AsyncAgents:
         """
         return cast(
             "AgentsCompletion",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -847,17 +1245,112 @@ class AsyncAgentsWithRawResponse:
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
 
+    @overload
     async def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]: ...
+
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -869,7 +1362,8 @@ class AsyncAgentsWithRawResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -897,7 +1391,7 @@ class AsyncAgentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -913,6 +1407,7 @@ class AsyncAgentsWithRawResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -926,8 +1421,8 @@ class AsyncAgentsWithRawResponse:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -955,7 +1450,7 @@ class AsyncAgentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -979,7 +1474,7 @@ class AsyncAgentsWithRawResponse:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1005,7 +1500,7 @@ class AsyncAgentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,
@@ -1030,17 +1525,112 @@ class AsyncAgentsWithStreamingResponse:
     def __init__(self, client: AsyncRequester) -> None:
         self._client = client
 
+    @overload
     async def invoke(
         self,
         agent_id: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        messages: Sequence[AgentMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
         *,
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: Literal[True],
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]: ...
+
+    @overload
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        *,
+        stream: bool | None,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]: ...
+
+    async def invoke(
+        self,
+        agent_id: str,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[AgentMessageParam | AgentMessage] | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        *,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1052,7 +1642,8 @@ class AsyncAgentsWithStreamingResponse:
         Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
         as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
         answer with `status: pending` and an `async_id` to poll. A business failure is returned
-        with HTTP 200, `status: failed` and an `error` object.
+        with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+        raises.
 
         `POST /v1/agents`
 
@@ -1080,7 +1671,7 @@ class AsyncAgentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion | AsyncStream[AgentsCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents",
                 cast_to=AgentsCompletion.from_dict,
@@ -1096,6 +1687,7 @@ class AsyncAgentsWithStreamingResponse:
                 },
                 stream=stream is True,
                 stream_cast_to=AgentsCompletionChunk.from_dict,
+                failure=("status", ("failed",)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1109,8 +1701,8 @@ class AsyncAgentsWithStreamingResponse:
         self,
         agent_id: str,
         async_id: str,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        custom_variables: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        custom_variables: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1138,7 +1730,7 @@ class AsyncAgentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/async-result",
                 cast_to=AgentsCompletion.from_dict,
@@ -1162,7 +1754,7 @@ class AsyncAgentsWithStreamingResponse:
         *,
         agent_id: str,
         conversation_id: str,
-        custom_variables: AgentConversationVariablesParam | BaseModel | NotGiven = NOT_GIVEN,
+        custom_variables: AgentConversationVariablesParam | AgentConversationVariables | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1188,7 +1780,7 @@ class AsyncAgentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AgentsCompletion]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/v1/agents/conversation",
                 cast_to=AgentsCompletion.from_dict,

@@ -51,7 +51,7 @@ def _build_response(
 ) -> Response[AgentsCompletion | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -73,7 +73,8 @@ def sync_detailed(
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
     as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
     answer with `status: pending` and an `async_id` to poll. A business failure is returned
-    with HTTP 200, `status: failed` and an `error` object.
+    with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+    raises.
 
     Args:
         body (AgentInvokeRequest): A call to a hosted agent. Which messages and `custom_variables`
@@ -102,30 +103,35 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AgentInvokeRequest,
-) -> AgentsCompletion | ErrorResponse | None:
+) -> AgentsCompletion | ErrorResponse:
     """Invoke a hosted agent
 
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
     as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
     answer with `status: pending` and an `async_id` to poll. A business failure is returned
-    with HTTP 200, `status: failed` and an `error` object.
+    with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+    raises.
 
     Args:
         body (AgentInvokeRequest): A call to a hosted agent. Which messages and `custom_variables`
             make sense depends on the agent.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AgentsCompletion | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -138,7 +144,8 @@ async def asyncio_detailed(
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
     as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
     answer with `status: pending` and an `async_id` to poll. A business failure is returned
-    with HTTP 200, `status: failed` and an `error` object.
+    with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+    raises.
 
     Args:
         body (AgentInvokeRequest): A call to a hosted agent. Which messages and `custom_variables`
@@ -165,29 +172,32 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AgentInvokeRequest,
-) -> AgentsCompletion | ErrorResponse | None:
+) -> AgentsCompletion | ErrorResponse:
     """Invoke a hosted agent
 
      Runs the agent named by `agent_id` on the given messages. Most agents answer at once (or
     as Server-Sent Events with `stream: true`); deferred agents such as `vidu_template_agent`
     answer with `status: pending` and an `async_id` to poll. A business failure is returned
-    with HTTP 200, `status: failed` and an `error` object.
+    with HTTP 200, `status: failed` and an `error` object (`code`, `message`), which the SDK
+    raises.
 
     Args:
         body (AgentInvokeRequest): A call to a hosted agent. Which messages and `custom_variables`
             make sense depends on the agent.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AgentsCompletion | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

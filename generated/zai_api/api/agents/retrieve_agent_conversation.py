@@ -51,7 +51,7 @@ def _build_response(
 ) -> Response[AgentsCompletion | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -99,7 +99,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AgentConversationRequest,
-) -> AgentsCompletion | ErrorResponse | None:
+) -> AgentsCompletion | ErrorResponse:
     """Export an agent conversation
 
      Exports the result of a slide conversation as downloadable files (slide images, and a PDF
@@ -109,17 +109,21 @@ def sync(
         body (AgentConversationRequest): Which conversation to export, and how.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AgentsCompletion | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -156,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AgentConversationRequest,
-) -> AgentsCompletion | ErrorResponse | None:
+) -> AgentsCompletion | ErrorResponse:
     """Export an agent conversation
 
      Exports the result of a slide conversation as downloadable files (slide images, and a PDF
@@ -166,16 +170,18 @@ async def asyncio(
         body (AgentConversationRequest): Which conversation to export, and how.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AgentsCompletion | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

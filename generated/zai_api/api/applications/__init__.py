@@ -2,9 +2,11 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.applications`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, cast, overload
 
@@ -16,14 +18,14 @@ from zai_api.models.application_invoke_response import ApplicationInvokeResponse
 from zai_api.models.application_slice_info_response import ApplicationSliceInfoResponse
 from zai_api.models.application_variables_response import ApplicationVariablesResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, FileInput, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
-    from zai_api.models.application_invoke_message import ApplicationInvokeMessageParam
+    from zai_api.models.application_invoke_message import ApplicationInvokeMessage, ApplicationInvokeMessageParam
 
 
 class Applications:
@@ -60,7 +62,7 @@ class Applications:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -69,7 +71,7 @@ class Applications:
         """
         return cast(
             "ApplicationVariablesResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -91,9 +93,9 @@ class Applications:
         *,
         app_id: str,
         files: Sequence[FileInput],
-        upload_unit_id: str | NotGiven = NOT_GIVEN,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        file_type: int | NotGiven = NOT_GIVEN,
+        upload_unit_id: str | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        file_type: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -124,7 +126,7 @@ class Applications:
         """
         return cast(
             "ApplicationFileUploadResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -173,7 +175,7 @@ class Applications:
         """
         return cast(
             "ApplicationFileStatResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -208,7 +210,7 @@ class Applications:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -217,7 +219,7 @@ class Applications:
         """
         return cast(
             "ApplicationConversationResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -239,12 +241,12 @@ class Applications:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -257,12 +259,12 @@ class Applications:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -275,12 +277,12 @@ class Applications:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -292,12 +294,12 @@ class Applications:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -328,7 +330,7 @@ class Applications:
         """
         return cast(
             "ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -336,7 +338,7 @@ class Applications:
                     "app_id": app_id,
                     "messages": messages,
                     "conversation_id": conversation_id,
-                    "stream": stream,
+                    "stream": False if stream is None else stream,
                     "third_request_id": third_request_id,
                     "role": role,
                     "send_log_event": send_log_event,
@@ -380,7 +382,7 @@ class Applications:
         """
         return cast(
             "ApplicationSliceInfoResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -416,8 +418,8 @@ class Applications:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -426,7 +428,7 @@ class Applications:
         """
         return cast(
             "ApplicationHistorySessionRecordResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -469,7 +471,7 @@ class ApplicationsWithRawResponse:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -478,7 +480,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationVariablesResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -501,9 +503,9 @@ class ApplicationsWithRawResponse:
         *,
         app_id: str,
         files: Sequence[FileInput],
-        upload_unit_id: str | NotGiven = NOT_GIVEN,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        file_type: int | NotGiven = NOT_GIVEN,
+        upload_unit_id: str | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        file_type: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -534,7 +536,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationFileUploadResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -584,7 +586,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationFileStatResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -620,7 +622,7 @@ class ApplicationsWithRawResponse:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -629,7 +631,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationConversationResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -652,12 +654,12 @@ class ApplicationsWithRawResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -670,12 +672,12 @@ class ApplicationsWithRawResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -688,12 +690,12 @@ class ApplicationsWithRawResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -705,12 +707,12 @@ class ApplicationsWithRawResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -741,7 +743,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -749,7 +751,7 @@ class ApplicationsWithRawResponse:
                     "app_id": app_id,
                     "messages": messages,
                     "conversation_id": conversation_id,
-                    "stream": stream,
+                    "stream": False if stream is None else stream,
                     "third_request_id": third_request_id,
                     "role": role,
                     "send_log_event": send_log_event,
@@ -794,7 +796,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationSliceInfoResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -831,8 +833,8 @@ class ApplicationsWithRawResponse:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -841,7 +843,7 @@ class ApplicationsWithRawResponse:
         """
         return cast(
             "APIResponse[ApplicationHistorySessionRecordResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -885,7 +887,7 @@ class ApplicationsWithStreamingResponse:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -894,7 +896,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationVariablesResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -917,9 +919,9 @@ class ApplicationsWithStreamingResponse:
         *,
         app_id: str,
         files: Sequence[FileInput],
-        upload_unit_id: str | NotGiven = NOT_GIVEN,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        file_type: int | NotGiven = NOT_GIVEN,
+        upload_unit_id: str | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        file_type: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -950,7 +952,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationFileUploadResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -1000,7 +1002,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationFileStatResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -1036,7 +1038,7 @@ class ApplicationsWithStreamingResponse:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1045,7 +1047,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationConversationResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -1068,12 +1070,12 @@ class ApplicationsWithStreamingResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1086,12 +1088,12 @@ class ApplicationsWithStreamingResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1104,12 +1106,12 @@ class ApplicationsWithStreamingResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1121,12 +1123,12 @@ class ApplicationsWithStreamingResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1157,7 +1159,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationInvokeResponse | Stream[ApplicationInvokeResponse]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -1165,7 +1167,7 @@ class ApplicationsWithStreamingResponse:
                     "app_id": app_id,
                     "messages": messages,
                     "conversation_id": conversation_id,
-                    "stream": stream,
+                    "stream": False if stream is None else stream,
                     "third_request_id": third_request_id,
                     "role": role,
                     "send_log_event": send_log_event,
@@ -1210,7 +1212,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationSliceInfoResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -1247,8 +1249,8 @@ class ApplicationsWithStreamingResponse:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1257,7 +1259,7 @@ class ApplicationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ApplicationHistorySessionRecordResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -1311,7 +1313,7 @@ class AsyncApplications:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1320,7 +1322,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationVariablesResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -1342,9 +1344,9 @@ class AsyncApplications:
         *,
         app_id: str,
         files: Sequence[FileInput],
-        upload_unit_id: str | NotGiven = NOT_GIVEN,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        file_type: int | NotGiven = NOT_GIVEN,
+        upload_unit_id: str | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        file_type: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1375,7 +1377,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationFileUploadResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -1424,7 +1426,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationFileStatResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -1459,7 +1461,7 @@ class AsyncApplications:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1468,7 +1470,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationConversationResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -1490,12 +1492,12 @@ class AsyncApplications:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1508,12 +1510,12 @@ class AsyncApplications:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1526,12 +1528,12 @@ class AsyncApplications:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1543,12 +1545,12 @@ class AsyncApplications:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1579,7 +1581,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -1587,7 +1589,7 @@ class AsyncApplications:
                     "app_id": app_id,
                     "messages": messages,
                     "conversation_id": conversation_id,
-                    "stream": stream,
+                    "stream": False if stream is None else stream,
                     "third_request_id": third_request_id,
                     "role": role,
                     "send_log_event": send_log_event,
@@ -1631,7 +1633,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationSliceInfoResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -1667,8 +1669,8 @@ class AsyncApplications:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1677,7 +1679,7 @@ class AsyncApplications:
         """
         return cast(
             "ApplicationHistorySessionRecordResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -1720,7 +1722,7 @@ class AsyncApplicationsWithRawResponse:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1729,7 +1731,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationVariablesResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -1752,9 +1754,9 @@ class AsyncApplicationsWithRawResponse:
         *,
         app_id: str,
         files: Sequence[FileInput],
-        upload_unit_id: str | NotGiven = NOT_GIVEN,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        file_type: int | NotGiven = NOT_GIVEN,
+        upload_unit_id: str | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        file_type: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1785,7 +1787,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationFileUploadResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -1835,7 +1837,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationFileStatResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -1871,7 +1873,7 @@ class AsyncApplicationsWithRawResponse:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1880,7 +1882,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationConversationResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -1903,12 +1905,12 @@ class AsyncApplicationsWithRawResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1921,12 +1923,12 @@ class AsyncApplicationsWithRawResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1939,12 +1941,12 @@ class AsyncApplicationsWithRawResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1956,12 +1958,12 @@ class AsyncApplicationsWithRawResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1992,7 +1994,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -2000,7 +2002,7 @@ class AsyncApplicationsWithRawResponse:
                     "app_id": app_id,
                     "messages": messages,
                     "conversation_id": conversation_id,
-                    "stream": stream,
+                    "stream": False if stream is None else stream,
                     "third_request_id": third_request_id,
                     "role": role,
                     "send_log_event": send_log_event,
@@ -2045,7 +2047,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationSliceInfoResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -2082,8 +2084,8 @@ class AsyncApplicationsWithRawResponse:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2092,7 +2094,7 @@ class AsyncApplicationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationHistorySessionRecordResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{
@@ -2136,7 +2138,7 @@ class AsyncApplicationsWithStreamingResponse:
         `GET /llm-application/open/v2/application/{app_id}/variables`
 
         Args:
-            app_id:
+            app_id: Id of the application, shown in the console's application list.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2145,7 +2147,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationVariablesResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/v2/application/{app_id}/variables".format(
                     **{
@@ -2168,9 +2170,9 @@ class AsyncApplicationsWithStreamingResponse:
         *,
         app_id: str,
         files: Sequence[FileInput],
-        upload_unit_id: str | NotGiven = NOT_GIVEN,
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        file_type: int | NotGiven = NOT_GIVEN,
+        upload_unit_id: str | None | NotGiven = NOT_GIVEN,
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        file_type: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2201,7 +2203,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationFileUploadResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
                 cast_to=ApplicationFileUploadResponse.from_dict,
@@ -2251,7 +2253,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationFileStatResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
                 cast_to=ApplicationFileStatResponse.from_dict,
@@ -2287,7 +2289,7 @@ class AsyncApplicationsWithStreamingResponse:
         `POST /llm-application/open/v2/application/{app_id}/conversation`
 
         Args:
-            app_id:
+            app_id: Id of the application.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2296,7 +2298,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationConversationResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/{app_id}/conversation".format(
                     **{
@@ -2319,12 +2321,12 @@ class AsyncApplicationsWithStreamingResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2337,12 +2339,12 @@ class AsyncApplicationsWithStreamingResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2355,12 +2357,12 @@ class AsyncApplicationsWithStreamingResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2372,12 +2374,12 @@ class AsyncApplicationsWithStreamingResponse:
         self,
         *,
         app_id: str,
-        messages: Sequence[ApplicationInvokeMessageParam | BaseModel],
-        conversation_id: str | NotGiven = NOT_GIVEN,
-        stream: bool = False,
-        third_request_id: str | NotGiven = NOT_GIVEN,
-        role: str | NotGiven = NOT_GIVEN,
-        send_log_event: bool | NotGiven = NOT_GIVEN,
+        messages: Iterable[ApplicationInvokeMessageParam | ApplicationInvokeMessage],
+        conversation_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None = False,
+        third_request_id: str | None | NotGiven = NOT_GIVEN,
+        role: str | None | NotGiven = NOT_GIVEN,
+        send_log_event: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2408,7 +2410,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationInvokeResponse | AsyncStream[ApplicationInvokeResponse]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
                 cast_to=ApplicationInvokeResponse.from_dict,
@@ -2416,7 +2418,7 @@ class AsyncApplicationsWithStreamingResponse:
                     "app_id": app_id,
                     "messages": messages,
                     "conversation_id": conversation_id,
-                    "stream": stream,
+                    "stream": False if stream is None else stream,
                     "third_request_id": third_request_id,
                     "role": role,
                     "send_log_event": send_log_event,
@@ -2461,7 +2463,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationSliceInfoResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
                 cast_to=ApplicationSliceInfoResponse.from_dict,
@@ -2498,8 +2500,8 @@ class AsyncApplicationsWithStreamingResponse:
         `GET /llm-application/open/history_session_record/{app_id}/{conversation_id}`
 
         Args:
-            app_id:
-            conversation_id:
+            app_id: Id of the application.
+            conversation_id: Id of the conversation.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2508,7 +2510,7 @@ class AsyncApplicationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ApplicationHistorySessionRecordResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
                     **{

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.application_conversation_response import ApplicationConversationResponse
 from ...models.error_response import ErrorResponse
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/llm-application/open/v2/application/{app_id}/conversation".format(
-            app_id=quote(str(app_id), safe=""),
+            app_id=path_param("app_id", app_id),
         ),
     }
 
@@ -46,7 +45,7 @@ def _build_response(
 ) -> Response[ApplicationConversationResponse | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -69,7 +68,7 @@ def sync_detailed(
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -94,27 +93,31 @@ def sync(
     app_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationConversationResponse | ErrorResponse | None:
+) -> ApplicationConversationResponse | ErrorResponse:
     """Start an application conversation
 
      Opens a new conversation with a conversational application and returns its id, needed for
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationConversationResponse | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         app_id=app_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -128,7 +131,7 @@ async def asyncio_detailed(
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,26 +154,28 @@ async def asyncio(
     app_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationConversationResponse | ErrorResponse | None:
+) -> ApplicationConversationResponse | ErrorResponse:
     """Start an application conversation
 
      Opens a new conversation with a conversational application and returns its id, needed for
     invocations and temporary file uploads.
 
     Args:
-        app_id (str):
+        app_id (str): Id of the application.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationConversationResponse | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            app_id=app_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        app_id=app_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

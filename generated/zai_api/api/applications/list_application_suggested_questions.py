@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.application_history_session_record_response import ApplicationHistorySessionRecordResponse
 from ...models.error_response import ErrorResponse
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -22,8 +21,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/llm-application/open/history_session_record/{app_id}/{conversation_id}".format(
-            app_id=quote(str(app_id), safe=""),
-            conversation_id=quote(str(conversation_id), safe=""),
+            app_id=path_param("app_id", app_id),
+            conversation_id=path_param("conversation_id", conversation_id),
         ),
     }
 
@@ -48,7 +47,7 @@ def _build_response(
 ) -> Response[ApplicationHistorySessionRecordResponse | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -72,8 +71,8 @@ def sync_detailed(
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,29 +99,33 @@ def sync(
     conversation_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationHistorySessionRecordResponse | ErrorResponse | None:
+) -> ApplicationHistorySessionRecordResponse | ErrorResponse:
     """Get suggested follow-up questions
 
      Returns follow-up questions the application suggests for a conversation, based on its latest
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationHistorySessionRecordResponse | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         app_id=app_id,
         conversation_id=conversation_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -137,8 +140,8 @@ async def asyncio_detailed(
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,28 +166,30 @@ async def asyncio(
     conversation_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ApplicationHistorySessionRecordResponse | ErrorResponse | None:
+) -> ApplicationHistorySessionRecordResponse | ErrorResponse:
     """Get suggested follow-up questions
 
      Returns follow-up questions the application suggests for a conversation, based on its latest
     exchange.
 
     Args:
-        app_id (str):
-        conversation_id (str):
+        app_id (str): Id of the application.
+        conversation_id (str): Id of the conversation.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ApplicationHistorySessionRecordResponse | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            app_id=app_id,
-            conversation_id=conversation_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        app_id=app_id,
+        conversation_id=conversation_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -49,7 +49,7 @@ def _build_response(
 ) -> Response[ErrorResponse | File]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -74,7 +74,10 @@ def sync_detailed(
 
     Args:
         body (AudioCustomizationRequest): A one-call voice cloning and speech request, sent as
-            `multipart/form-data`.
+            `multipart/form-data`. `input` and
+            `voice_data` are what the call is for, but they are optional as in zai-sdk 0.2.3: no
+            public
+            document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -99,7 +102,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AudioCustomizationRequest,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Speak text in the voice of a sample
 
      Older one-call voice cloning: upload a short voice sample with its transcript and get the
@@ -108,20 +111,27 @@ def sync(
 
     Args:
         body (AudioCustomizationRequest): A one-call voice cloning and speech request, sent as
-            `multipart/form-data`.
+            `multipart/form-data`. `input` and
+            `voice_data` are what the call is for, but they are optional as in zai-sdk 0.2.3: no
+            public
+            document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -137,7 +147,10 @@ async def asyncio_detailed(
 
     Args:
         body (AudioCustomizationRequest): A one-call voice cloning and speech request, sent as
-            `multipart/form-data`.
+            `multipart/form-data`. `input` and
+            `voice_data` are what the call is for, but they are optional as in zai-sdk 0.2.3: no
+            public
+            document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AudioCustomizationRequest,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Speak text in the voice of a sample
 
      Older one-call voice cloning: upload a short voice sample with its transcript and get the
@@ -169,19 +182,24 @@ async def asyncio(
 
     Args:
         body (AudioCustomizationRequest): A one-call voice cloning and speech request, sent as
-            `multipart/form-data`.
+            `multipart/form-data`. `input` and
+            `voice_data` are what the call is for, but they are optional as in zai-sdk 0.2.3: no
+            public
+            document says how the server answers without them, so the SDK does not refuse the call.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -49,7 +49,7 @@ def _build_response(
 ) -> Response[ErrorResponse | File]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -98,7 +98,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AudioSpeechRequest,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Synthesise speech from text
 
      Reads text aloud with a system or cloned voice and returns the audio file (PCM audio is
@@ -109,17 +109,21 @@ def sync(
         body (AudioSpeechRequest): A text-to-speech request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -157,7 +161,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AudioSpeechRequest,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Synthesise speech from text
 
      Reads text aloud with a system or cloned voice and returns the audio file (PCM audio is
@@ -168,16 +172,18 @@ async def asyncio(
         body (AudioSpeechRequest): A text-to-speech request.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

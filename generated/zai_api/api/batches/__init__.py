@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.batches`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -39,8 +41,8 @@ class Batches:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -54,8 +56,8 @@ class Batches:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -64,7 +66,7 @@ class Batches:
         """
         return cast(
             "SyncCursorPage[Batch]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -86,9 +88,9 @@ class Batches:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -119,7 +121,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -128,7 +130,7 @@ class Batches:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -156,7 +158,7 @@ class Batches:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -165,7 +167,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -192,13 +194,14 @@ class Batches:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            batch_id: Id of the batch.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "Batch",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve(
                     batch_id=batch_id,
                 ),
@@ -234,7 +237,7 @@ class Batches:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -243,7 +246,7 @@ class Batches:
         """
         return cast(
             "Batch",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -269,8 +272,8 @@ class BatchesWithRawResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -284,8 +287,8 @@ class BatchesWithRawResponse:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -294,7 +297,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[Batch]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -317,9 +320,9 @@ class BatchesWithRawResponse:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -350,7 +353,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -359,7 +362,7 @@ class BatchesWithRawResponse:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -388,7 +391,7 @@ class BatchesWithRawResponse:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -397,7 +400,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -432,7 +435,7 @@ class BatchesWithRawResponse:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -441,7 +444,7 @@ class BatchesWithRawResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -468,8 +471,8 @@ class BatchesWithStreamingResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -483,8 +486,8 @@ class BatchesWithStreamingResponse:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -493,7 +496,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[Batch]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -516,9 +519,9 @@ class BatchesWithStreamingResponse:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -549,7 +552,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -558,7 +561,7 @@ class BatchesWithStreamingResponse:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -587,7 +590,7 @@ class BatchesWithStreamingResponse:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -596,7 +599,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -631,7 +634,7 @@ class BatchesWithStreamingResponse:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -640,7 +643,7 @@ class BatchesWithStreamingResponse:
         """
         return cast(
             "APIResponse[Batch]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -677,8 +680,8 @@ class AsyncBatches:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -692,8 +695,8 @@ class AsyncBatches:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -702,7 +705,7 @@ class AsyncBatches:
         """
         return cast(
             "AsyncCursorPage[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -724,9 +727,9 @@ class AsyncBatches:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -757,7 +760,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -766,7 +769,7 @@ class AsyncBatches:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -794,7 +797,7 @@ class AsyncBatches:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -803,7 +806,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -830,13 +833,14 @@ class AsyncBatches:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            batch_id: Id of the batch.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "Batch",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve(
                     batch_id=batch_id,
                 ),
@@ -872,7 +876,7 @@ class AsyncBatches:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -881,7 +885,7 @@ class AsyncBatches:
         """
         return cast(
             "Batch",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -907,8 +911,8 @@ class AsyncBatchesWithRawResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -922,8 +926,8 @@ class AsyncBatchesWithRawResponse:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -932,7 +936,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[Batch]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -955,9 +959,9 @@ class AsyncBatchesWithRawResponse:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -988,7 +992,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -997,7 +1001,7 @@ class AsyncBatchesWithRawResponse:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1026,7 +1030,7 @@ class AsyncBatchesWithRawResponse:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1035,7 +1039,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -1070,7 +1074,7 @@ class AsyncBatchesWithRawResponse:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1079,7 +1083,7 @@ class AsyncBatchesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{
@@ -1106,8 +1110,8 @@ class AsyncBatchesWithStreamingResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1121,8 +1125,8 @@ class AsyncBatchesWithStreamingResponse:
         `GET /paas/v4/batches`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return batches after the batch with this id.
+            limit: Page size (20 by default).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1131,7 +1135,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[Batch]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches",
                 cast_to=BatchList.from_dict,
@@ -1154,9 +1158,9 @@ class AsyncBatchesWithStreamingResponse:
         *,
         endpoint: str,
         input_file_id: str,
-        completion_window: str | NotGiven = NOT_GIVEN,
+        completion_window: str | None | NotGiven = NOT_GIVEN,
         metadata: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
-        auto_delete_input_file: bool = True,
+        auto_delete_input_file: bool | None = True,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1187,7 +1191,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches",
                 cast_to=Batch.from_dict,
@@ -1196,7 +1200,7 @@ class AsyncBatchesWithStreamingResponse:
                     "input_file_id": input_file_id,
                     "completion_window": completion_window,
                     "metadata": metadata,
-                    "auto_delete_input_file": auto_delete_input_file,
+                    "auto_delete_input_file": True if auto_delete_input_file is None else auto_delete_input_file,
                 },
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1225,7 +1229,7 @@ class AsyncBatchesWithStreamingResponse:
         `GET /paas/v4/batches/{batch_id}`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1234,7 +1238,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/batches/{batch_id}".format(
                     **{
@@ -1269,7 +1273,7 @@ class AsyncBatchesWithStreamingResponse:
         `POST /paas/v4/batches/{batch_id}/cancel`
 
         Args:
-            batch_id:
+            batch_id: Id of the batch to cancel.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1278,7 +1282,7 @@ class AsyncBatchesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Batch]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/batches/{batch_id}/cancel".format(
                     **{

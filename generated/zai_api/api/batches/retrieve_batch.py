@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.batch import Batch
 from ...models.error_response import ErrorResponse
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/paas/v4/batches/{batch_id}".format(
-            batch_id=quote(str(batch_id), safe=""),
+            batch_id=path_param("batch_id", batch_id),
         ),
     }
 
@@ -44,7 +43,7 @@ def _build_response(
 ) -> Response[Batch | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -67,7 +66,7 @@ def sync_detailed(
     available.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,27 +91,31 @@ def sync(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Batch | ErrorResponse | None:
+) -> Batch | ErrorResponse:
     """Retrieve a batch
 
      Returns the current state of a batch, with request counts and the output and error file ids once
     available.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         Batch | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         batch_id=batch_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -126,7 +129,7 @@ async def asyncio_detailed(
     available.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,26 +152,28 @@ async def asyncio(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Batch | ErrorResponse | None:
+) -> Batch | ErrorResponse:
     """Retrieve a batch
 
      Returns the current state of a batch, with request counts and the output and error file ids once
     available.
 
     Args:
-        batch_id (str):
+        batch_id (str): Id of the batch.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         Batch | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            batch_id=batch_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        batch_id=batch_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

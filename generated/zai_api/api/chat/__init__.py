@@ -2,9 +2,11 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.chat`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Literal, cast, overload
 
@@ -13,27 +15,28 @@ from zai_api.models.async_task_status import AsyncTaskStatus
 from zai_api.models.chat_completion import ChatCompletion
 from zai_api.models.chat_completion_chunk import ChatCompletionChunk
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
-    from zai_api.models.assistant_message import AssistantMessageParam
-    from zai_api.models.code_geex_extra import CodeGeexExtraParam
-    from zai_api.models.function_tool import FunctionToolParam
-    from zai_api.models.mcp_tool import McpToolParam
+    from zai_api.models.assistant_message import AssistantMessage, AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
+    from zai_api.models.code_geex_extra import CodeGeexExtra, CodeGeexExtraParam
+    from zai_api.models.function_tool import FunctionTool, FunctionToolParam
+    from zai_api.models.mcp_tool import McpTool, McpToolParam
     from zai_api.models.reasoning_effort import ReasoningEffort
-    from zai_api.models.response_format import ResponseFormatParam
-    from zai_api.models.retrieval_tool import RetrievalToolParam
-    from zai_api.models.role_play_meta import RolePlayMetaParam
-    from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
-    from zai_api.models.system_message import SystemMessageParam
-    from zai_api.models.thinking_config import ThinkingConfigParam
-    from zai_api.models.tool_message import ToolMessageParam
-    from zai_api.models.user_message import UserMessageParam
-    from zai_api.models.web_search_tool import WebSearchToolParam
+    from zai_api.models.response_format import ResponseFormat, ResponseFormatParam
+    from zai_api.models.retrieval_tool import RetrievalTool, RetrievalToolParam
+    from zai_api.models.role_play_meta import RolePlayMeta, RolePlayMetaParam
+    from zai_api.models.sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
+    from zai_api.models.system_message import SystemMessage, SystemMessageParam
+    from zai_api.models.thinking_config import ThinkingConfig, ThinkingConfigParam
+    from zai_api.models.tool_message import ToolMessage, ToolMessageParam
+    from zai_api.models.user_message import UserMessage, UserMessageParam
+    from zai_api.models.web_search_tool import WebSearchTool, WebSearchToolParam
 
 
 class Chat:
@@ -87,31 +90,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -124,31 +143,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -161,31 +196,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -197,31 +248,47 @@ class ChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -240,9 +307,10 @@ class ChatCompletions:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -275,7 +343,7 @@ class ChatCompletions:
         """
         return cast(
             "ChatCompletion | Stream[ChatCompletionChunk]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -324,31 +392,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -361,31 +445,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -398,31 +498,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -434,31 +550,47 @@ class ChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -477,9 +609,10 @@ class ChatCompletionsWithRawResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -512,7 +645,7 @@ class ChatCompletionsWithRawResponse:
         """
         return cast(
             "APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -562,31 +695,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -599,31 +748,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -636,31 +801,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -672,31 +853,47 @@ class ChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -715,9 +912,10 @@ class ChatCompletionsWithStreamingResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -750,7 +948,7 @@ class ChatCompletionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ChatCompletion | Stream[ChatCompletionChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -810,31 +1008,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -847,31 +1061,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -884,31 +1114,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -920,31 +1166,47 @@ class AsyncChatCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -963,9 +1225,10 @@ class AsyncChatCompletions:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -998,7 +1261,7 @@ class AsyncChatCompletions:
         """
         return cast(
             "ChatCompletion | AsyncStream[ChatCompletionChunk]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -1047,31 +1310,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1084,31 +1363,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1121,31 +1416,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1157,31 +1468,47 @@ class AsyncChatCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1200,9 +1527,10 @@ class AsyncChatCompletionsWithRawResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -1235,7 +1563,7 @@ class AsyncChatCompletionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -1285,31 +1613,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1322,31 +1666,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
         stream: Literal[True],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1359,31 +1719,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1395,31 +1771,47 @@ class AsyncChatCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        stream: bool | NotGiven = NOT_GIVEN,
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        reasoning_effort: ReasoningEffort
-        | Literal["max", "xhigh", "high", "medium", "low", "minimal", "none"]
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
-        | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        tool_stream: bool | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        tool_stream: bool | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1438,9 +1830,10 @@ class AsyncChatCompletionsWithStreamingResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first. It must contain at least one user message;
                 a conversation of only system or assistant messages is rejected.
             stream: Return the reply as Server-Sent Events instead of one JSON body. Defaults to false.
@@ -1473,7 +1866,7 @@ class AsyncChatCompletionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ChatCompletion | AsyncStream[ChatCompletionChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
                 cast_to=ChatCompletion.from_dict,
@@ -1532,26 +1925,45 @@ class ChatAsyncCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1570,11 +1982,14 @@ class ChatAsyncCompletions:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -1598,7 +2013,7 @@ class ChatAsyncCompletions:
         """
         return cast(
             "AsyncTaskStatus",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -1606,6 +2021,7 @@ class ChatAsyncCompletions:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -1649,7 +2065,7 @@ class ChatAsyncCompletions:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1658,7 +2074,7 @@ class ChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -1685,13 +2101,14 @@ class ChatAsyncCompletions:
         """Poll `retrieve_completion_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "AsyncResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve_completion_result(
                     id=id,
                 ),
@@ -1715,26 +2132,45 @@ class ChatAsyncCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1753,11 +2189,14 @@ class ChatAsyncCompletionsWithRawResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -1781,7 +2220,7 @@ class ChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -1789,6 +2228,7 @@ class ChatAsyncCompletionsWithRawResponse:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -1833,7 +2273,7 @@ class ChatAsyncCompletionsWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1842,7 +2282,7 @@ class ChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -1870,26 +2310,45 @@ class ChatAsyncCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1908,11 +2367,14 @@ class ChatAsyncCompletionsWithStreamingResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -1936,7 +2398,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -1944,6 +2406,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -1988,7 +2451,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1997,7 +2460,7 @@ class ChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2035,26 +2498,45 @@ class AsyncChatAsyncCompletions:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2073,11 +2555,14 @@ class AsyncChatAsyncCompletions:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -2101,7 +2586,7 @@ class AsyncChatAsyncCompletions:
         """
         return cast(
             "AsyncTaskStatus",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2109,6 +2594,7 @@ class AsyncChatAsyncCompletions:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -2152,7 +2638,7 @@ class AsyncChatAsyncCompletions:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2161,7 +2647,7 @@ class AsyncChatAsyncCompletions:
         """
         return cast(
             "AsyncResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2188,13 +2674,14 @@ class AsyncChatAsyncCompletions:
         """Poll `retrieve_completion_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "AsyncResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve_completion_result(
                     id=id,
                 ),
@@ -2218,26 +2705,45 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2256,11 +2762,14 @@ class AsyncChatAsyncCompletionsWithRawResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -2284,7 +2793,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2292,6 +2801,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -2336,7 +2846,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2345,7 +2855,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -2373,26 +2883,45 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        thinking: ThinkingConfigParam | BaseModel | NotGiven = NOT_GIVEN,
-        do_sample: bool | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        top_p: float | NotGiven = NOT_GIVEN,
-        max_tokens: int | NotGiven = NOT_GIVEN,
-        seed: int | NotGiven = NOT_GIVEN,
-        stop: str | Sequence[str] | NotGiven = NOT_GIVEN,
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        thinking: ThinkingConfigParam | ThinkingConfig | None | NotGiven = NOT_GIVEN,
+        reasoning_effort: ReasoningEffort | None | NotGiven = NOT_GIVEN,
+        do_sample: bool | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        top_p: float | None | NotGiven = NOT_GIVEN,
+        max_tokens: int | None | NotGiven = NOT_GIVEN,
+        seed: int | None | NotGiven = NOT_GIVEN,
+        stop: str | Sequence[str] | None | NotGiven = NOT_GIVEN,
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        tool_choice: str | NotGiven = NOT_GIVEN,
-        response_format: ResponseFormatParam | BaseModel | NotGiven = NOT_GIVEN,
-        meta: RolePlayMetaParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        extra: CodeGeexExtraParam | BaseModel | NotGiven = NOT_GIVEN,
+        tool_choice: str | None | NotGiven = NOT_GIVEN,
+        response_format: ResponseFormatParam | ResponseFormat | None | NotGiven = NOT_GIVEN,
+        meta: RolePlayMetaParam | RolePlayMeta | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        extra: CodeGeexExtraParam | CodeGeexExtra | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2411,11 +2940,14 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
             model: The model to use. An open string: the catalogue changes every few weeks. Known values
                 include text models `glm-5.3`, `glm-5.2`, `glm-5.1`, `glm-5-turbo`, `glm-5`, `glm-4.7`,
                 `glm-4.7-flash`, `glm-4.7-flashx`, `glm-4.6`, `glm-4.5`, `glm-4.5-air`, `glm-4.5-airx`,
-                `glm-4.5-x`, `glm-4.5-flash`; vision models `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`,
-                `glm-4.5v`, `glm-4.1v-thinking-flash`; the voice model `glm-4-voice`; and the role-play
-                models `charglm-4` and `emohaa`.
+                `glm-4.5-x`, `glm-4.5-flash`, `glm-4-flash-250414`, `glm-4-flashx-250414`; vision models
+                `glm-5v-turbo`, `glm-4.6v`, `glm-4.6v-flash`, `glm-4.6v-flashx`, `glm-4.5v`,
+                `glm-4.1v-thinking-flash`, `glm-4.1v-thinking-flashx`, `glm-4v-flash`, `autoglm-phone`;
+                the voice model `glm-4-voice`; and the role-play models `charglm-4` and `emohaa`.
             messages: The conversation so far, oldest first.
             thinking: Chain-of-thought control for GLM-4.5 and later.
+            reasoning_effort: How much the model reasons when thinking is on (GLM-5.2 and later). `none` and `minimal`
+                skip thinking; `low` and `medium` behave as `high`; `xhigh` behaves as `max` (the default).
             do_sample: Sample from the distribution (the default); false picks the most likely token.
             temperature: Sampling temperature in [0, 1].
             top_p: Nucleus-sampling mass in [0.01, 1].
@@ -2439,7 +2971,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -2447,6 +2979,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
                     "model": model,
                     "messages": messages,
                     "thinking": thinking,
+                    "reasoning_effort": reasoning_effort,
                     "do_sample": do_sample,
                     "temperature": temperature,
                     "top_p": top_p,
@@ -2491,7 +3024,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2500,7 +3033,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{

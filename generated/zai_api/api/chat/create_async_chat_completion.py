@@ -51,7 +51,7 @@ def _build_response(
 ) -> Response[AsyncTaskStatus | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -101,7 +101,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AsyncChatCompletionRequest,
-) -> AsyncTaskStatus | ErrorResponse | None:
+) -> AsyncTaskStatus | ErrorResponse:
     """Submit a deferred chat completion
 
      Queues a chat completion and returns a task at once. Poll
@@ -113,17 +113,21 @@ def sync(
             completion, without streaming.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AsyncTaskStatus | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -162,7 +166,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AsyncChatCompletionRequest,
-) -> AsyncTaskStatus | ErrorResponse | None:
+) -> AsyncTaskStatus | ErrorResponse:
     """Submit a deferred chat completion
 
      Queues a chat completion and returns a task at once. Poll
@@ -174,16 +178,18 @@ async def asyncio(
             completion, without streaming.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AsyncTaskStatus | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.async_result import AsyncResult
 from ...models.error_response import ErrorResponse
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/paas/v4/async-result/{id}".format(
-            id=quote(str(id), safe=""),
+            id=path_param("id", id),
         ),
     }
 
@@ -44,7 +43,7 @@ def _build_response(
 ) -> Response[AsyncResult | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -68,7 +67,7 @@ def sync_detailed(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -93,7 +92,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> AsyncResult | ErrorResponse | None:
+) -> AsyncResult | ErrorResponse:
     """Retrieve the result of a deferred task
 
      Returns the state of a task created by a deferred operation. While the task runs only the
@@ -101,20 +100,24 @@ def sync(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AsyncResult | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         id=id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -129,7 +132,7 @@ async def asyncio_detailed(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +155,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> AsyncResult | ErrorResponse | None:
+) -> AsyncResult | ErrorResponse:
     """Retrieve the result of a deferred task
 
      Returns the state of a task created by a deferred operation. While the task runs only the
@@ -160,19 +163,21 @@ async def asyncio(
     `choices` and `usage` for chat, `image_result` for images, `video_result` for videos.
 
     Args:
-        id (str):
+        id (str): The task id returned when the task was submitted.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AsyncResult | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        id=id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -2,11 +2,13 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.file_parser`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Callable, Literal, cast
+from typing import TYPE_CHECKING, Callable, cast
 
 from zai_api.models.file_parser_result import FileParserResult
 from zai_api.models.file_parser_task import FileParserTask
@@ -43,8 +45,8 @@ class FileParser:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -73,7 +75,7 @@ class FileParser:
         """
         return cast(
             "FileParserTask",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -94,7 +96,7 @@ class FileParser:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -111,7 +113,7 @@ class FileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -121,7 +123,7 @@ class FileParser:
         """
         return cast(
             "BinaryResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -145,7 +147,7 @@ class FileParser:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -162,7 +164,7 @@ class FileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -172,7 +174,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -192,7 +194,7 @@ class FileParser:
     def wait(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -201,13 +203,15 @@ class FileParser:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            task_id: The `task_id` returned when the task was created.
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "FileParserResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve(
                     task_id=task_id,
                     format_type=format_type,
@@ -226,7 +230,7 @@ class FileParser:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -237,14 +241,17 @@ class FileParser:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -254,7 +261,7 @@ class FileParser:
         """
         return cast(
             "FileParserResult",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -264,6 +271,7 @@ class FileParser:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -283,8 +291,8 @@ class FileParserWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -313,7 +321,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserTask]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -335,7 +343,7 @@ class FileParserWithRawResponse:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -352,7 +360,7 @@ class FileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -362,7 +370,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -387,7 +395,7 @@ class FileParserWithRawResponse:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -404,7 +412,7 @@ class FileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -414,7 +422,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -437,7 +445,7 @@ class FileParserWithRawResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -448,14 +456,17 @@ class FileParserWithRawResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -465,7 +476,7 @@ class FileParserWithRawResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -475,6 +486,7 @@ class FileParserWithRawResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -495,8 +507,8 @@ class FileParserWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -525,7 +537,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserTask]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -547,7 +559,7 @@ class FileParserWithStreamingResponse:
     def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -564,7 +576,7 @@ class FileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -574,7 +586,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -599,7 +611,7 @@ class FileParserWithStreamingResponse:
     def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -616,7 +628,7 @@ class FileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -626,7 +638,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -649,7 +661,7 @@ class FileParserWithStreamingResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -660,14 +672,17 @@ class FileParserWithStreamingResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -677,7 +692,7 @@ class FileParserWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileParserResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -687,6 +702,7 @@ class FileParserWithStreamingResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -717,8 +733,8 @@ class AsyncFileParser:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -747,7 +763,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserTask",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -768,7 +784,7 @@ class AsyncFileParser:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -785,7 +801,7 @@ class AsyncFileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -795,7 +811,7 @@ class AsyncFileParser:
         """
         return cast(
             "AsyncBinaryResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -819,7 +835,7 @@ class AsyncFileParser:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -836,7 +852,7 @@ class AsyncFileParser:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -846,7 +862,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -866,7 +882,7 @@ class AsyncFileParser:
     async def wait(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         timeout: float = 900.0,
         poll_interval: float = 2.0,
@@ -875,13 +891,15 @@ class AsyncFileParser:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            task_id: The `task_id` returned when the task was created.
+            format_type: How to return a parsing result, inline `text` or a `download_link`.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "FileParserResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve(
                     task_id=task_id,
                     format_type=format_type,
@@ -900,7 +918,7 @@ class AsyncFileParser:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -911,14 +929,17 @@ class AsyncFileParser:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -928,7 +949,7 @@ class AsyncFileParser:
         """
         return cast(
             "FileParserResult",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -938,6 +959,7 @@ class AsyncFileParser:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -957,8 +979,8 @@ class AsyncFileParserWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -987,7 +1009,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserTask]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -1009,7 +1031,7 @@ class AsyncFileParserWithRawResponse:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1026,7 +1048,7 @@ class AsyncFileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1036,7 +1058,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1061,7 +1083,7 @@ class AsyncFileParserWithRawResponse:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1078,7 +1100,7 @@ class AsyncFileParserWithRawResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1088,7 +1110,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1111,7 +1133,7 @@ class AsyncFileParserWithRawResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1122,14 +1144,17 @@ class AsyncFileParserWithRawResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1139,7 +1164,7 @@ class AsyncFileParserWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -1149,6 +1174,7 @@ class AsyncFileParserWithRawResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="raw",
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1169,8 +1195,8 @@ class AsyncFileParserWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: FileParserToolType | Literal["lite", "expert", "prime"],
-        file_type: str | NotGiven = NOT_GIVEN,
+        tool_type: FileParserToolType,
+        file_type: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1199,7 +1225,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserTask]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
                 cast_to=FileParserTask.from_dict,
@@ -1221,7 +1247,7 @@ class AsyncFileParserWithStreamingResponse:
     async def content(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1238,7 +1264,7 @@ class AsyncFileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1248,7 +1274,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1273,7 +1299,7 @@ class AsyncFileParserWithStreamingResponse:
     async def retrieve(
         self,
         task_id: str,
-        format_type: FileParserFormatType | Literal["text", "download_link"],
+        format_type: FileParserFormatType,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1290,7 +1316,7 @@ class AsyncFileParserWithStreamingResponse:
         `GET /paas/v4/files/parser/result/{task_id}/{format_type}`
 
         Args:
-            task_id:
+            task_id: The `task_id` returned when the task was created.
             format_type: How to return a parsing result, inline `text` or a `download_link`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1300,7 +1326,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
                     **{
@@ -1323,7 +1349,7 @@ class AsyncFileParserWithStreamingResponse:
         *,
         file: FileInput,
         file_type: str,
-        tool_type: FileParserSyncToolType | Literal["prime-sync"],
+        tool_type: FileParserSyncToolType,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1334,14 +1360,17 @@ class AsyncFileParserWithStreamingResponse:
 
         Uploads a document and waits for the `prime-sync` engine to parse it, returning the
         result in the same call. Always send `file_type`: without it the server answers HTTP 200
-        with an error body.
+        with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+        document carries no `code`.
 
         `POST /paas/v4/files/parser/sync`
 
         Args:
             file: The document.
-            file_type: Document format in capitals: WPS, PDF, DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG,
-                CSV, TXT, MD, HTML, BMP, GIF, WEBP, HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
+            file_type: Required, although zai-sdk 0.2.3 made it optional: the server rejects a call without it
+                (HTTP 200 with `{"code": 500, "msg": ...}`). Document format in capitals: WPS, PDF,
+                DOCX, DOC, XLS, XLSX, PPT, PPTX, PNG, JPG, JPEG, CSV, TXT, MD, HTML, BMP, GIF, WEBP,
+                HEIC, EPS, ICNS, IM, PCX, PPM, TIFF, XBM, HEIF, JP2.
             tool_type: Engine for synchronous parsing; only `prime-sync`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
@@ -1351,7 +1380,7 @@ class AsyncFileParserWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileParserResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
                 cast_to=FileParserResult.from_dict,
@@ -1361,6 +1390,7 @@ class AsyncFileParserWithStreamingResponse:
                     "tool_type": tool_type,
                 },
                 file_fields=("file",),
+                success=("code", (200, None)),
                 response_mode="streaming",
                 extra_headers=extra_headers,
                 extra_query=extra_query,

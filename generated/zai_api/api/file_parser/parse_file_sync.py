@@ -51,7 +51,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FileParserResult]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -72,7 +72,8 @@ def sync_detailed(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
@@ -100,28 +101,33 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FileParserSyncRequest,
-) -> ErrorResponse | FileParserResult | None:
+) -> ErrorResponse | FileParserResult:
     """Parse a document synchronously
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileParserResult
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -133,7 +139,8 @@ async def asyncio_detailed(
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
@@ -159,27 +166,30 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FileParserSyncRequest,
-) -> ErrorResponse | FileParserResult | None:
+) -> ErrorResponse | FileParserResult:
     """Parse a document synchronously
 
      Uploads a document and waits for the `prime-sync` engine to parse it, returning the
     result in the same call. Always send `file_type`: without it the server answers HTTP 200
-    with an error body.
+    with an error body, `{"code": 500, "msg": "..."}`, which the SDK raises. A parsed
+    document carries no `code`.
 
     Args:
         body (FileParserSyncRequest): A document to parse in one call.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileParserResult
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -12,7 +11,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.file_parser_format_type import FileParserFormatType
 from ...models.file_parser_result import FileParserResult
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -23,8 +22,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/paas/v4/files/parser/result/{task_id}/{format_type}".format(
-            task_id=quote(str(task_id), safe=""),
-            format_type=quote(str(format_type), safe=""),
+            task_id=path_param("task_id", task_id),
+            format_type=path_param("format_type", format_type),
         ),
     }
 
@@ -49,7 +48,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FileParserResult]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -74,7 +73,7 @@ def sync_detailed(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
@@ -103,7 +102,7 @@ def sync(
     format_type: FileParserFormatType,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FileParserResult | None:
+) -> ErrorResponse | FileParserResult:
     """Get the result of a parsing task
 
      Returns the state of a parsing task and, once it has succeeded, the extracted text
@@ -111,23 +110,27 @@ def sync(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileParserResult
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         task_id=task_id,
         format_type=format_type,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -143,7 +146,7 @@ async def asyncio_detailed(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
@@ -170,7 +173,7 @@ async def asyncio(
     format_type: FileParserFormatType,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FileParserResult | None:
+) -> ErrorResponse | FileParserResult:
     """Get the result of a parsing task
 
      Returns the state of a parsing task and, once it has succeeded, the extracted text
@@ -178,22 +181,24 @@ async def asyncio(
     download_link`). `file_parser.content` returns the raw body instead of a model.
 
     Args:
-        task_id (str):
+        task_id (str): The `task_id` returned when the task was created.
         format_type (FileParserFormatType): How to return a parsing result, inline `text` or a
             `download_link`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileParserResult
     """
 
-    return (
-        await asyncio_detailed(
-            task_id=task_id,
-            format_type=format_type,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        task_id=task_id,
+        format_type=format_type,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

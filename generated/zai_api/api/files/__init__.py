@@ -2,9 +2,11 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.files`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
@@ -12,7 +14,7 @@ from zai_api.models.file_deleted import FileDeleted
 from zai_api.models.file_list import FileList
 from zai_api.models.file_object import FileObject
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, FileInput, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from zai._binary import AsyncBinaryResponse, BinaryResponse
     from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.file_upload_detail import FileUploadDetailParam
+    from zai_api.models.file_upload_detail import FileUploadDetail, FileUploadDetailParam
 
 
 class Files:
@@ -42,10 +44,10 @@ class Files:
     def list(
         self,
         *,
-        purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -54,15 +56,17 @@ class Files:
     ) -> SyncCursorPage[FileObject]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -71,7 +75,7 @@ class Files:
         """
         return cast(
             "SyncCursorPage[FileObject]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -94,10 +98,10 @@ class Files:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -129,7 +133,7 @@ class Files:
         """
         return cast(
             "FileObject",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -166,7 +170,7 @@ class Files:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -175,7 +179,7 @@ class Files:
         """
         return cast(
             "FileDeleted",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -209,7 +213,7 @@ class Files:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -218,7 +222,7 @@ class Files:
         """
         return cast(
             "BinaryResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -248,10 +252,10 @@ class FilesWithRawResponse:
     def list(
         self,
         *,
-        purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -260,15 +264,17 @@ class FilesWithRawResponse:
     ) -> APIResponse[SyncCursorPage[FileObject]]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -277,7 +283,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FileObject]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -301,10 +307,10 @@ class FilesWithRawResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -336,7 +342,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[FileObject]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -374,7 +380,7 @@ class FilesWithRawResponse:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -383,7 +389,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[FileDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -418,7 +424,7 @@ class FilesWithRawResponse:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -427,7 +433,7 @@ class FilesWithRawResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -458,10 +464,10 @@ class FilesWithStreamingResponse:
     def list(
         self,
         *,
-        purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -470,15 +476,17 @@ class FilesWithStreamingResponse:
     ) -> APIResponse[SyncCursorPage[FileObject]]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -487,7 +495,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FileObject]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -511,10 +519,10 @@ class FilesWithStreamingResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -546,7 +554,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileObject]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -584,7 +592,7 @@ class FilesWithStreamingResponse:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -593,7 +601,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[FileDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -628,7 +636,7 @@ class FilesWithStreamingResponse:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -637,7 +645,7 @@ class FilesWithStreamingResponse:
         """
         return cast(
             "APIResponse[BinaryResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -678,10 +686,10 @@ class AsyncFiles:
     async def list(
         self,
         *,
-        purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -690,15 +698,17 @@ class AsyncFiles:
     ) -> AsyncCursorPage[FileObject]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -707,7 +717,7 @@ class AsyncFiles:
         """
         return cast(
             "AsyncCursorPage[FileObject]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -730,10 +740,10 @@ class AsyncFiles:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -765,7 +775,7 @@ class AsyncFiles:
         """
         return cast(
             "FileObject",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -802,7 +812,7 @@ class AsyncFiles:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -811,7 +821,7 @@ class AsyncFiles:
         """
         return cast(
             "FileDeleted",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -845,7 +855,7 @@ class AsyncFiles:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -854,7 +864,7 @@ class AsyncFiles:
         """
         return cast(
             "AsyncBinaryResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -884,10 +894,10 @@ class AsyncFilesWithRawResponse:
     async def list(
         self,
         *,
-        purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -896,15 +906,17 @@ class AsyncFilesWithRawResponse:
     ) -> AsyncAPIResponse[AsyncCursorPage[FileObject]]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -913,7 +925,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FileObject]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -937,10 +949,10 @@ class AsyncFilesWithRawResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -972,7 +984,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileObject]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -1010,7 +1022,7 @@ class AsyncFilesWithRawResponse:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1019,7 +1031,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FileDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -1054,7 +1066,7 @@ class AsyncFilesWithRawResponse:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1063,7 +1075,7 @@ class AsyncFilesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{
@@ -1094,10 +1106,10 @@ class AsyncFilesWithStreamingResponse:
     async def list(
         self,
         *,
-        purpose: str,
-        limit: int | NotGiven = NOT_GIVEN,
-        after: str | NotGiven = NOT_GIVEN,
-        order: str | NotGiven = NOT_GIVEN,
+        purpose: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        order: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1106,15 +1118,17 @@ class AsyncFilesWithStreamingResponse:
     ) -> AsyncAPIResponse[AsyncCursorPage[FileObject]]:
         """List files
 
-        Returns the caller's files of one purpose, newest first, a page at a time.
+        Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
         `GET /paas/v4/files`
 
         Args:
-            purpose:
-            limit:
-            after:
-            order:
+            purpose: Only list files uploaded for this purpose, for example `batch`, `code-interpreter` or
+                `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+                it, so it is optional here; it is sent only when given.
+            limit: Page size, 1-100 (20 by default).
+            after: Cursor; return files after the file with this id.
+            order: Sort key; `created_at` is the only documented value.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1123,7 +1137,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FileObject]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files",
                 cast_to=FileList.from_dict,
@@ -1147,10 +1161,10 @@ class AsyncFilesWithStreamingResponse:
         self,
         *,
         purpose: str,
-        file: FileInput | NotGiven = NOT_GIVEN,
-        upload_detail: Sequence[FileUploadDetailParam | BaseModel] | NotGiven = NOT_GIVEN,
-        knowledge_id: str | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
+        file: FileInput | None | NotGiven = NOT_GIVEN,
+        upload_detail: Iterable[FileUploadDetailParam | FileUploadDetail] | None | NotGiven = NOT_GIVEN,
+        knowledge_id: str | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1182,7 +1196,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileObject]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files",
                 cast_to=FileObject.from_dict,
@@ -1220,7 +1234,7 @@ class AsyncFilesWithStreamingResponse:
         `DELETE /paas/v4/files/{file_id}`
 
         Args:
-            file_id:
+            file_id: Id of the file to delete.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1229,7 +1243,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FileDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/files/{file_id}".format(
                     **{
@@ -1264,7 +1278,7 @@ class AsyncFilesWithStreamingResponse:
         `GET /paas/v4/files/{file_id}/content`
 
         Args:
-            file_id:
+            file_id: Id of the file to download.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1273,7 +1287,7 @@ class AsyncFilesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncBinaryResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/files/{file_id}/content".format(
                     **{

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from io import BytesIO
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...types import File, Response, http_status
+from ...types import File, Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/paas/v4/files/{file_id}/content".format(
-            file_id=quote(str(file_id), safe=""),
+            file_id=path_param("file_id", file_id),
         ),
     }
 
@@ -44,7 +43,7 @@ def _build_response(
 ) -> Response[ErrorResponse | File]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -67,7 +66,7 @@ def sync_detailed(
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,27 +91,31 @@ def sync(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Download a file's content
 
      Returns the raw bytes of a stored file; used to fetch batch output and error files
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         file_id=file_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -126,7 +129,7 @@ async def asyncio_detailed(
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,26 +152,28 @@ async def asyncio(
     file_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | File | None:
+) -> ErrorResponse | File:
     """Download a file's content
 
      Returns the raw bytes of a stored file; used to fetch batch output and error files
     (`output_file_id`, `error_file_id`).
 
     Args:
-        file_id (str):
+        file_id (str): Id of the file to download.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | File
     """
 
-    return (
-        await asyncio_detailed(
-            file_id=file_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        file_id=file_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset, http_status
 
 def _get_kwargs(
     *,
-    purpose: str,
+    purpose: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     after: str | Unset = UNSET,
     order: str | Unset = UNSET,
@@ -58,7 +58,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FileList]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -73,20 +73,23 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    purpose: str,
+    purpose: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     after: str | Unset = UNSET,
     order: str | Unset = UNSET,
 ) -> Response[ErrorResponse | FileList]:
     """List files
 
-     Returns the caller's files of one purpose, newest first, a page at a time.
+     Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
     Args:
-        purpose (str):
-        limit (int | Unset):
-        after (str | Unset):
-        order (str | Unset):
+        purpose (str | Unset): Only list files uploaded for this purpose, for example `batch`,
+            `code-interpreter` or
+            `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+            it, so it is optional here; it is sent only when given.
+        limit (int | Unset): Page size, 1-100 (20 by default).
+        after (str | Unset): Cursor; return files after the file with this id.
+        order (str | Unset): Sort key; `created_at` is the only documented value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,55 +116,65 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    purpose: str,
+    purpose: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     after: str | Unset = UNSET,
     order: str | Unset = UNSET,
-) -> ErrorResponse | FileList | None:
+) -> ErrorResponse | FileList:
     """List files
 
-     Returns the caller's files of one purpose, newest first, a page at a time.
+     Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
     Args:
-        purpose (str):
-        limit (int | Unset):
-        after (str | Unset):
-        order (str | Unset):
+        purpose (str | Unset): Only list files uploaded for this purpose, for example `batch`,
+            `code-interpreter` or
+            `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+            it, so it is optional here; it is sent only when given.
+        limit (int | Unset): Page size, 1-100 (20 by default).
+        after (str | Unset): Cursor; return files after the file with this id.
+        order (str | Unset): Sort key; `created_at` is the only documented value.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         purpose=purpose,
         limit=limit,
         after=after,
         order=order,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    purpose: str,
+    purpose: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     after: str | Unset = UNSET,
     order: str | Unset = UNSET,
 ) -> Response[ErrorResponse | FileList]:
     """List files
 
-     Returns the caller's files of one purpose, newest first, a page at a time.
+     Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
     Args:
-        purpose (str):
-        limit (int | Unset):
-        after (str | Unset):
-        order (str | Unset):
+        purpose (str | Unset): Only list files uploaded for this purpose, for example `batch`,
+            `code-interpreter` or
+            `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+            it, so it is optional here; it is sent only when given.
+        limit (int | Unset): Page size, 1-100 (20 by default).
+        after (str | Unset): Cursor; return files after the file with this id.
+        order (str | Unset): Sort key; `created_at` is the only documented value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,35 +199,40 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    purpose: str,
+    purpose: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     after: str | Unset = UNSET,
     order: str | Unset = UNSET,
-) -> ErrorResponse | FileList | None:
+) -> ErrorResponse | FileList:
     """List files
 
-     Returns the caller's files of one purpose, newest first, a page at a time.
+     Returns the caller's files (of one purpose, when given), newest first, a page at a time.
 
     Args:
-        purpose (str):
-        limit (int | Unset):
-        after (str | Unset):
-        order (str | Unset):
+        purpose (str | Unset): Only list files uploaded for this purpose, for example `batch`,
+            `code-interpreter` or
+            `agent`. The upstream document marks it required, but zai-sdk 0.2.3 lists files without
+            it, so it is optional here; it is sent only when given.
+        limit (int | Unset): Page size, 1-100 (20 by default).
+        after (str | Unset): Cursor; return files after the file with this id.
+        order (str | Unset): Sort key; `created_at` is the only documented value.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FileList
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            purpose=purpose,
-            limit=limit,
-            after=after,
-            order=order,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        purpose=purpose,
+        limit=limit,
+        after=after,
+        order=order,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.fine_tuning`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -13,14 +15,14 @@ from zai_api.models.fine_tuning_job_event_list import FineTuningJobEventList
 from zai_api.models.fine_tuning_job_list import FineTuningJobList
 from zai_api.models.fine_tuning_model_deleted import FineTuningModelDeleted
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._pagination import AsyncCursorPage, SyncCursorPage
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.fine_tuning_hyperparameters import FineTuningHyperparametersParam
+    from zai_api.models.fine_tuning_hyperparameters import FineTuningHyperparameters, FineTuningHyperparametersParam
 
 
 class FineTuning:
@@ -72,8 +74,8 @@ class FineTuningJobs:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -88,8 +90,8 @@ class FineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -98,7 +100,7 @@ class FineTuningJobs:
         """
         return cast(
             "SyncCursorPage[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -120,10 +122,10 @@ class FineTuningJobs:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -153,7 +155,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -191,7 +193,7 @@ class FineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -200,7 +202,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -227,13 +229,14 @@ class FineTuningJobs:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            fine_tuning_job_id: Id of the fine-tuning job.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "FineTuningJob",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve(
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -268,7 +271,7 @@ class FineTuningJobs:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -277,7 +280,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -310,7 +313,7 @@ class FineTuningJobs:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -319,7 +322,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -339,8 +342,8 @@ class FineTuningJobs:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -355,9 +358,9 @@ class FineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -366,7 +369,7 @@ class FineTuningJobs:
         """
         return cast(
             "FineTuningJobEventList",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -396,8 +399,8 @@ class FineTuningJobsWithRawResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -412,8 +415,8 @@ class FineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -422,7 +425,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FineTuningJob]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -445,10 +448,10 @@ class FineTuningJobsWithRawResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -478,7 +481,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -517,7 +520,7 @@ class FineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -526,7 +529,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -560,7 +563,7 @@ class FineTuningJobsWithRawResponse:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -569,7 +572,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -603,7 +606,7 @@ class FineTuningJobsWithRawResponse:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -612,7 +615,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -633,8 +636,8 @@ class FineTuningJobsWithRawResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -649,9 +652,9 @@ class FineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -660,7 +663,7 @@ class FineTuningJobsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningJobEventList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -691,8 +694,8 @@ class FineTuningJobsWithStreamingResponse:
     def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -707,8 +710,8 @@ class FineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -717,7 +720,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[SyncCursorPage[FineTuningJob]]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -740,10 +743,10 @@ class FineTuningJobsWithStreamingResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -773,7 +776,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -812,7 +815,7 @@ class FineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -821,7 +824,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -855,7 +858,7 @@ class FineTuningJobsWithStreamingResponse:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -864,7 +867,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -898,7 +901,7 @@ class FineTuningJobsWithStreamingResponse:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -907,7 +910,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJob]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -928,8 +931,8 @@ class FineTuningJobsWithStreamingResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -944,9 +947,9 @@ class FineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -955,7 +958,7 @@ class FineTuningJobsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningJobEventList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -996,8 +999,8 @@ class AsyncFineTuningJobs:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1012,8 +1015,8 @@ class AsyncFineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1022,7 +1025,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "AsyncCursorPage[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -1044,10 +1047,10 @@ class AsyncFineTuningJobs:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1077,7 +1080,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -1115,7 +1118,7 @@ class AsyncFineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1124,7 +1127,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1151,13 +1154,14 @@ class AsyncFineTuningJobs:
         """Poll `retrieve` until the task is no longer pending, and return its last state.
 
         Args:
+            fine_tuning_job_id: Id of the fine-tuning job.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "FineTuningJob",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve(
                     fine_tuning_job_id=fine_tuning_job_id,
                 ),
@@ -1192,7 +1196,7 @@ class AsyncFineTuningJobs:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1201,7 +1205,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1234,7 +1238,7 @@ class AsyncFineTuningJobs:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1243,7 +1247,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJob",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -1263,8 +1267,8 @@ class AsyncFineTuningJobs:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1279,9 +1283,9 @@ class AsyncFineTuningJobs:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1290,7 +1294,7 @@ class AsyncFineTuningJobs:
         """
         return cast(
             "FineTuningJobEventList",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -1320,8 +1324,8 @@ class AsyncFineTuningJobsWithRawResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1336,8 +1340,8 @@ class AsyncFineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1346,7 +1350,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FineTuningJob]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -1369,10 +1373,10 @@ class AsyncFineTuningJobsWithRawResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1402,7 +1406,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -1441,7 +1445,7 @@ class AsyncFineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1450,7 +1454,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1484,7 +1488,7 @@ class AsyncFineTuningJobsWithRawResponse:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1493,7 +1497,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1527,7 +1531,7 @@ class AsyncFineTuningJobsWithRawResponse:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1536,7 +1540,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -1557,8 +1561,8 @@ class AsyncFineTuningJobsWithRawResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1573,9 +1577,9 @@ class AsyncFineTuningJobsWithRawResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1584,7 +1588,7 @@ class AsyncFineTuningJobsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJobEventList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -1615,8 +1619,8 @@ class AsyncFineTuningJobsWithStreamingResponse:
     async def list(
         self,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1631,8 +1635,8 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs`
 
         Args:
-            after:
-            limit:
+            after: Cursor; return jobs after the job with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1641,7 +1645,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncCursorPage[FineTuningJob]]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJobList.from_dict,
@@ -1664,10 +1668,10 @@ class AsyncFineTuningJobsWithStreamingResponse:
         *,
         model: str,
         training_file: str,
-        validation_file: str | NotGiven = NOT_GIVEN,
-        hyperparameters: FineTuningHyperparametersParam | BaseModel | NotGiven = NOT_GIVEN,
-        suffix: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        validation_file: str | None | NotGiven = NOT_GIVEN,
+        hyperparameters: FineTuningHyperparametersParam | FineTuningHyperparameters | None | NotGiven = NOT_GIVEN,
+        suffix: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1697,7 +1701,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
                 cast_to=FineTuningJob.from_dict,
@@ -1736,7 +1740,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1745,7 +1749,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1779,7 +1783,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `DELETE /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1788,7 +1792,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
                     **{
@@ -1822,7 +1826,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `POST /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel`
 
         Args:
-            fine_tuning_job_id:
+            fine_tuning_job_id: Id of the fine-tuning job.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1831,7 +1835,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJob]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
                     **{
@@ -1852,8 +1856,8 @@ class AsyncFineTuningJobsWithStreamingResponse:
         self,
         fine_tuning_job_id: str,
         *,
-        after: str | NotGiven = NOT_GIVEN,
-        limit: int | NotGiven = NOT_GIVEN,
+        after: str | None | NotGiven = NOT_GIVEN,
+        limit: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1868,9 +1872,9 @@ class AsyncFineTuningJobsWithStreamingResponse:
         `GET /paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events`
 
         Args:
-            fine_tuning_job_id:
-            after:
-            limit:
+            fine_tuning_job_id: Id of the fine-tuning job.
+            after: Cursor; return events after the event with this id.
+            limit: Page size.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1879,7 +1883,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningJobEventList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
                     **{
@@ -1935,7 +1939,7 @@ class FineTuningModels:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1944,7 +1948,7 @@ class FineTuningModels:
         """
         return cast(
             "FineTuningModelDeleted",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -1985,7 +1989,7 @@ class FineTuningModelsWithRawResponse:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1994,7 +1998,7 @@ class FineTuningModelsWithRawResponse:
         """
         return cast(
             "APIResponse[FineTuningModelDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -2036,7 +2040,7 @@ class FineTuningModelsWithStreamingResponse:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2045,7 +2049,7 @@ class FineTuningModelsWithStreamingResponse:
         """
         return cast(
             "APIResponse[FineTuningModelDeleted]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -2097,7 +2101,7 @@ class AsyncFineTuningModels:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2106,7 +2110,7 @@ class AsyncFineTuningModels:
         """
         return cast(
             "FineTuningModelDeleted",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -2147,7 +2151,7 @@ class AsyncFineTuningModelsWithRawResponse:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2156,7 +2160,7 @@ class AsyncFineTuningModelsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningModelDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{
@@ -2198,7 +2202,7 @@ class AsyncFineTuningModelsWithStreamingResponse:
         `DELETE /paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}`
 
         Args:
-            fine_tuned_model:
+            fine_tuned_model: Name of the fine-tuned model, as in the job's `fine_tuned_model`.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -2207,7 +2211,7 @@ class AsyncFineTuningModelsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[FineTuningModelDeleted]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
                     **{

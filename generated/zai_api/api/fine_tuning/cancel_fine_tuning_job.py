@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.fine_tuning_job import FineTuningJob
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/cancel".format(
-            fine_tuning_job_id=quote(str(fine_tuning_job_id), safe=""),
+            fine_tuning_job_id=path_param("fine_tuning_job_id", fine_tuning_job_id),
         ),
     }
 
@@ -44,7 +43,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FineTuningJob]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -66,7 +65,7 @@ def sync_detailed(
      Stops a job that has not finished yet; its status becomes `cancelled`.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -91,26 +90,30 @@ def sync(
     fine_tuning_job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningJob | None:
+) -> ErrorResponse | FineTuningJob:
     """Cancel a fine-tuning job
 
      Stops a job that has not finished yet; its status becomes `cancelled`.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJob
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         fine_tuning_job_id=fine_tuning_job_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -123,7 +126,7 @@ async def asyncio_detailed(
      Stops a job that has not finished yet; its status becomes `cancelled`.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,25 +149,27 @@ async def asyncio(
     fine_tuning_job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningJob | None:
+) -> ErrorResponse | FineTuningJob:
     """Cancel a fine-tuning job
 
      Stops a job that has not finished yet; its status becomes `cancelled`.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJob
     """
 
-    return (
-        await asyncio_detailed(
-            fine_tuning_job_id=fine_tuning_job_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        fine_tuning_job_id=fine_tuning_job_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -49,7 +49,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FineTuningJob]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -97,7 +97,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FineTuningJobCreateRequest,
-) -> ErrorResponse | FineTuningJob | None:
+) -> ErrorResponse | FineTuningJob:
     """Create a fine-tuning job
 
      Starts training a customised model from a base model and an uploaded training file
@@ -107,17 +107,21 @@ def sync(
         body (FineTuningJobCreateRequest): A fine-tuning job to start.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJob
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -154,7 +158,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FineTuningJobCreateRequest,
-) -> ErrorResponse | FineTuningJob | None:
+) -> ErrorResponse | FineTuningJob:
     """Create a fine-tuning job
 
      Starts training a customised model from a base model and an uploaded training file
@@ -164,16 +168,18 @@ async def asyncio(
         body (FineTuningJobCreateRequest): A fine-tuning job to start.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJob
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.fine_tuning_model_deleted import FineTuningModelDeleted
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/paas/v4/fine_tuning/fine_tuned_models/{fine_tuned_model}".format(
-            fine_tuned_model=quote(str(fine_tuned_model), safe=""),
+            fine_tuned_model=path_param("fine_tuned_model", fine_tuned_model),
         ),
     }
 
@@ -46,7 +45,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FineTuningModelDeleted]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -69,7 +68,7 @@ def sync_detailed(
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -94,27 +93,31 @@ def sync(
     fine_tuned_model: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningModelDeleted | None:
+) -> ErrorResponse | FineTuningModelDeleted:
     """Delete a fine-tuned model
 
      Deletes a model produced by a fine-tuning job; deletion is asynchronous (`deleting`, then
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningModelDeleted
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         fine_tuned_model=fine_tuned_model,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -128,7 +131,7 @@ async def asyncio_detailed(
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,26 +154,28 @@ async def asyncio(
     fine_tuned_model: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningModelDeleted | None:
+) -> ErrorResponse | FineTuningModelDeleted:
     """Delete a fine-tuned model
 
      Deletes a model produced by a fine-tuning job; deletion is asynchronous (`deleting`, then
     `deleted`).
 
     Args:
-        fine_tuned_model (str):
+        fine_tuned_model (str): Name of the fine-tuned model, as in the job's `fine_tuned_model`.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningModelDeleted
     """
 
-    return (
-        await asyncio_detailed(
-            fine_tuned_model=fine_tuned_model,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        fine_tuned_model=fine_tuned_model,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

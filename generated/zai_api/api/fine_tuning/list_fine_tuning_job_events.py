@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.fine_tuning_job_event_list import FineTuningJobEventList
-from ...types import UNSET, Response, Unset, http_status
+from ...types import UNSET, Response, Unset, http_status, path_param
 
 
 def _get_kwargs(
@@ -32,7 +31,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}/events".format(
-            fine_tuning_job_id=quote(str(fine_tuning_job_id), safe=""),
+            fine_tuning_job_id=path_param("fine_tuning_job_id", fine_tuning_job_id),
         ),
         "params": params,
     }
@@ -58,7 +57,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FineTuningJobEventList]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -83,9 +82,9 @@ def sync_detailed(
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,31 +113,35 @@ def sync(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobEventList | None:
+) -> ErrorResponse | FineTuningJobEventList:
     """List a fine-tuning job's events
 
      Returns the progress log of a job (status changes and training metrics such as loss and steps), a
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobEventList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         fine_tuning_job_id=fine_tuning_job_id,
         client=client,
         after=after,
         limit=limit,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -154,9 +157,9 @@ async def asyncio_detailed(
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,30 +186,32 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobEventList | None:
+) -> ErrorResponse | FineTuningJobEventList:
     """List a fine-tuning job's events
 
      Returns the progress log of a job (status changes and training metrics such as loss and steps), a
     page at a time.
 
     Args:
-        fine_tuning_job_id (str):
-        after (str | Unset):
-        limit (int | Unset):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
+        after (str | Unset): Cursor; return events after the event with this id.
+        limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobEventList
     """
 
-    return (
-        await asyncio_detailed(
-            fine_tuning_job_id=fine_tuning_job_id,
-            client=client,
-            after=after,
-            limit=limit,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        fine_tuning_job_id=fine_tuning_job_id,
+        client=client,
+        after=after,
+        limit=limit,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

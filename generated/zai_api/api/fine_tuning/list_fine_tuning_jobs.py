@@ -54,7 +54,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FineTuningJobList]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -78,8 +78,8 @@ def sync_detailed(
     of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return jobs after the job with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,29 +106,33 @@ def sync(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobList | None:
+) -> ErrorResponse | FineTuningJobList:
     """List fine-tuning jobs
 
      Returns the caller's fine-tuning jobs, newest first, a page at a time; iterate the page to walk all
     of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return jobs after the job with this id.
+        limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         after=after,
         limit=limit,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -143,8 +147,8 @@ async def asyncio_detailed(
     of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return jobs after the job with this id.
+        limit (int | Unset): Page size.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,28 +173,30 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     after: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> ErrorResponse | FineTuningJobList | None:
+) -> ErrorResponse | FineTuningJobList:
     """List fine-tuning jobs
 
      Returns the caller's fine-tuning jobs, newest first, a page at a time; iterate the page to walk all
     of them.
 
     Args:
-        after (str | Unset):
-        limit (int | Unset):
+        after (str | Unset): Cursor; return jobs after the job with this id.
+        limit (int | Unset): Page size.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJobList
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            after=after,
-            limit=limit,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        after=after,
+        limit=limit,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.fine_tuning_job import FineTuningJob
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/paas/v4/fine_tuning/jobs/{fine_tuning_job_id}".format(
-            fine_tuning_job_id=quote(str(fine_tuning_job_id), safe=""),
+            fine_tuning_job_id=path_param("fine_tuning_job_id", fine_tuning_job_id),
         ),
     }
 
@@ -44,7 +43,7 @@ def _build_response(
 ) -> Response[ErrorResponse | FineTuningJob]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -67,7 +66,7 @@ def sync_detailed(
     model.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,27 +91,31 @@ def sync(
     fine_tuning_job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningJob | None:
+) -> ErrorResponse | FineTuningJob:
     """Retrieve a fine-tuning job
 
      Returns the current state of a fine-tuning job and, once it has succeeded, the name of the trained
     model.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJob
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         fine_tuning_job_id=fine_tuning_job_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -126,7 +129,7 @@ async def asyncio_detailed(
     model.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,26 +152,28 @@ async def asyncio(
     fine_tuning_job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | FineTuningJob | None:
+) -> ErrorResponse | FineTuningJob:
     """Retrieve a fine-tuning job
 
      Returns the current state of a fine-tuning job and, once it has succeeded, the name of the trained
     model.
 
     Args:
-        fine_tuning_job_id (str):
+        fine_tuning_job_id (str): Id of the fine-tuning job.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | FineTuningJob
     """
 
-    return (
-        await asyncio_detailed(
-            fine_tuning_job_id=fine_tuning_job_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        fine_tuning_job_id=fine_tuning_job_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.images`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -12,13 +14,13 @@ from zai_api.models.async_result import AsyncResult
 from zai_api.models.async_task_status import AsyncTaskStatus
 from zai_api.models.image_generation_response import ImageGenerationResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
+    from zai_api.models.sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
 
 
 class Images:
@@ -56,7 +58,7 @@ class Images:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -65,7 +67,7 @@ class Images:
         """
         return cast(
             "AsyncResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -92,13 +94,14 @@ class Images:
         """Poll `retrieve_images_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "AsyncResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve_images_result(
                     id=id,
                 ),
@@ -117,16 +120,16 @@ class Images:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[False] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -141,16 +144,16 @@ class Images:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[True],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -165,16 +168,16 @@ class Images:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -188,16 +191,16 @@ class Images:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -241,7 +244,7 @@ class Images:
         """
         return cast(
             "ImageGenerationResponse | dict[str, Any]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -272,11 +275,11 @@ class Images:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -309,7 +312,7 @@ class Images:
         """
         return cast(
             "AsyncTaskStatus",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -356,7 +359,7 @@ class ImagesWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -365,7 +368,7 @@ class ImagesWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -388,16 +391,16 @@ class ImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[False] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -412,16 +415,16 @@ class ImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[True],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -436,16 +439,16 @@ class ImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -459,16 +462,16 @@ class ImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -512,7 +515,7 @@ class ImagesWithRawResponse:
         """
         return cast(
             "APIResponse[ImageGenerationResponse | dict[str, Any]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -544,11 +547,11 @@ class ImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -581,7 +584,7 @@ class ImagesWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -629,7 +632,7 @@ class ImagesWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -638,7 +641,7 @@ class ImagesWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -661,16 +664,16 @@ class ImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[False] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -685,16 +688,16 @@ class ImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[True],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -709,16 +712,16 @@ class ImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -732,16 +735,16 @@ class ImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -785,7 +788,7 @@ class ImagesWithStreamingResponse:
         """
         return cast(
             "APIResponse[ImageGenerationResponse | dict[str, Any]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -817,11 +820,11 @@ class ImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -854,7 +857,7 @@ class ImagesWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -912,7 +915,7 @@ class AsyncImages:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -921,7 +924,7 @@ class AsyncImages:
         """
         return cast(
             "AsyncResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -948,13 +951,14 @@ class AsyncImages:
         """Poll `retrieve_images_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "AsyncResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve_images_result(
                     id=id,
                 ),
@@ -973,16 +977,16 @@ class AsyncImages:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[False] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -997,16 +1001,16 @@ class AsyncImages:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[True],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1021,16 +1025,16 @@ class AsyncImages:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1044,16 +1048,16 @@ class AsyncImages:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1097,7 +1101,7 @@ class AsyncImages:
         """
         return cast(
             "ImageGenerationResponse | dict[str, Any]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -1128,11 +1132,11 @@ class AsyncImages:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1165,7 +1169,7 @@ class AsyncImages:
         """
         return cast(
             "AsyncTaskStatus",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -1212,7 +1216,7 @@ class AsyncImagesWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1221,7 +1225,7 @@ class AsyncImagesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -1244,16 +1248,16 @@ class AsyncImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[False] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1268,16 +1272,16 @@ class AsyncImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[True],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1292,16 +1296,16 @@ class AsyncImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1315,16 +1319,16 @@ class AsyncImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1368,7 +1372,7 @@ class AsyncImagesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -1400,11 +1404,11 @@ class AsyncImagesWithRawResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1437,7 +1441,7 @@ class AsyncImagesWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -1485,7 +1489,7 @@ class AsyncImagesWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -1494,7 +1498,7 @@ class AsyncImagesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -1517,16 +1521,16 @@ class AsyncImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[False] | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1541,16 +1545,16 @@ class AsyncImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: Literal[True],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1565,16 +1569,16 @@ class AsyncImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1588,16 +1592,16 @@ class AsyncImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        n: int | NotGiven = NOT_GIVEN,
-        response_format: str | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        user: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        n: int | None | NotGiven = NOT_GIVEN,
+        response_format: str | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        user: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         disable_strict_validation: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -1641,7 +1645,7 @@ class AsyncImagesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ImageGenerationResponse | dict[str, Any]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
@@ -1673,11 +1677,11 @@ class AsyncImagesWithStreamingResponse:
         *,
         model: str,
         prompt: str,
-        quality: str | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1710,7 +1714,7 @@ class AsyncImagesWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
                 cast_to=AsyncTaskStatus.from_dict,

@@ -2,9 +2,11 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.knowledge`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
@@ -20,13 +22,13 @@ from zai_api.models.knowledge_list_response import KnowledgeListResponse
 from zai_api.models.knowledge_retrieve_response import KnowledgeRetrieveResponse
 from zai_api.models.knowledge_search_response import KnowledgeSearchResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, FileInput, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, FileInput, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.knowledge_document_url_source import KnowledgeDocumentUrlSourceParam
+    from zai_api.models.knowledge_document_url_source import KnowledgeDocumentUrlSource, KnowledgeDocumentUrlSourceParam
 
 
 class Knowledge:
@@ -52,8 +54,8 @@ class Knowledge:
     def list(
         self,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -77,7 +79,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeListResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -99,11 +101,11 @@ class Knowledge:
         *,
         embedding_id: int,
         name: str,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -138,7 +140,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeCreateResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -186,7 +188,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeRetrieveResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -207,15 +209,15 @@ class Knowledge:
         self,
         id: str,
         *,
-        embedding_id: int | NotGiven = NOT_GIVEN,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        embedding_id: int | None | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -233,7 +235,8 @@ class Knowledge:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -249,7 +252,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeAck",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -303,7 +306,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeAck",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -345,7 +348,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeCapacityResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -363,15 +366,15 @@ class Knowledge:
         *,
         query: str,
         knowledge_ids: Sequence[str],
-        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: str | NotGiven = NOT_GIVEN,
-        recall_ratio: int | NotGiven = NOT_GIVEN,
-        rerank_status: int | NotGiven = NOT_GIVEN,
-        rerank_model: str | NotGiven = NOT_GIVEN,
-        fractional_threshold: float | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        document_ids: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: str | None | NotGiven = NOT_GIVEN,
+        recall_ratio: int | None | NotGiven = NOT_GIVEN,
+        rerank_status: int | None | NotGiven = NOT_GIVEN,
+        rerank_model: str | None | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -407,7 +410,7 @@ class Knowledge:
         """
         return cast(
             "KnowledgeSearchResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -443,8 +446,8 @@ class KnowledgeWithRawResponse:
     def list(
         self,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -468,7 +471,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -491,11 +494,11 @@ class KnowledgeWithRawResponse:
         *,
         embedding_id: int,
         name: str,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -530,7 +533,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeCreateResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -579,7 +582,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -601,15 +604,15 @@ class KnowledgeWithRawResponse:
         self,
         id: str,
         *,
-        embedding_id: int | NotGiven = NOT_GIVEN,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        embedding_id: int | None | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -627,7 +630,8 @@ class KnowledgeWithRawResponse:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -643,7 +647,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -698,7 +702,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -741,7 +745,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeCapacityResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -760,15 +764,15 @@ class KnowledgeWithRawResponse:
         *,
         query: str,
         knowledge_ids: Sequence[str],
-        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: str | NotGiven = NOT_GIVEN,
-        recall_ratio: int | NotGiven = NOT_GIVEN,
-        rerank_status: int | NotGiven = NOT_GIVEN,
-        rerank_model: str | NotGiven = NOT_GIVEN,
-        fractional_threshold: float | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        document_ids: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: str | None | NotGiven = NOT_GIVEN,
+        recall_ratio: int | None | NotGiven = NOT_GIVEN,
+        rerank_status: int | None | NotGiven = NOT_GIVEN,
+        rerank_model: str | None | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -804,7 +808,7 @@ class KnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeSearchResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -841,8 +845,8 @@ class KnowledgeWithStreamingResponse:
     def list(
         self,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -866,7 +870,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -889,11 +893,11 @@ class KnowledgeWithStreamingResponse:
         *,
         embedding_id: int,
         name: str,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -928,7 +932,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeCreateResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -977,7 +981,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -999,15 +1003,15 @@ class KnowledgeWithStreamingResponse:
         self,
         id: str,
         *,
-        embedding_id: int | NotGiven = NOT_GIVEN,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        embedding_id: int | None | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1025,7 +1029,8 @@ class KnowledgeWithStreamingResponse:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -1041,7 +1046,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1096,7 +1101,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1139,7 +1144,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeCapacityResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -1158,15 +1163,15 @@ class KnowledgeWithStreamingResponse:
         *,
         query: str,
         knowledge_ids: Sequence[str],
-        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: str | NotGiven = NOT_GIVEN,
-        recall_ratio: int | NotGiven = NOT_GIVEN,
-        rerank_status: int | NotGiven = NOT_GIVEN,
-        rerank_model: str | NotGiven = NOT_GIVEN,
-        fractional_threshold: float | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        document_ids: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: str | None | NotGiven = NOT_GIVEN,
+        recall_ratio: int | None | NotGiven = NOT_GIVEN,
+        rerank_status: int | None | NotGiven = NOT_GIVEN,
+        rerank_model: str | None | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1202,7 +1207,7 @@ class KnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeSearchResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -1253,8 +1258,8 @@ class AsyncKnowledge:
     async def list(
         self,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1278,7 +1283,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeListResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -1300,11 +1305,11 @@ class AsyncKnowledge:
         *,
         embedding_id: int,
         name: str,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1339,7 +1344,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeCreateResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -1387,7 +1392,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeRetrieveResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1408,15 +1413,15 @@ class AsyncKnowledge:
         self,
         id: str,
         *,
-        embedding_id: int | NotGiven = NOT_GIVEN,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        embedding_id: int | None | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1434,7 +1439,8 @@ class AsyncKnowledge:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -1450,7 +1456,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeAck",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1504,7 +1510,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeAck",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1546,7 +1552,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeCapacityResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -1564,15 +1570,15 @@ class AsyncKnowledge:
         *,
         query: str,
         knowledge_ids: Sequence[str],
-        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: str | NotGiven = NOT_GIVEN,
-        recall_ratio: int | NotGiven = NOT_GIVEN,
-        rerank_status: int | NotGiven = NOT_GIVEN,
-        rerank_model: str | NotGiven = NOT_GIVEN,
-        fractional_threshold: float | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        document_ids: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: str | None | NotGiven = NOT_GIVEN,
+        recall_ratio: int | None | NotGiven = NOT_GIVEN,
+        rerank_status: int | None | NotGiven = NOT_GIVEN,
+        rerank_model: str | None | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1608,7 +1614,7 @@ class AsyncKnowledge:
         """
         return cast(
             "KnowledgeSearchResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -1644,8 +1650,8 @@ class AsyncKnowledgeWithRawResponse:
     async def list(
         self,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1669,7 +1675,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -1692,11 +1698,11 @@ class AsyncKnowledgeWithRawResponse:
         *,
         embedding_id: int,
         name: str,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1731,7 +1737,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCreateResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -1780,7 +1786,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1802,15 +1808,15 @@ class AsyncKnowledgeWithRawResponse:
         self,
         id: str,
         *,
-        embedding_id: int | NotGiven = NOT_GIVEN,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        embedding_id: int | None | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1828,7 +1834,8 @@ class AsyncKnowledgeWithRawResponse:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -1844,7 +1851,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1899,7 +1906,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -1942,7 +1949,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCapacityResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -1961,15 +1968,15 @@ class AsyncKnowledgeWithRawResponse:
         *,
         query: str,
         knowledge_ids: Sequence[str],
-        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: str | NotGiven = NOT_GIVEN,
-        recall_ratio: int | NotGiven = NOT_GIVEN,
-        rerank_status: int | NotGiven = NOT_GIVEN,
-        rerank_model: str | NotGiven = NOT_GIVEN,
-        fractional_threshold: float | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        document_ids: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: str | None | NotGiven = NOT_GIVEN,
+        recall_ratio: int | None | NotGiven = NOT_GIVEN,
+        rerank_status: int | None | NotGiven = NOT_GIVEN,
+        rerank_model: str | None | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2005,7 +2012,7 @@ class AsyncKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeSearchResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -2042,8 +2049,8 @@ class AsyncKnowledgeWithStreamingResponse:
     async def list(
         self,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2067,7 +2074,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeListResponse.from_dict,
@@ -2090,11 +2097,11 @@ class AsyncKnowledgeWithStreamingResponse:
         *,
         embedding_id: int,
         name: str,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2129,7 +2136,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCreateResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
                 cast_to=KnowledgeCreateResponse.from_dict,
@@ -2178,7 +2185,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -2200,15 +2207,15 @@ class AsyncKnowledgeWithStreamingResponse:
         self,
         id: str,
         *,
-        embedding_id: int | NotGiven = NOT_GIVEN,
-        embedding_model: str | NotGiven = NOT_GIVEN,
-        contextual: int | NotGiven = NOT_GIVEN,
-        name: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        embedding_id: int | None | NotGiven = NOT_GIVEN,
+        embedding_model: str | None | NotGiven = NOT_GIVEN,
+        contextual: int | None | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2226,7 +2233,8 @@ class AsyncKnowledgeWithStreamingResponse:
             id: Id of the knowledge base.
             embedding_id: New embedding model by number (`3` Embedding-2, `11` Embedding-3, `12`
                 Embedding-3-pro). Changing it re-embeds every document.
-            embedding_model: The same embedding model by name; when sent it must agree with `embedding_id`.
+            embedding_model: The same embedding model by name (`Embedding-2`, `Embedding-3`, `Embedding-3-pro`); when
+                sent it must agree with `embedding_id`.
             contextual: `1` turns contextual enrichment of slices on, `0` off.
             name: New display name.
             description: New description.
@@ -2242,7 +2250,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -2297,7 +2305,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/knowledge/{id}".format(
                     **{
@@ -2340,7 +2348,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCapacityResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
                 cast_to=KnowledgeCapacityResponse.from_dict,
@@ -2359,15 +2367,15 @@ class AsyncKnowledgeWithStreamingResponse:
         *,
         query: str,
         knowledge_ids: Sequence[str],
-        document_ids: Sequence[str] | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: str | NotGiven = NOT_GIVEN,
-        recall_ratio: int | NotGiven = NOT_GIVEN,
-        rerank_status: int | NotGiven = NOT_GIVEN,
-        rerank_model: str | NotGiven = NOT_GIVEN,
-        fractional_threshold: float | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        document_ids: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: str | None | NotGiven = NOT_GIVEN,
+        recall_ratio: int | None | NotGiven = NOT_GIVEN,
+        rerank_status: int | None | NotGiven = NOT_GIVEN,
+        rerank_model: str | None | NotGiven = NOT_GIVEN,
+        fractional_threshold: float | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2403,7 +2411,7 @@ class AsyncKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeSearchResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
                 cast_to=KnowledgeSearchResponse.from_dict,
@@ -2451,9 +2459,9 @@ class KnowledgeDocuments:
         self,
         knowledge_id: str,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
-        word: str | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
+        word: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2480,7 +2488,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentListResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -2504,14 +2512,14 @@ class KnowledgeDocuments:
         id: str,
         *,
         files: Sequence[FileInput],
-        knowledge_type: int | NotGiven = NOT_GIVEN,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        parse_image: bool | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        word_num_limit: str | NotGiven = NOT_GIVEN,
-        req_id: str | NotGiven = NOT_GIVEN,
+        knowledge_type: int | None | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        parse_image: bool | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        word_num_limit: str | None | NotGiven = NOT_GIVEN,
+        req_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2551,7 +2559,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentUploadResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -2583,7 +2591,7 @@ class KnowledgeDocuments:
     def upload_url(
         self,
         *,
-        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        upload_detail: Iterable[KnowledgeDocumentUrlSourceParam | KnowledgeDocumentUrlSource],
         knowledge_id: str,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -2609,7 +2617,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentUploadUrlResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -2653,7 +2661,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentImageListResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -2696,7 +2704,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentRetrieveResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -2739,7 +2747,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeAck",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -2760,8 +2768,8 @@ class KnowledgeDocuments:
         self,
         id: str,
         *,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2788,7 +2796,7 @@ class KnowledgeDocuments:
         """
         return cast(
             "KnowledgeAck",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -2820,9 +2828,9 @@ class KnowledgeDocumentsWithRawResponse:
         self,
         knowledge_id: str,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
-        word: str | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
+        word: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2849,7 +2857,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -2874,14 +2882,14 @@ class KnowledgeDocumentsWithRawResponse:
         id: str,
         *,
         files: Sequence[FileInput],
-        knowledge_type: int | NotGiven = NOT_GIVEN,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        parse_image: bool | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        word_num_limit: str | NotGiven = NOT_GIVEN,
-        req_id: str | NotGiven = NOT_GIVEN,
+        knowledge_type: int | None | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        parse_image: bool | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        word_num_limit: str | None | NotGiven = NOT_GIVEN,
+        req_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2921,7 +2929,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentUploadResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -2954,7 +2962,7 @@ class KnowledgeDocumentsWithRawResponse:
     def upload_url(
         self,
         *,
-        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        upload_detail: Iterable[KnowledgeDocumentUrlSourceParam | KnowledgeDocumentUrlSource],
         knowledge_id: str,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -2980,7 +2988,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentUploadUrlResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -3025,7 +3033,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentImageListResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -3069,7 +3077,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3113,7 +3121,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3135,8 +3143,8 @@ class KnowledgeDocumentsWithRawResponse:
         self,
         id: str,
         *,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -3163,7 +3171,7 @@ class KnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -3196,9 +3204,9 @@ class KnowledgeDocumentsWithStreamingResponse:
         self,
         knowledge_id: str,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
-        word: str | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
+        word: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -3225,7 +3233,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -3250,14 +3258,14 @@ class KnowledgeDocumentsWithStreamingResponse:
         id: str,
         *,
         files: Sequence[FileInput],
-        knowledge_type: int | NotGiven = NOT_GIVEN,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        parse_image: bool | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        word_num_limit: str | NotGiven = NOT_GIVEN,
-        req_id: str | NotGiven = NOT_GIVEN,
+        knowledge_type: int | None | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        parse_image: bool | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        word_num_limit: str | None | NotGiven = NOT_GIVEN,
+        req_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -3297,7 +3305,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentUploadResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -3330,7 +3338,7 @@ class KnowledgeDocumentsWithStreamingResponse:
     def upload_url(
         self,
         *,
-        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        upload_detail: Iterable[KnowledgeDocumentUrlSourceParam | KnowledgeDocumentUrlSource],
         knowledge_id: str,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -3356,7 +3364,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentUploadUrlResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -3401,7 +3409,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentImageListResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -3445,7 +3453,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocumentRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3489,7 +3497,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3511,8 +3519,8 @@ class KnowledgeDocumentsWithStreamingResponse:
         self,
         id: str,
         *,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -3539,7 +3547,7 @@ class KnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeAck]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -3582,9 +3590,9 @@ class AsyncKnowledgeDocuments:
         self,
         knowledge_id: str,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
-        word: str | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
+        word: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -3611,7 +3619,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentListResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -3635,14 +3643,14 @@ class AsyncKnowledgeDocuments:
         id: str,
         *,
         files: Sequence[FileInput],
-        knowledge_type: int | NotGiven = NOT_GIVEN,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        parse_image: bool | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        word_num_limit: str | NotGiven = NOT_GIVEN,
-        req_id: str | NotGiven = NOT_GIVEN,
+        knowledge_type: int | None | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        parse_image: bool | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        word_num_limit: str | None | NotGiven = NOT_GIVEN,
+        req_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -3682,7 +3690,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentUploadResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -3714,7 +3722,7 @@ class AsyncKnowledgeDocuments:
     async def upload_url(
         self,
         *,
-        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        upload_detail: Iterable[KnowledgeDocumentUrlSourceParam | KnowledgeDocumentUrlSource],
         knowledge_id: str,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -3740,7 +3748,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentUploadUrlResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -3784,7 +3792,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentImageListResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -3827,7 +3835,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocumentRetrieveResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3870,7 +3878,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeAck",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -3891,8 +3899,8 @@ class AsyncKnowledgeDocuments:
         self,
         id: str,
         *,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -3919,7 +3927,7 @@ class AsyncKnowledgeDocuments:
         """
         return cast(
             "KnowledgeAck",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -3951,9 +3959,9 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         self,
         knowledge_id: str,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
-        word: str | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
+        word: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -3980,7 +3988,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -4005,14 +4013,14 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         id: str,
         *,
         files: Sequence[FileInput],
-        knowledge_type: int | NotGiven = NOT_GIVEN,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        parse_image: bool | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        word_num_limit: str | NotGiven = NOT_GIVEN,
-        req_id: str | NotGiven = NOT_GIVEN,
+        knowledge_type: int | None | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        parse_image: bool | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        word_num_limit: str | None | NotGiven = NOT_GIVEN,
+        req_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -4052,7 +4060,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentUploadResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -4085,7 +4093,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
     async def upload_url(
         self,
         *,
-        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        upload_detail: Iterable[KnowledgeDocumentUrlSourceParam | KnowledgeDocumentUrlSource],
         knowledge_id: str,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -4111,7 +4119,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentUploadUrlResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -4156,7 +4164,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentImageListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -4200,7 +4208,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -4244,7 +4252,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -4266,8 +4274,8 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         self,
         id: str,
         *,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -4294,7 +4302,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{
@@ -4327,9 +4335,9 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         self,
         knowledge_id: str,
         *,
-        page: int | NotGiven = NOT_GIVEN,
-        size: int | NotGiven = NOT_GIVEN,
-        word: str | NotGiven = NOT_GIVEN,
+        page: int | None | NotGiven = NOT_GIVEN,
+        size: int | None | NotGiven = NOT_GIVEN,
+        word: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -4356,7 +4364,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document",
                 cast_to=KnowledgeDocumentListResponse.from_dict,
@@ -4381,14 +4389,14 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         id: str,
         *,
         files: Sequence[FileInput],
-        knowledge_type: int | NotGiven = NOT_GIVEN,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        parse_image: bool | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        word_num_limit: str | NotGiven = NOT_GIVEN,
-        req_id: str | NotGiven = NOT_GIVEN,
+        knowledge_type: int | None | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        parse_image: bool | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        word_num_limit: str | None | NotGiven = NOT_GIVEN,
+        req_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -4428,7 +4436,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentUploadResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_document/{id}".format(
                     **{
@@ -4461,7 +4469,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
     async def upload_url(
         self,
         *,
-        upload_detail: Sequence[KnowledgeDocumentUrlSourceParam | BaseModel],
+        upload_detail: Iterable[KnowledgeDocumentUrlSourceParam | KnowledgeDocumentUrlSource],
         knowledge_id: str,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -4487,7 +4495,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentUploadUrlResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
@@ -4532,7 +4540,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentImageListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/slice/image_list/{id}".format(
                     **{
@@ -4576,7 +4584,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocumentRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -4620,7 +4628,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/llm-application/open/document/{id}".format(
                     **{
@@ -4642,8 +4650,8 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         self,
         id: str,
         *,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -4670,7 +4678,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeAck]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/llm-application/open/document/embedding/{id}".format(
                     **{

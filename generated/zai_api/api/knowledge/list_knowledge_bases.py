@@ -54,7 +54,7 @@ def _build_response(
 ) -> Response[ErrorResponse | KnowledgeListResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -105,7 +105,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
-) -> ErrorResponse | KnowledgeListResponse | None:
+) -> ErrorResponse | KnowledgeListResponse:
     """List knowledge bases
 
      Returns one page of the caller's knowledge bases together with the total count.
@@ -115,18 +115,22 @@ def sync(
         size (int | Unset): Knowledge bases per page (10 by default).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeListResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         page=page,
         size=size,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -166,7 +170,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
-) -> ErrorResponse | KnowledgeListResponse | None:
+) -> ErrorResponse | KnowledgeListResponse:
     """List knowledge bases
 
      Returns one page of the caller's knowledge bases together with the total count.
@@ -176,17 +180,19 @@ async def asyncio(
         size (int | Unset): Knowledge bases per page (10 by default).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeListResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        page=page,
+        size=size,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

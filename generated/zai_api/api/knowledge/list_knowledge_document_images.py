@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.knowledge_document_image_list_response import KnowledgeDocumentImageListResponse
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/llm-application/open/document/slice/image_list/{id}".format(
-            id=quote(str(id), safe=""),
+            id=path_param("id", id),
         ),
     }
 
@@ -46,7 +45,7 @@ def _build_response(
 ) -> Response[ErrorResponse | KnowledgeDocumentImageListResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -94,7 +93,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | KnowledgeDocumentImageListResponse | None:
+) -> ErrorResponse | KnowledgeDocumentImageListResponse:
     """List the images found in a document
 
      Returns the images extracted while a document was parsed (with `parse_image`). Each entry
@@ -104,17 +103,21 @@ def sync(
         id (str): Id of the document.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeDocumentImageListResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         id=id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -151,7 +154,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | KnowledgeDocumentImageListResponse | None:
+) -> ErrorResponse | KnowledgeDocumentImageListResponse:
     """List the images found in a document
 
      Returns the images extracted while a document was parsed (with `parse_image`). Each entry
@@ -161,16 +164,18 @@ async def asyncio(
         id (str): Id of the document.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeDocumentImageListResponse
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        id=id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -60,7 +60,7 @@ def _build_response(
 ) -> Response[ErrorResponse | KnowledgeDocumentListResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -120,7 +120,7 @@ def sync(
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
     word: str | Unset = UNSET,
-) -> ErrorResponse | KnowledgeDocumentListResponse | None:
+) -> ErrorResponse | KnowledgeDocumentListResponse:
     """List the documents of a knowledge base
 
      Returns one page of the documents in a knowledge base, with their slicing settings and
@@ -133,20 +133,24 @@ def sync(
         word (str | Unset): Only return documents whose name contains this text.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeDocumentListResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         knowledge_id=knowledge_id,
         page=page,
         size=size,
         word=word,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -195,7 +199,7 @@ async def asyncio(
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
     word: str | Unset = UNSET,
-) -> ErrorResponse | KnowledgeDocumentListResponse | None:
+) -> ErrorResponse | KnowledgeDocumentListResponse:
     """List the documents of a knowledge base
 
      Returns one page of the documents in a knowledge base, with their slicing settings and
@@ -208,19 +212,21 @@ async def asyncio(
         word (str | Unset): Only return documents whose name contains this text.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeDocumentListResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            knowledge_id=knowledge_id,
-            page=page,
-            size=size,
-            word=word,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        knowledge_id=knowledge_id,
+        page=page,
+        size=size,
+        word=word,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -12,7 +11,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.knowledge_ack import KnowledgeAck
 from ...models.knowledge_document_reembed_request import KnowledgeDocumentReembedRequest
-from ...types import UNSET, Response, Unset, http_status
+from ...types import UNSET, Response, Unset, http_status, path_param
 
 
 def _get_kwargs(
@@ -25,7 +24,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/llm-application/open/document/embedding/{id}".format(
-            id=quote(str(id), safe=""),
+            id=path_param("id", id),
         ),
     }
 
@@ -54,7 +53,7 @@ def _build_response(
 ) -> Response[ErrorResponse | KnowledgeAck]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -107,7 +106,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeDocumentReembedRequest | Unset = UNSET,
-) -> ErrorResponse | KnowledgeAck | None:
+) -> ErrorResponse | KnowledgeAck:
     """Embed a document again
 
      Starts slicing and embedding a document again, for example after a failure or to refresh
@@ -119,18 +118,22 @@ def sync(
         body (KnowledgeDocumentReembedRequest | Unset): Where to report the end of re-embedding.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeAck
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         id=id,
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -172,7 +175,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeDocumentReembedRequest | Unset = UNSET,
-) -> ErrorResponse | KnowledgeAck | None:
+) -> ErrorResponse | KnowledgeAck:
     """Embed a document again
 
      Starts slicing and embedding a document again, for example after a failure or to refresh
@@ -184,17 +187,19 @@ async def asyncio(
         body (KnowledgeDocumentReembedRequest | Unset): Where to report the end of re-embedding.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeAck
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        id=id,
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

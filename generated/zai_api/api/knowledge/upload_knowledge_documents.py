@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -12,7 +11,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.knowledge_document_upload_request import KnowledgeDocumentUploadRequest
 from ...models.knowledge_document_upload_response import KnowledgeDocumentUploadResponse
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -25,7 +24,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/llm-application/open/document/upload_document/{id}".format(
-            id=quote(str(id), safe=""),
+            id=path_param("id", id),
         ),
     }
 
@@ -55,7 +54,7 @@ def _build_response(
 ) -> Response[ErrorResponse | KnowledgeDocumentUploadResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -110,7 +109,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeDocumentUploadRequest,
-) -> ErrorResponse | KnowledgeDocumentUploadResponse | None:
+) -> ErrorResponse | KnowledgeDocumentUploadResponse:
     """Upload files into a knowledge base
 
      Uploads one or more files into a knowledge base. The call returns once the files are
@@ -124,18 +123,22 @@ def sync(
             them.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeDocumentUploadResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         id=id,
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -179,7 +182,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: KnowledgeDocumentUploadRequest,
-) -> ErrorResponse | KnowledgeDocumentUploadResponse | None:
+) -> ErrorResponse | KnowledgeDocumentUploadResponse:
     """Upload files into a knowledge base
 
      Uploads one or more files into a knowledge base. The call returns once the files are
@@ -193,17 +196,19 @@ async def asyncio(
             them.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | KnowledgeDocumentUploadResponse
     """
 
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        id=id,
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.layout_parsing`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -39,12 +41,12 @@ class LayoutParsing:
         *,
         model: str,
         file: str,
-        return_crop_images: bool | NotGiven = NOT_GIVEN,
-        need_layout_visualization: bool | NotGiven = NOT_GIVEN,
-        start_page_id: int | NotGiven = NOT_GIVEN,
-        end_page_id: int | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        return_crop_images: bool | None | NotGiven = NOT_GIVEN,
+        need_layout_visualization: bool | None | NotGiven = NOT_GIVEN,
+        start_page_id: int | None | NotGiven = NOT_GIVEN,
+        end_page_id: int | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -77,7 +79,7 @@ class LayoutParsing:
         """
         return cast(
             "LayoutParsingResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -111,12 +113,12 @@ class LayoutParsingWithRawResponse:
         *,
         model: str,
         file: str,
-        return_crop_images: bool | NotGiven = NOT_GIVEN,
-        need_layout_visualization: bool | NotGiven = NOT_GIVEN,
-        start_page_id: int | NotGiven = NOT_GIVEN,
-        end_page_id: int | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        return_crop_images: bool | None | NotGiven = NOT_GIVEN,
+        need_layout_visualization: bool | None | NotGiven = NOT_GIVEN,
+        start_page_id: int | None | NotGiven = NOT_GIVEN,
+        end_page_id: int | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -149,7 +151,7 @@ class LayoutParsingWithRawResponse:
         """
         return cast(
             "APIResponse[LayoutParsingResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -184,12 +186,12 @@ class LayoutParsingWithStreamingResponse:
         *,
         model: str,
         file: str,
-        return_crop_images: bool | NotGiven = NOT_GIVEN,
-        need_layout_visualization: bool | NotGiven = NOT_GIVEN,
-        start_page_id: int | NotGiven = NOT_GIVEN,
-        end_page_id: int | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        return_crop_images: bool | None | NotGiven = NOT_GIVEN,
+        need_layout_visualization: bool | None | NotGiven = NOT_GIVEN,
+        start_page_id: int | None | NotGiven = NOT_GIVEN,
+        end_page_id: int | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -222,7 +224,7 @@ class LayoutParsingWithStreamingResponse:
         """
         return cast(
             "APIResponse[LayoutParsingResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -267,12 +269,12 @@ class AsyncLayoutParsing:
         *,
         model: str,
         file: str,
-        return_crop_images: bool | NotGiven = NOT_GIVEN,
-        need_layout_visualization: bool | NotGiven = NOT_GIVEN,
-        start_page_id: int | NotGiven = NOT_GIVEN,
-        end_page_id: int | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        return_crop_images: bool | None | NotGiven = NOT_GIVEN,
+        need_layout_visualization: bool | None | NotGiven = NOT_GIVEN,
+        start_page_id: int | None | NotGiven = NOT_GIVEN,
+        end_page_id: int | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -305,7 +307,7 @@ class AsyncLayoutParsing:
         """
         return cast(
             "LayoutParsingResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -339,12 +341,12 @@ class AsyncLayoutParsingWithRawResponse:
         *,
         model: str,
         file: str,
-        return_crop_images: bool | NotGiven = NOT_GIVEN,
-        need_layout_visualization: bool | NotGiven = NOT_GIVEN,
-        start_page_id: int | NotGiven = NOT_GIVEN,
-        end_page_id: int | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        return_crop_images: bool | None | NotGiven = NOT_GIVEN,
+        need_layout_visualization: bool | None | NotGiven = NOT_GIVEN,
+        start_page_id: int | None | NotGiven = NOT_GIVEN,
+        end_page_id: int | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -377,7 +379,7 @@ class AsyncLayoutParsingWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[LayoutParsingResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,
@@ -412,12 +414,12 @@ class AsyncLayoutParsingWithStreamingResponse:
         *,
         model: str,
         file: str,
-        return_crop_images: bool | NotGiven = NOT_GIVEN,
-        need_layout_visualization: bool | NotGiven = NOT_GIVEN,
-        start_page_id: int | NotGiven = NOT_GIVEN,
-        end_page_id: int | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        return_crop_images: bool | None | NotGiven = NOT_GIVEN,
+        need_layout_visualization: bool | None | NotGiven = NOT_GIVEN,
+        start_page_id: int | None | NotGiven = NOT_GIVEN,
+        end_page_id: int | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -450,7 +452,7 @@ class AsyncLayoutParsingWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[LayoutParsingResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
                 cast_to=LayoutParsingResponse.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.legacy_knowledge`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -44,8 +46,8 @@ class LegacyKnowledge:
     def list(
         self,
         *,
-        page: int = 1,
-        size: int = 10,
+        page: int | None = 1,
+        size: int | None = 10,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -69,13 +71,13 @@ class LegacyKnowledge:
         """
         return cast(
             "LegacyKnowledgeList",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
                 query={
-                    "page": page,
-                    "size": size,
+                    "page": 1 if page is None else page,
+                    "size": 10 if size is None else size,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -90,11 +92,11 @@ class LegacyKnowledge:
         embedding_id: int,
         name: str,
         *,
-        customer_identifier: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        bucket_id: str | NotGiven = NOT_GIVEN,
+        customer_identifier: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        bucket_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -125,7 +127,7 @@ class LegacyKnowledge:
         """
         return cast(
             "LegacyKnowledgeInfo",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -152,9 +154,9 @@ class LegacyKnowledge:
         embedding_id: int,
         *,
         name: str,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -181,7 +183,7 @@ class LegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return self._client.request(
+        return self._client._request(
             "PUT",
             "/paas/v4/knowledge/{knowledge_id}".format(
                 **{
@@ -227,7 +229,7 @@ class LegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return self._client.request(
+        return self._client._request(
             "DELETE",
             "/paas/v4/knowledge/{knowledge_id}".format(
                 **{
@@ -267,7 +269,7 @@ class LegacyKnowledge:
         """
         return cast(
             "KnowledgeCapacity",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -289,8 +291,8 @@ class LegacyKnowledgeWithRawResponse:
     def list(
         self,
         *,
-        page: int = 1,
-        size: int = 10,
+        page: int | None = 1,
+        size: int | None = 10,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -314,13 +316,13 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[LegacyKnowledgeList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
                 query={
-                    "page": page,
-                    "size": size,
+                    "page": 1 if page is None else page,
+                    "size": 10 if size is None else size,
                 },
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -336,11 +338,11 @@ class LegacyKnowledgeWithRawResponse:
         embedding_id: int,
         name: str,
         *,
-        customer_identifier: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        bucket_id: str | NotGiven = NOT_GIVEN,
+        customer_identifier: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        bucket_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -371,7 +373,7 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[LegacyKnowledgeInfo]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -399,9 +401,9 @@ class LegacyKnowledgeWithRawResponse:
         embedding_id: int,
         *,
         name: str,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -430,7 +432,7 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -480,7 +482,7 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -522,7 +524,7 @@ class LegacyKnowledgeWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeCapacity]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -545,8 +547,8 @@ class LegacyKnowledgeWithStreamingResponse:
     def list(
         self,
         *,
-        page: int = 1,
-        size: int = 10,
+        page: int | None = 1,
+        size: int | None = 10,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -570,13 +572,13 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[LegacyKnowledgeList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
                 query={
-                    "page": page,
-                    "size": size,
+                    "page": 1 if page is None else page,
+                    "size": 10 if size is None else size,
                 },
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -592,11 +594,11 @@ class LegacyKnowledgeWithStreamingResponse:
         embedding_id: int,
         name: str,
         *,
-        customer_identifier: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        bucket_id: str | NotGiven = NOT_GIVEN,
+        customer_identifier: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        bucket_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -627,7 +629,7 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[LegacyKnowledgeInfo]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -655,9 +657,9 @@ class LegacyKnowledgeWithStreamingResponse:
         embedding_id: int,
         *,
         name: str,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -686,7 +688,7 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -736,7 +738,7 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -778,7 +780,7 @@ class LegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeCapacity]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -815,8 +817,8 @@ class AsyncLegacyKnowledge:
     async def list(
         self,
         *,
-        page: int = 1,
-        size: int = 10,
+        page: int | None = 1,
+        size: int | None = 10,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -840,13 +842,13 @@ class AsyncLegacyKnowledge:
         """
         return cast(
             "LegacyKnowledgeList",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
                 query={
-                    "page": page,
-                    "size": size,
+                    "page": 1 if page is None else page,
+                    "size": 10 if size is None else size,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -861,11 +863,11 @@ class AsyncLegacyKnowledge:
         embedding_id: int,
         name: str,
         *,
-        customer_identifier: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        bucket_id: str | NotGiven = NOT_GIVEN,
+        customer_identifier: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        bucket_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -896,7 +898,7 @@ class AsyncLegacyKnowledge:
         """
         return cast(
             "LegacyKnowledgeInfo",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -923,9 +925,9 @@ class AsyncLegacyKnowledge:
         embedding_id: int,
         *,
         name: str,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -952,7 +954,7 @@ class AsyncLegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return await self._client.request(
+        return await self._client._request(
             "PUT",
             "/paas/v4/knowledge/{knowledge_id}".format(
                 **{
@@ -998,7 +1000,7 @@ class AsyncLegacyKnowledge:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return await self._client.request(
+        return await self._client._request(
             "DELETE",
             "/paas/v4/knowledge/{knowledge_id}".format(
                 **{
@@ -1038,7 +1040,7 @@ class AsyncLegacyKnowledge:
         """
         return cast(
             "KnowledgeCapacity",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -1060,8 +1062,8 @@ class AsyncLegacyKnowledgeWithRawResponse:
     async def list(
         self,
         *,
-        page: int = 1,
-        size: int = 10,
+        page: int | None = 1,
+        size: int | None = 10,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1085,13 +1087,13 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[LegacyKnowledgeList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
                 query={
-                    "page": page,
-                    "size": size,
+                    "page": 1 if page is None else page,
+                    "size": 10 if size is None else size,
                 },
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1107,11 +1109,11 @@ class AsyncLegacyKnowledgeWithRawResponse:
         embedding_id: int,
         name: str,
         *,
-        customer_identifier: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        bucket_id: str | NotGiven = NOT_GIVEN,
+        customer_identifier: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        bucket_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1142,7 +1144,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[LegacyKnowledgeInfo]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -1170,9 +1172,9 @@ class AsyncLegacyKnowledgeWithRawResponse:
         embedding_id: int,
         *,
         name: str,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1201,7 +1203,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -1251,7 +1253,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -1293,7 +1295,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCapacity]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -1316,8 +1318,8 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
     async def list(
         self,
         *,
-        page: int = 1,
-        size: int = 10,
+        page: int | None = 1,
+        size: int | None = 10,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1341,13 +1343,13 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[LegacyKnowledgeList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeList.from_dict,
                 query={
-                    "page": page,
-                    "size": size,
+                    "page": 1 if page is None else page,
+                    "size": 10 if size is None else size,
                 },
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1363,11 +1365,11 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         embedding_id: int,
         name: str,
         *,
-        customer_identifier: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
-        bucket_id: str | NotGiven = NOT_GIVEN,
+        customer_identifier: str | None | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
+        bucket_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1398,7 +1400,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[LegacyKnowledgeInfo]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
                 cast_to=LegacyKnowledgeInfo.from_dict,
@@ -1426,9 +1428,9 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         embedding_id: int,
         *,
         name: str,
-        description: str | NotGiven = NOT_GIVEN,
-        background: str | NotGiven = NOT_GIVEN,
-        icon: str | NotGiven = NOT_GIVEN,
+        description: str | None | NotGiven = NOT_GIVEN,
+        background: str | None | NotGiven = NOT_GIVEN,
+        icon: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1457,7 +1459,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -1507,7 +1509,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/knowledge/{knowledge_id}".format(
                     **{
@@ -1549,7 +1551,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeCapacity]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
                 cast_to=KnowledgeCapacity.from_dict,
@@ -1605,7 +1607,7 @@ class LegacyKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocument",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1626,10 +1628,10 @@ class LegacyKnowledgeDocuments:
         document_id: str,
         knowledge_type: int,
         *,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1658,7 +1660,7 @@ class LegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return self._client.request(
+        return self._client._request(
             "PUT",
             "/paas/v4/document/{document_id}".format(
                 **{
@@ -1704,7 +1706,7 @@ class LegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return self._client.request(
+        return self._client._request(
             "DELETE",
             "/paas/v4/document/{document_id}".format(
                 **{
@@ -1752,7 +1754,7 @@ class LegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocument]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1774,10 +1776,10 @@ class LegacyKnowledgeDocumentsWithRawResponse:
         document_id: str,
         knowledge_type: int,
         *,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1808,7 +1810,7 @@ class LegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1858,7 +1860,7 @@ class LegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1908,7 +1910,7 @@ class LegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[KnowledgeDocument]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -1930,10 +1932,10 @@ class LegacyKnowledgeDocumentsWithStreamingResponse:
         document_id: str,
         knowledge_type: int,
         *,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -1964,7 +1966,7 @@ class LegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "PUT",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2014,7 +2016,7 @@ class LegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "APIResponse[Any]",
-            self._client.request(
+            self._client._request(
                 "DELETE",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2074,7 +2076,7 @@ class AsyncLegacyKnowledgeDocuments:
         """
         return cast(
             "KnowledgeDocument",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2095,10 +2097,10 @@ class AsyncLegacyKnowledgeDocuments:
         document_id: str,
         knowledge_type: int,
         *,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2127,7 +2129,7 @@ class AsyncLegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return await self._client.request(
+        return await self._client._request(
             "PUT",
             "/paas/v4/document/{document_id}".format(
                 **{
@@ -2173,7 +2175,7 @@ class AsyncLegacyKnowledgeDocuments:
             timeout: Timeout for this request, overriding the client's.
             max_retries: Retries for this request, overriding the client's.
         """
-        return await self._client.request(
+        return await self._client._request(
             "DELETE",
             "/paas/v4/document/{document_id}".format(
                 **{
@@ -2221,7 +2223,7 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocument]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2243,10 +2245,10 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
         document_id: str,
         knowledge_type: int,
         *,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2277,7 +2279,7 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2327,7 +2329,7 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2377,7 +2379,7 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[KnowledgeDocument]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2399,10 +2401,10 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
         document_id: str,
         knowledge_type: int,
         *,
-        custom_separator: Sequence[str] | NotGiven = NOT_GIVEN,
-        sentence_size: int | NotGiven = NOT_GIVEN,
-        callback_url: str | NotGiven = NOT_GIVEN,
-        callback_header: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        custom_separator: Sequence[str] | None | NotGiven = NOT_GIVEN,
+        sentence_size: int | None | NotGiven = NOT_GIVEN,
+        callback_url: str | None | NotGiven = NOT_GIVEN,
+        callback_header: Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -2433,7 +2435,7 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "PUT",
                 "/paas/v4/document/{document_id}".format(
                     **{
@@ -2483,7 +2485,7 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[Any]",
-            await self._client.request(
+            await self._client._request(
                 "DELETE",
                 "/paas/v4/document/{document_id}".format(
                     **{

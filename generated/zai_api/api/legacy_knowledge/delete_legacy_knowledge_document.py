@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.legacy_knowledge_ack import LegacyKnowledgeAck
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -21,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/paas/v4/document/{document_id}".format(
-            document_id=quote(str(document_id), safe=""),
+            document_id=path_param("document_id", document_id),
         ),
     }
 
@@ -46,7 +45,7 @@ def _build_response(
 ) -> Response[ErrorResponse | LegacyKnowledgeAck]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -93,7 +92,7 @@ def sync(
     document_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Delete a document (legacy)
 
      Removes a document from its knowledge base through the older `/paas/v4` endpoint.
@@ -102,17 +101,21 @@ def sync(
         document_id (str): Id of the document.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         document_id=document_id,
         client=client,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -148,7 +151,7 @@ async def asyncio(
     document_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Delete a document (legacy)
 
      Removes a document from its knowledge base through the older `/paas/v4` endpoint.
@@ -157,16 +160,18 @@ async def asyncio(
         document_id (str): Id of the document.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return (
-        await asyncio_detailed(
-            document_id=document_id,
-            client=client,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        document_id=document_id,
+        client=client,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

@@ -54,7 +54,7 @@ def _build_response(
 ) -> Response[ErrorResponse | LegacyKnowledgeList]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -105,7 +105,7 @@ def sync(
     client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
-) -> ErrorResponse | LegacyKnowledgeList | None:
+) -> ErrorResponse | LegacyKnowledgeList:
     """List knowledge bases (legacy)
 
      Returns one page of the caller's knowledge bases through the older `/paas/v4` endpoint.
@@ -115,18 +115,22 @@ def sync(
         size (int | Unset): Knowledge bases per page (the SDK sends 10 unless told otherwise).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeList
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         page=page,
         size=size,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -166,7 +170,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
-) -> ErrorResponse | LegacyKnowledgeList | None:
+) -> ErrorResponse | LegacyKnowledgeList:
     """List knowledge bases (legacy)
 
      Returns one page of the caller's knowledge bases through the older `/paas/v4` endpoint.
@@ -176,17 +180,19 @@ async def asyncio(
         size (int | Unset): Knowledge bases per page (the SDK sends 10 unless told otherwise).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeList
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        page=page,
+        size=size,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

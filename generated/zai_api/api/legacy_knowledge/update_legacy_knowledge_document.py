@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -12,7 +11,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.legacy_knowledge_ack import LegacyKnowledgeAck
 from ...models.legacy_knowledge_document_update_request import LegacyKnowledgeDocumentUpdateRequest
-from ...types import Response, http_status
+from ...types import Response, http_status, path_param
 
 
 def _get_kwargs(
@@ -25,7 +24,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/paas/v4/document/{document_id}".format(
-            document_id=quote(str(document_id), safe=""),
+            document_id=path_param("document_id", document_id),
         ),
     }
 
@@ -55,7 +54,7 @@ def _build_response(
 ) -> Response[ErrorResponse | LegacyKnowledgeAck]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -109,7 +108,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyKnowledgeDocumentUpdateRequest,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Change how a document is sliced (legacy)
 
      Changes the slicing settings of a document, which is then sliced and embedded again in
@@ -122,18 +121,22 @@ def sync(
             endpoint).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         document_id=document_id,
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -176,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LegacyKnowledgeDocumentUpdateRequest,
-) -> ErrorResponse | LegacyKnowledgeAck | None:
+) -> ErrorResponse | LegacyKnowledgeAck:
     """Change how a document is sliced (legacy)
 
      Changes the slicing settings of a document, which is then sliced and embedded again in
@@ -189,17 +192,19 @@ async def asyncio(
             endpoint).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | LegacyKnowledgeAck
     """
 
-    return (
-        await asyncio_detailed(
-            document_id=document_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        document_id=document_id,
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

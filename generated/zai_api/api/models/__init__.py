@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.models`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -59,7 +61,7 @@ class Models:
         """
         return cast(
             "ModelList",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/models",
                 cast_to=ModelList.from_dict,
@@ -103,7 +105,7 @@ class ModelsWithRawResponse:
         """
         return cast(
             "APIResponse[ModelList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/models",
                 cast_to=ModelList.from_dict,
@@ -148,7 +150,7 @@ class ModelsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ModelList]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/models",
                 cast_to=ModelList.from_dict,
@@ -203,7 +205,7 @@ class AsyncModels:
         """
         return cast(
             "ModelList",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/models",
                 cast_to=ModelList.from_dict,
@@ -247,7 +249,7 @@ class AsyncModelsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ModelList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/models",
                 cast_to=ModelList.from_dict,
@@ -292,7 +294,7 @@ class AsyncModelsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ModelList]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/models",
                 cast_to=ModelList.from_dict,

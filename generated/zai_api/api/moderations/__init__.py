@@ -2,24 +2,26 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.moderations`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
 from zai_api.models.moderation_response import ModerationResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.moderation_audio_part import ModerationAudioPartParam
-    from zai_api.models.moderation_image_part import ModerationImagePartParam
-    from zai_api.models.moderation_text_part import ModerationTextPartParam
-    from zai_api.models.moderation_video_part import ModerationVideoPartParam
+    from zai_api.models.moderation_audio_part import ModerationAudioPart, ModerationAudioPartParam
+    from zai_api.models.moderation_image_part import ModerationImagePart, ModerationImagePartParam
+    from zai_api.models.moderation_text_part import ModerationTextPart, ModerationTextPartParam
+    from zai_api.models.moderation_video_part import ModerationVideoPart, ModerationVideoPartParam
 
 
 class Moderations:
@@ -45,16 +47,22 @@ class Moderations:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -82,7 +90,7 @@ class Moderations:
         """
         return cast(
             "ModerationResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -112,16 +120,22 @@ class ModerationsWithRawResponse:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -149,7 +163,7 @@ class ModerationsWithRawResponse:
         """
         return cast(
             "APIResponse[ModerationResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -180,16 +194,22 @@ class ModerationsWithStreamingResponse:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -217,7 +237,7 @@ class ModerationsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ModerationResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -258,16 +278,22 @@ class AsyncModerations:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -295,7 +321,7 @@ class AsyncModerations:
         """
         return cast(
             "ModerationResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -325,16 +351,22 @@ class AsyncModerationsWithRawResponse:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -362,7 +394,7 @@ class AsyncModerationsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ModerationResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,
@@ -393,16 +425,22 @@ class AsyncModerationsWithStreamingResponse:
         input: str
         | Sequence[str]
         | ModerationTextPartParam
-        | BaseModel
+        | ModerationTextPart
         | ModerationImagePartParam
+        | ModerationImagePart
         | ModerationVideoPartParam
+        | ModerationVideoPart
         | ModerationAudioPartParam
-        | Sequence[
+        | ModerationAudioPart
+        | Iterable[
             ModerationTextPartParam
-            | BaseModel
+            | ModerationTextPart
             | ModerationImagePartParam
+            | ModerationImagePart
             | ModerationVideoPartParam
+            | ModerationVideoPart
             | ModerationAudioPartParam
+            | ModerationAudioPart
         ],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -430,7 +468,7 @@ class AsyncModerationsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ModerationResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/moderations",
                 cast_to=ModerationResponse.from_dict,

@@ -2,11 +2,13 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.ocr`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, cast
 
 from zai_api.models.ocr_handwriting_result import OcrHandwritingResult
 
@@ -39,9 +41,9 @@ class Ocr:
         self,
         *,
         file: FileInput,
-        tool_type: OcrToolType | Literal["hand_write"],
-        language_type: str | NotGiven = NOT_GIVEN,
-        probability: bool | NotGiven = NOT_GIVEN,
+        tool_type: OcrToolType,
+        language_type: str | None | NotGiven = NOT_GIVEN,
+        probability: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -70,7 +72,7 @@ class Ocr:
         """
         return cast(
             "OcrHandwritingResult",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -100,9 +102,9 @@ class OcrWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: OcrToolType | Literal["hand_write"],
-        language_type: str | NotGiven = NOT_GIVEN,
-        probability: bool | NotGiven = NOT_GIVEN,
+        tool_type: OcrToolType,
+        language_type: str | None | NotGiven = NOT_GIVEN,
+        probability: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -131,7 +133,7 @@ class OcrWithRawResponse:
         """
         return cast(
             "APIResponse[OcrHandwritingResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -162,9 +164,9 @@ class OcrWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: OcrToolType | Literal["hand_write"],
-        language_type: str | NotGiven = NOT_GIVEN,
-        probability: bool | NotGiven = NOT_GIVEN,
+        tool_type: OcrToolType,
+        language_type: str | None | NotGiven = NOT_GIVEN,
+        probability: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -193,7 +195,7 @@ class OcrWithStreamingResponse:
         """
         return cast(
             "APIResponse[OcrHandwritingResult]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -234,9 +236,9 @@ class AsyncOcr:
         self,
         *,
         file: FileInput,
-        tool_type: OcrToolType | Literal["hand_write"],
-        language_type: str | NotGiven = NOT_GIVEN,
-        probability: bool | NotGiven = NOT_GIVEN,
+        tool_type: OcrToolType,
+        language_type: str | None | NotGiven = NOT_GIVEN,
+        probability: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -265,7 +267,7 @@ class AsyncOcr:
         """
         return cast(
             "OcrHandwritingResult",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -295,9 +297,9 @@ class AsyncOcrWithRawResponse:
         self,
         *,
         file: FileInput,
-        tool_type: OcrToolType | Literal["hand_write"],
-        language_type: str | NotGiven = NOT_GIVEN,
-        probability: bool | NotGiven = NOT_GIVEN,
+        tool_type: OcrToolType,
+        language_type: str | None | NotGiven = NOT_GIVEN,
+        probability: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -326,7 +328,7 @@ class AsyncOcrWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[OcrHandwritingResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,
@@ -357,9 +359,9 @@ class AsyncOcrWithStreamingResponse:
         self,
         *,
         file: FileInput,
-        tool_type: OcrToolType | Literal["hand_write"],
-        language_type: str | NotGiven = NOT_GIVEN,
-        probability: bool | NotGiven = NOT_GIVEN,
+        tool_type: OcrToolType,
+        language_type: str | None | NotGiven = NOT_GIVEN,
+        probability: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -388,7 +390,7 @@ class AsyncOcrWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[OcrHandwritingResult]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
                 cast_to=OcrHandwritingResult.from_dict,

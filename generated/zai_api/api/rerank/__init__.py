@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.rerank`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -40,11 +42,11 @@ class Rerank:
         model: str,
         query: str,
         documents: Sequence[str],
-        top_n: int | NotGiven = NOT_GIVEN,
-        return_documents: bool | NotGiven = NOT_GIVEN,
-        return_raw_scores: bool | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        return_documents: bool | None | NotGiven = NOT_GIVEN,
+        return_raw_scores: bool | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -76,7 +78,7 @@ class Rerank:
         """
         return cast(
             "RerankResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -111,11 +113,11 @@ class RerankWithRawResponse:
         model: str,
         query: str,
         documents: Sequence[str],
-        top_n: int | NotGiven = NOT_GIVEN,
-        return_documents: bool | NotGiven = NOT_GIVEN,
-        return_raw_scores: bool | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        return_documents: bool | None | NotGiven = NOT_GIVEN,
+        return_raw_scores: bool | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -147,7 +149,7 @@ class RerankWithRawResponse:
         """
         return cast(
             "APIResponse[RerankResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -183,11 +185,11 @@ class RerankWithStreamingResponse:
         model: str,
         query: str,
         documents: Sequence[str],
-        top_n: int | NotGiven = NOT_GIVEN,
-        return_documents: bool | NotGiven = NOT_GIVEN,
-        return_raw_scores: bool | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        return_documents: bool | None | NotGiven = NOT_GIVEN,
+        return_raw_scores: bool | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -219,7 +221,7 @@ class RerankWithStreamingResponse:
         """
         return cast(
             "APIResponse[RerankResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -265,11 +267,11 @@ class AsyncRerank:
         model: str,
         query: str,
         documents: Sequence[str],
-        top_n: int | NotGiven = NOT_GIVEN,
-        return_documents: bool | NotGiven = NOT_GIVEN,
-        return_raw_scores: bool | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        return_documents: bool | None | NotGiven = NOT_GIVEN,
+        return_raw_scores: bool | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -301,7 +303,7 @@ class AsyncRerank:
         """
         return cast(
             "RerankResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -336,11 +338,11 @@ class AsyncRerankWithRawResponse:
         model: str,
         query: str,
         documents: Sequence[str],
-        top_n: int | NotGiven = NOT_GIVEN,
-        return_documents: bool | NotGiven = NOT_GIVEN,
-        return_raw_scores: bool | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        return_documents: bool | None | NotGiven = NOT_GIVEN,
+        return_raw_scores: bool | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -372,7 +374,7 @@ class AsyncRerankWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[RerankResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,
@@ -408,11 +410,11 @@ class AsyncRerankWithStreamingResponse:
         model: str,
         query: str,
         documents: Sequence[str],
-        top_n: int | NotGiven = NOT_GIVEN,
-        return_documents: bool | NotGiven = NOT_GIVEN,
-        return_raw_scores: bool | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        return_documents: bool | None | NotGiven = NOT_GIVEN,
+        return_raw_scores: bool | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -444,7 +446,7 @@ class AsyncRerankWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[RerankResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/rerank",
                 cast_to=RerankResponse.from_dict,

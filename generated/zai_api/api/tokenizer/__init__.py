@@ -2,28 +2,31 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.tokenizer`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
 from zai_api.models.tokenizer_response import TokenizerResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.assistant_message import AssistantMessageParam
-    from zai_api.models.function_tool import FunctionToolParam
-    from zai_api.models.mcp_tool import McpToolParam
-    from zai_api.models.retrieval_tool import RetrievalToolParam
-    from zai_api.models.system_message import SystemMessageParam
-    from zai_api.models.tool_message import ToolMessageParam
-    from zai_api.models.user_message import UserMessageParam
-    from zai_api.models.web_search_tool import WebSearchToolParam
+    from zai_api.models.assistant_message import AssistantMessage, AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
+    from zai_api.models.function_tool import FunctionTool, FunctionToolParam
+    from zai_api.models.mcp_tool import McpTool, McpToolParam
+    from zai_api.models.retrieval_tool import RetrievalTool, RetrievalToolParam
+    from zai_api.models.system_message import SystemMessage, SystemMessageParam
+    from zai_api.models.tool_message import ToolMessage, ToolMessageParam
+    from zai_api.models.user_message import UserMessage, UserMessageParam
+    from zai_api.models.web_search_tool import WebSearchTool, WebSearchToolParam
 
 
 class Tokenizer:
@@ -46,13 +49,31 @@ class Tokenizer:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -83,7 +104,7 @@ class Tokenizer:
         """
         return cast(
             "TokenizerResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -113,13 +134,31 @@ class TokenizerWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -150,7 +189,7 @@ class TokenizerWithRawResponse:
         """
         return cast(
             "APIResponse[TokenizerResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -181,13 +220,31 @@ class TokenizerWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -218,7 +275,7 @@ class TokenizerWithStreamingResponse:
         """
         return cast(
             "APIResponse[TokenizerResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -259,13 +316,31 @@ class AsyncTokenizer:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -296,7 +371,7 @@ class AsyncTokenizer:
         """
         return cast(
             "TokenizerResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -326,13 +401,31 @@ class AsyncTokenizerWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -363,7 +456,7 @@ class AsyncTokenizerWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[TokenizerResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,
@@ -394,13 +487,31 @@ class AsyncTokenizerWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        tools: Sequence[FunctionToolParam | BaseModel | RetrievalToolParam | WebSearchToolParam | McpToolParam]
+        tools: Iterable[
+            FunctionToolParam
+            | FunctionTool
+            | RetrievalToolParam
+            | RetrievalTool
+            | WebSearchToolParam
+            | WebSearchTool
+            | McpToolParam
+            | McpTool
+        ]
+        | None
         | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -431,7 +542,7 @@ class AsyncTokenizerWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[TokenizerResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
                 cast_to=TokenizerResponse.from_dict,

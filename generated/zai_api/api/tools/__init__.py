@@ -2,26 +2,29 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.tools`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, cast, overload
 
 from zai_api.models.tools_web_search_chunk import ToolsWebSearchChunk
 from zai_api.models.tools_web_search_response import ToolsWebSearchResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
-    from zai_api.models.assistant_message import AssistantMessageParam
-    from zai_api.models.system_message import SystemMessageParam
-    from zai_api.models.tool_message import ToolMessageParam
-    from zai_api.models.user_message import UserMessageParam
+    from zai_api.models.assistant_message import AssistantMessage, AssistantMessageParam
+    from zai_api.models.chat_completion_message import ChatCompletionMessage
+    from zai_api.models.system_message import SystemMessage, SystemMessageParam
+    from zai_api.models.tool_message import ToolMessage, ToolMessageParam
+    from zai_api.models.user_message import UserMessage, UserMessageParam
 
 
 class Tools:
@@ -45,14 +48,22 @@ class Tools:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -65,14 +76,22 @@ class Tools:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -85,14 +104,22 @@ class Tools:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -104,14 +131,22 @@ class Tools:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -142,7 +177,7 @@ class Tools:
         """
         return cast(
             "ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -177,14 +212,22 @@ class ToolsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -197,14 +240,22 @@ class ToolsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -217,14 +268,22 @@ class ToolsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -236,14 +295,22 @@ class ToolsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -274,7 +341,7 @@ class ToolsWithRawResponse:
         """
         return cast(
             "APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -310,14 +377,22 @@ class ToolsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -330,14 +405,22 @@ class ToolsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -350,14 +433,22 @@ class ToolsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -369,14 +460,22 @@ class ToolsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -407,7 +506,7 @@ class ToolsWithStreamingResponse:
         """
         return cast(
             "APIResponse[ToolsWebSearchResponse | Stream[ToolsWebSearchChunk]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -453,14 +552,22 @@ class AsyncTools:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -473,14 +580,22 @@ class AsyncTools:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -493,14 +608,22 @@ class AsyncTools:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -512,14 +635,22 @@ class AsyncTools:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -550,7 +681,7 @@ class AsyncTools:
         """
         return cast(
             "ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -585,14 +716,22 @@ class AsyncToolsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -605,14 +744,22 @@ class AsyncToolsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -625,14 +772,22 @@ class AsyncToolsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -644,14 +799,22 @@ class AsyncToolsWithRawResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -682,7 +845,7 @@ class AsyncToolsWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,
@@ -718,14 +881,22 @@ class AsyncToolsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: Literal[False] | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: Literal[False] | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -738,14 +909,22 @@ class AsyncToolsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         stream: Literal[True],
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -758,14 +937,22 @@ class AsyncToolsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -777,14 +964,22 @@ class AsyncToolsWithStreamingResponse:
         self,
         *,
         model: str,
-        messages: Sequence[
-            SystemMessageParam | BaseModel | UserMessageParam | AssistantMessageParam | ToolMessageParam
+        messages: Iterable[
+            SystemMessageParam
+            | SystemMessage
+            | UserMessageParam
+            | UserMessage
+            | AssistantMessageParam
+            | AssistantMessage
+            | ChatCompletionMessage
+            | ToolMessageParam
+            | ToolMessage
         ],
-        request_id: str | NotGiven = NOT_GIVEN,
-        stream: bool | NotGiven = NOT_GIVEN,
-        scope: str | NotGiven = NOT_GIVEN,
-        location: str | NotGiven = NOT_GIVEN,
-        recent_days: int | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        stream: bool | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        location: str | None | NotGiven = NOT_GIVEN,
+        recent_days: int | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -815,7 +1010,7 @@ class AsyncToolsWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ToolsWebSearchResponse | AsyncStream[ToolsWebSearchChunk]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/tools",
                 cast_to=ToolsWebSearchResponse.from_dict,

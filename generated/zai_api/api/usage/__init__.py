@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.usage`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -62,7 +64,7 @@ class Usage:
         """
         return cast(
             "UsageQuotaLimitResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -95,8 +97,9 @@ class Usage:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -105,7 +108,7 @@ class Usage:
         """
         return cast(
             "UsageModelUsageResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -142,8 +145,9 @@ class Usage:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -152,7 +156,7 @@ class Usage:
         """
         return cast(
             "UsageToolUsageResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -202,7 +206,7 @@ class UsageWithRawResponse:
         """
         return cast(
             "APIResponse[UsageQuotaLimitResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -236,8 +240,9 @@ class UsageWithRawResponse:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -246,7 +251,7 @@ class UsageWithRawResponse:
         """
         return cast(
             "APIResponse[UsageModelUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -284,8 +289,9 @@ class UsageWithRawResponse:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -294,7 +300,7 @@ class UsageWithRawResponse:
         """
         return cast(
             "APIResponse[UsageToolUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -345,7 +351,7 @@ class UsageWithStreamingResponse:
         """
         return cast(
             "APIResponse[UsageQuotaLimitResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -379,8 +385,9 @@ class UsageWithStreamingResponse:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -389,7 +396,7 @@ class UsageWithStreamingResponse:
         """
         return cast(
             "APIResponse[UsageModelUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -427,8 +434,9 @@ class UsageWithStreamingResponse:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -437,7 +445,7 @@ class UsageWithStreamingResponse:
         """
         return cast(
             "APIResponse[UsageToolUsageResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -498,7 +506,7 @@ class AsyncUsage:
         """
         return cast(
             "UsageQuotaLimitResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -531,8 +539,9 @@ class AsyncUsage:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -541,7 +550,7 @@ class AsyncUsage:
         """
         return cast(
             "UsageModelUsageResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -578,8 +587,9 @@ class AsyncUsage:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -588,7 +598,7 @@ class AsyncUsage:
         """
         return cast(
             "UsageToolUsageResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -638,7 +648,7 @@ class AsyncUsageWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageQuotaLimitResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -672,8 +682,9 @@ class AsyncUsageWithRawResponse:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -682,7 +693,7 @@ class AsyncUsageWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageModelUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -720,8 +731,9 @@ class AsyncUsageWithRawResponse:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -730,7 +742,7 @@ class AsyncUsageWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageToolUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,
@@ -781,7 +793,7 @@ class AsyncUsageWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageQuotaLimitResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
                 cast_to=UsageQuotaLimitResponse.from_dict,
@@ -815,8 +827,9 @@ class AsyncUsageWithStreamingResponse:
         `GET /monitor/usage/model-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -825,7 +838,7 @@ class AsyncUsageWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageModelUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
                 cast_to=UsageModelUsageResponse.from_dict,
@@ -863,8 +876,9 @@ class AsyncUsageWithStreamingResponse:
         `GET /monitor/usage/tool-usage`
 
         Args:
-            start_time:
-            end_time:
+            start_time: Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-11
+                16:00:00`).
+            end_time: End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example `2026-07-12 16:59:59`).
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -873,7 +887,7 @@ class AsyncUsageWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[UsageToolUsageResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
                 cast_to=UsageToolUsageResponse.from_dict,

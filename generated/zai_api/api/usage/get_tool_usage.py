@@ -54,7 +54,7 @@ def _build_response(
 ) -> Response[ErrorResponse | UsageToolUsageResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -79,8 +79,10 @@ def sync_detailed(
     the body.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str): Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-11 16:00:00`).
+        end_time (str): End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-12 16:59:59`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,7 +109,7 @@ def sync(
     client: AuthenticatedClient | Client,
     start_time: str,
     end_time: str,
-) -> ErrorResponse | UsageToolUsageResponse | None:
+) -> ErrorResponse | UsageToolUsageResponse:
     """Get Coding-Plan tool usage
 
      Returns hourly counts of the plan's tool calls (web search, web reader, zread) between two
@@ -115,22 +117,28 @@ def sync(
     the body.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str): Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-11 16:00:00`).
+        end_time (str): End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-12 16:59:59`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | UsageToolUsageResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         start_time=start_time,
         end_time=end_time,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -146,8 +154,10 @@ async def asyncio_detailed(
     the body.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str): Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-11 16:00:00`).
+        end_time (str): End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-12 16:59:59`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,7 +182,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     start_time: str,
     end_time: str,
-) -> ErrorResponse | UsageToolUsageResponse | None:
+) -> ErrorResponse | UsageToolUsageResponse:
     """Get Coding-Plan tool usage
 
      Returns hourly counts of the plan's tool calls (web search, web reader, zread) between two
@@ -180,21 +190,25 @@ async def asyncio(
     the body.
 
     Args:
-        start_time (str):
-        end_time (str):
+        start_time (str): Start of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-11 16:00:00`).
+        end_time (str): End of the window, local time as `yyyy-MM-dd HH:mm:ss` (for example
+            `2026-07-12 16:59:59`).
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | UsageToolUsageResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            start_time=start_time,
-            end_time=end_time,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        start_time=start_time,
+        end_time=end_time,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

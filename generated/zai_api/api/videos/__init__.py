@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.videos`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -11,13 +13,13 @@ from typing import TYPE_CHECKING, Any, Callable, cast
 from zai_api.models.async_result import AsyncResult
 from zai_api.models.async_task_status import AsyncTaskStatus
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester, path_param
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester, path_param
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
+    from zai_api.models.sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
 
 
 class Videos:
@@ -55,7 +57,7 @@ class Videos:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -64,7 +66,7 @@ class Videos:
         """
         return cast(
             "AsyncResult",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -91,13 +93,14 @@ class Videos:
         """Poll `retrieve_videos_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "AsyncResult",
-            self._client.poll(
+            self._client._poll(
                 lambda: self.retrieve_videos_result(
                     id=id,
                 ),
@@ -114,21 +117,21 @@ class Videos:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -157,7 +160,8 @@ class Videos:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -177,7 +181,7 @@ class Videos:
         """
         return cast(
             "AsyncTaskStatus",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -233,7 +237,7 @@ class VideosWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -242,7 +246,7 @@ class VideosWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -263,21 +267,21 @@ class VideosWithRawResponse:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -306,7 +310,8 @@ class VideosWithRawResponse:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -326,7 +331,7 @@ class VideosWithRawResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -383,7 +388,7 @@ class VideosWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -392,7 +397,7 @@ class VideosWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncResult]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -413,21 +418,21 @@ class VideosWithStreamingResponse:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -456,7 +461,8 @@ class VideosWithStreamingResponse:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -476,7 +482,7 @@ class VideosWithStreamingResponse:
         """
         return cast(
             "APIResponse[AsyncTaskStatus]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -543,7 +549,7 @@ class AsyncVideos:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -552,7 +558,7 @@ class AsyncVideos:
         """
         return cast(
             "AsyncResult",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -579,13 +585,14 @@ class AsyncVideos:
         """Poll `retrieve_videos_result` until the task is no longer pending, and return its last state.
 
         Args:
+            id: The task id returned when the task was submitted.
             timeout: Seconds to wait in all before raising `zai.WaitTimeoutError`.
             poll_interval: Seconds between two polls.
             on_progress: Called with every state polled, the last one included.
         """
         return cast(
             "AsyncResult",
-            await self._client.poll(
+            await self._client._poll(
                 lambda: self.retrieve_videos_result(
                     id=id,
                 ),
@@ -602,21 +609,21 @@ class AsyncVideos:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -645,7 +652,8 @@ class AsyncVideos:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -665,7 +673,7 @@ class AsyncVideos:
         """
         return cast(
             "AsyncTaskStatus",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -721,7 +729,7 @@ class AsyncVideosWithRawResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -730,7 +738,7 @@ class AsyncVideosWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -751,21 +759,21 @@ class AsyncVideosWithRawResponse:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -794,7 +802,8 @@ class AsyncVideosWithRawResponse:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -814,7 +823,7 @@ class AsyncVideosWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,
@@ -871,7 +880,7 @@ class AsyncVideosWithStreamingResponse:
         `GET /paas/v4/async-result/{id}`
 
         Args:
-            id:
+            id: The task id returned when the task was submitted.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -880,7 +889,7 @@ class AsyncVideosWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncResult]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/async-result/{id}".format(
                     **{
@@ -901,21 +910,21 @@ class AsyncVideosWithStreamingResponse:
         self,
         *,
         model: str,
-        prompt: str | NotGiven = NOT_GIVEN,
-        image_url: str | Sequence[str] | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        quality: str | NotGiven = NOT_GIVEN,
-        with_audio: bool | NotGiven = NOT_GIVEN,
-        size: str | NotGiven = NOT_GIVEN,
-        duration: int | NotGiven = NOT_GIVEN,
-        fps: int | NotGiven = NOT_GIVEN,
-        style: str | NotGiven = NOT_GIVEN,
-        aspect_ratio: str | NotGiven = NOT_GIVEN,
-        off_peak: bool | NotGiven = NOT_GIVEN,
-        movement_amplitude: str | NotGiven = NOT_GIVEN,
-        watermark_enabled: bool | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
+        prompt: str | None | NotGiven = NOT_GIVEN,
+        image_url: str | Sequence[str] | Mapping[str, Any] | None | NotGiven = NOT_GIVEN,
+        quality: str | None | NotGiven = NOT_GIVEN,
+        with_audio: bool | None | NotGiven = NOT_GIVEN,
+        size: str | None | NotGiven = NOT_GIVEN,
+        duration: int | None | NotGiven = NOT_GIVEN,
+        fps: int | None | NotGiven = NOT_GIVEN,
+        style: str | None | NotGiven = NOT_GIVEN,
+        aspect_ratio: str | None | NotGiven = NOT_GIVEN,
+        off_peak: bool | None | NotGiven = NOT_GIVEN,
+        movement_amplitude: str | None | NotGiven = NOT_GIVEN,
+        watermark_enabled: bool | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -944,7 +953,8 @@ class AsyncVideosWithStreamingResponse:
             with_audio: Add AI-generated sound or background music (false by default).
             size: Resolution `WIDTHxHEIGHT`. CogVideoX-3: `1280x720`, `720x1280`, `1024x1024`,
                 `1920x1080`, `1080x1920`, `2048x1080`, `3840x2160` (by default the short side is 1080
-                and the aspect follows the image). Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
+                and the aspect follows the image); CogVideoX-2 and CogVideoX-Flash also `720x480`,
+                `1280x960` and `960x1280`. Vidu: `1920x1080` (q1 models), `1280x720` (vidu2
                 models, also `480x360` for `vidu2-start-end`).
             duration: Length in seconds. CogVideoX-3 `5` (default) or `10`; Vidu q1 models `5`; vidu2 models `4`.
             fps: Frame rate, `30` (default) or `60` (CogVideoX).
@@ -964,7 +974,7 @@ class AsyncVideosWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncTaskStatus]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
                 cast_to=AsyncTaskStatus.from_dict,

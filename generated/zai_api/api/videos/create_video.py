@@ -51,7 +51,7 @@ def _build_response(
 ) -> Response[AsyncTaskStatus | ErrorResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -102,7 +102,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: VideoGenerationRequest,
-) -> AsyncTaskStatus | ErrorResponse | None:
+) -> AsyncTaskStatus | ErrorResponse:
     """Submit a video generation
 
      Queues a video generation (CogVideoX or Vidu models) from a prompt, one image, a first and
@@ -115,17 +115,21 @@ def sync(
             not use are ignored or rejected by the server. Give `prompt`, `image_url` or both.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AsyncTaskStatus | ErrorResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -165,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: VideoGenerationRequest,
-) -> AsyncTaskStatus | ErrorResponse | None:
+) -> AsyncTaskStatus | ErrorResponse:
     """Submit a video generation
 
      Queues a video generation (CogVideoX or Vidu models) from a prompt, one image, a first and
@@ -178,16 +182,18 @@ async def asyncio(
             not use are ignored or rejected by the server. Give `prompt`, `image_url` or both.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         AsyncTaskStatus | ErrorResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

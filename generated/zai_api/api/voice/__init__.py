@@ -2,11 +2,13 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.voice`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, cast
 
 from zai_api.models.voice_clone_response import VoiceCloneResponse
 from zai_api.models.voice_delete_response import VoiceDeleteResponse
@@ -44,8 +46,8 @@ class Voice:
         voice_name: str,
         input: str,
         file_id: str,
-        text: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        text: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -77,7 +79,7 @@ class Voice:
         """
         return cast(
             "VoiceCloneResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -101,7 +103,7 @@ class Voice:
         self,
         *,
         voice: str,
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -125,7 +127,7 @@ class Voice:
         """
         return cast(
             "VoiceDeleteResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -144,9 +146,9 @@ class Voice:
     def list(
         self,
         *,
-        voice_type: ListVoicesVoiceType | Literal["OFFICIAL", "PRIVATE"] | NotGiven = NOT_GIVEN,
-        voice_name: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        voice_type: ListVoicesVoiceType | None | NotGiven = NOT_GIVEN,
+        voice_name: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -161,9 +163,9 @@ class Voice:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -172,7 +174,7 @@ class Voice:
         """
         return cast(
             "VoiceListResponse",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -203,8 +205,8 @@ class VoiceWithRawResponse:
         voice_name: str,
         input: str,
         file_id: str,
-        text: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        text: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -236,7 +238,7 @@ class VoiceWithRawResponse:
         """
         return cast(
             "APIResponse[VoiceCloneResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -261,7 +263,7 @@ class VoiceWithRawResponse:
         self,
         *,
         voice: str,
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -285,7 +287,7 @@ class VoiceWithRawResponse:
         """
         return cast(
             "APIResponse[VoiceDeleteResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -305,9 +307,9 @@ class VoiceWithRawResponse:
     def list(
         self,
         *,
-        voice_type: ListVoicesVoiceType | Literal["OFFICIAL", "PRIVATE"] | NotGiven = NOT_GIVEN,
-        voice_name: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        voice_type: ListVoicesVoiceType | None | NotGiven = NOT_GIVEN,
+        voice_name: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -322,9 +324,9 @@ class VoiceWithRawResponse:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -333,7 +335,7 @@ class VoiceWithRawResponse:
         """
         return cast(
             "APIResponse[VoiceListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -365,8 +367,8 @@ class VoiceWithStreamingResponse:
         voice_name: str,
         input: str,
         file_id: str,
-        text: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        text: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -398,7 +400,7 @@ class VoiceWithStreamingResponse:
         """
         return cast(
             "APIResponse[VoiceCloneResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -423,7 +425,7 @@ class VoiceWithStreamingResponse:
         self,
         *,
         voice: str,
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -447,7 +449,7 @@ class VoiceWithStreamingResponse:
         """
         return cast(
             "APIResponse[VoiceDeleteResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -467,9 +469,9 @@ class VoiceWithStreamingResponse:
     def list(
         self,
         *,
-        voice_type: ListVoicesVoiceType | Literal["OFFICIAL", "PRIVATE"] | NotGiven = NOT_GIVEN,
-        voice_name: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        voice_type: ListVoicesVoiceType | None | NotGiven = NOT_GIVEN,
+        voice_name: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -484,9 +486,9 @@ class VoiceWithStreamingResponse:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -495,7 +497,7 @@ class VoiceWithStreamingResponse:
         """
         return cast(
             "APIResponse[VoiceListResponse]",
-            self._client.request(
+            self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -537,8 +539,8 @@ class AsyncVoice:
         voice_name: str,
         input: str,
         file_id: str,
-        text: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        text: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -570,7 +572,7 @@ class AsyncVoice:
         """
         return cast(
             "VoiceCloneResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -594,7 +596,7 @@ class AsyncVoice:
         self,
         *,
         voice: str,
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -618,7 +620,7 @@ class AsyncVoice:
         """
         return cast(
             "VoiceDeleteResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -637,9 +639,9 @@ class AsyncVoice:
     async def list(
         self,
         *,
-        voice_type: ListVoicesVoiceType | Literal["OFFICIAL", "PRIVATE"] | NotGiven = NOT_GIVEN,
-        voice_name: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        voice_type: ListVoicesVoiceType | None | NotGiven = NOT_GIVEN,
+        voice_name: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -654,9 +656,9 @@ class AsyncVoice:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -665,7 +667,7 @@ class AsyncVoice:
         """
         return cast(
             "VoiceListResponse",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -696,8 +698,8 @@ class AsyncVoiceWithRawResponse:
         voice_name: str,
         input: str,
         file_id: str,
-        text: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        text: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -729,7 +731,7 @@ class AsyncVoiceWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceCloneResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -754,7 +756,7 @@ class AsyncVoiceWithRawResponse:
         self,
         *,
         voice: str,
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -778,7 +780,7 @@ class AsyncVoiceWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceDeleteResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -798,9 +800,9 @@ class AsyncVoiceWithRawResponse:
     async def list(
         self,
         *,
-        voice_type: ListVoicesVoiceType | Literal["OFFICIAL", "PRIVATE"] | NotGiven = NOT_GIVEN,
-        voice_name: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        voice_type: ListVoicesVoiceType | None | NotGiven = NOT_GIVEN,
+        voice_name: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -815,9 +817,9 @@ class AsyncVoiceWithRawResponse:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -826,7 +828,7 @@ class AsyncVoiceWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,
@@ -858,8 +860,8 @@ class AsyncVoiceWithStreamingResponse:
         voice_name: str,
         input: str,
         file_id: str,
-        text: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        text: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -891,7 +893,7 @@ class AsyncVoiceWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceCloneResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
                 cast_to=VoiceCloneResponse.from_dict,
@@ -916,7 +918,7 @@ class AsyncVoiceWithStreamingResponse:
         self,
         *,
         voice: str,
-        request_id: str | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -940,7 +942,7 @@ class AsyncVoiceWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceDeleteResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
                 cast_to=VoiceDeleteResponse.from_dict,
@@ -960,9 +962,9 @@ class AsyncVoiceWithStreamingResponse:
     async def list(
         self,
         *,
-        voice_type: ListVoicesVoiceType | Literal["OFFICIAL", "PRIVATE"] | NotGiven = NOT_GIVEN,
-        voice_name: str | NotGiven = NOT_GIVEN,
-        request_id: str | NotGiven = NOT_GIVEN,
+        voice_type: ListVoicesVoiceType | None | NotGiven = NOT_GIVEN,
+        voice_name: str | None | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -977,9 +979,9 @@ class AsyncVoiceWithStreamingResponse:
         `GET /paas/v4/voice/list`
 
         Args:
-            voice_type:
-            voice_name:
-            request_id:
+            voice_type: Only voices of this kind, `OFFICIAL` (system voices) or `PRIVATE` (cloned voices).
+            voice_name: Only voices whose name contains this text.
+            request_id: Caller-chosen id for the request, for tracing.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -988,7 +990,7 @@ class AsyncVoiceWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[VoiceListResponse]",
-            await self._client.request(
+            await self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
                 cast_to=VoiceListResponse.from_dict,

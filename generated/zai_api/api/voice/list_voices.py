@@ -25,7 +25,7 @@ def _get_kwargs(
 
     json_voice_type: str | Unset = UNSET
     if not isinstance(voice_type, Unset):
-        json_voice_type = voice_type.value
+        json_voice_type = voice_type
 
     params["voiceType"] = json_voice_type
 
@@ -62,7 +62,7 @@ def _build_response(
 ) -> Response[ErrorResponse | VoiceListResponse]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -87,9 +87,10 @@ def sync_detailed(
     a fuzzy match on the name.
 
     Args:
-        voice_type (ListVoicesVoiceType | Unset):
-        voice_name (str | Unset):
-        request_id (str | Unset):
+        voice_type (ListVoicesVoiceType | Unset): Only voices of this kind, `OFFICIAL` (system
+            voices) or `PRIVATE` (cloned voices).
+        voice_name (str | Unset): Only voices whose name contains this text.
+        request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,31 +119,36 @@ def sync(
     voice_type: ListVoicesVoiceType | Unset = UNSET,
     voice_name: str | Unset = UNSET,
     request_id: str | Unset = UNSET,
-) -> ErrorResponse | VoiceListResponse | None:
+) -> ErrorResponse | VoiceListResponse:
     """List voices
 
      Lists the system voices and the caller's cloned voices, optionally filtered by kind or by
     a fuzzy match on the name.
 
     Args:
-        voice_type (ListVoicesVoiceType | Unset):
-        voice_name (str | Unset):
-        request_id (str | Unset):
+        voice_type (ListVoicesVoiceType | Unset): Only voices of this kind, `OFFICIAL` (system
+            voices) or `PRIVATE` (cloned voices).
+        voice_name (str | Unset): Only voices whose name contains this text.
+        request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | VoiceListResponse
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         voice_type=voice_type,
         voice_name=voice_name,
         request_id=request_id,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -158,9 +164,10 @@ async def asyncio_detailed(
     a fuzzy match on the name.
 
     Args:
-        voice_type (ListVoicesVoiceType | Unset):
-        voice_name (str | Unset):
-        request_id (str | Unset):
+        voice_type (ListVoicesVoiceType | Unset): Only voices of this kind, `OFFICIAL` (system
+            voices) or `PRIVATE` (cloned voices).
+        voice_name (str | Unset): Only voices whose name contains this text.
+        request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,30 +194,33 @@ async def asyncio(
     voice_type: ListVoicesVoiceType | Unset = UNSET,
     voice_name: str | Unset = UNSET,
     request_id: str | Unset = UNSET,
-) -> ErrorResponse | VoiceListResponse | None:
+) -> ErrorResponse | VoiceListResponse:
     """List voices
 
      Lists the system voices and the caller's cloned voices, optionally filtered by kind or by
     a fuzzy match on the name.
 
     Args:
-        voice_type (ListVoicesVoiceType | Unset):
-        voice_name (str | Unset):
-        request_id (str | Unset):
+        voice_type (ListVoicesVoiceType | Unset): Only voices of this kind, `OFFICIAL` (system
+            voices) or `PRIVATE` (cloned voices).
+        voice_name (str | Unset): Only voices whose name contains this text.
+        request_id (str | Unset): Caller-chosen id for the request, for tracing.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | VoiceListResponse
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            voice_type=voice_type,
-            voice_name=voice_name,
-            request_id=request_id,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        voice_type=voice_type,
+        voice_name=voice_name,
+        request_id=request_id,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

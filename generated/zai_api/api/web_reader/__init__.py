@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.web_reader`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -38,16 +40,16 @@ class WebReader:
         self,
         *,
         url: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-        no_cache: bool | NotGiven = NOT_GIVEN,
-        return_format: str | NotGiven = NOT_GIVEN,
-        retain_images: bool | NotGiven = NOT_GIVEN,
-        no_gfm: bool | NotGiven = NOT_GIVEN,
-        keep_img_data_url: bool | NotGiven = NOT_GIVEN,
-        with_images_summary: bool | NotGiven = NOT_GIVEN,
-        with_links_summary: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        timeout: int | None | NotGiven = NOT_GIVEN,
+        no_cache: bool | None | NotGiven = NOT_GIVEN,
+        return_format: str | None | NotGiven = NOT_GIVEN,
+        retain_images: bool | None | NotGiven = NOT_GIVEN,
+        no_gfm: bool | None | NotGiven = NOT_GIVEN,
+        keep_img_data_url: bool | None | NotGiven = NOT_GIVEN,
+        with_images_summary: bool | None | NotGiven = NOT_GIVEN,
+        with_links_summary: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -83,7 +85,7 @@ class WebReader:
         """
         return cast(
             "WebReaderResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -119,16 +121,16 @@ class WebReaderWithRawResponse:
         self,
         *,
         url: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-        no_cache: bool | NotGiven = NOT_GIVEN,
-        return_format: str | NotGiven = NOT_GIVEN,
-        retain_images: bool | NotGiven = NOT_GIVEN,
-        no_gfm: bool | NotGiven = NOT_GIVEN,
-        keep_img_data_url: bool | NotGiven = NOT_GIVEN,
-        with_images_summary: bool | NotGiven = NOT_GIVEN,
-        with_links_summary: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        timeout: int | None | NotGiven = NOT_GIVEN,
+        no_cache: bool | None | NotGiven = NOT_GIVEN,
+        return_format: str | None | NotGiven = NOT_GIVEN,
+        retain_images: bool | None | NotGiven = NOT_GIVEN,
+        no_gfm: bool | None | NotGiven = NOT_GIVEN,
+        keep_img_data_url: bool | None | NotGiven = NOT_GIVEN,
+        with_images_summary: bool | None | NotGiven = NOT_GIVEN,
+        with_links_summary: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -164,7 +166,7 @@ class WebReaderWithRawResponse:
         """
         return cast(
             "APIResponse[WebReaderResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -201,16 +203,16 @@ class WebReaderWithStreamingResponse:
         self,
         *,
         url: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-        no_cache: bool | NotGiven = NOT_GIVEN,
-        return_format: str | NotGiven = NOT_GIVEN,
-        retain_images: bool | NotGiven = NOT_GIVEN,
-        no_gfm: bool | NotGiven = NOT_GIVEN,
-        keep_img_data_url: bool | NotGiven = NOT_GIVEN,
-        with_images_summary: bool | NotGiven = NOT_GIVEN,
-        with_links_summary: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        timeout: int | None | NotGiven = NOT_GIVEN,
+        no_cache: bool | None | NotGiven = NOT_GIVEN,
+        return_format: str | None | NotGiven = NOT_GIVEN,
+        retain_images: bool | None | NotGiven = NOT_GIVEN,
+        no_gfm: bool | None | NotGiven = NOT_GIVEN,
+        keep_img_data_url: bool | None | NotGiven = NOT_GIVEN,
+        with_images_summary: bool | None | NotGiven = NOT_GIVEN,
+        with_links_summary: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -246,7 +248,7 @@ class WebReaderWithStreamingResponse:
         """
         return cast(
             "APIResponse[WebReaderResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -293,16 +295,16 @@ class AsyncWebReader:
         self,
         *,
         url: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-        no_cache: bool | NotGiven = NOT_GIVEN,
-        return_format: str | NotGiven = NOT_GIVEN,
-        retain_images: bool | NotGiven = NOT_GIVEN,
-        no_gfm: bool | NotGiven = NOT_GIVEN,
-        keep_img_data_url: bool | NotGiven = NOT_GIVEN,
-        with_images_summary: bool | NotGiven = NOT_GIVEN,
-        with_links_summary: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        timeout: int | None | NotGiven = NOT_GIVEN,
+        no_cache: bool | None | NotGiven = NOT_GIVEN,
+        return_format: str | None | NotGiven = NOT_GIVEN,
+        retain_images: bool | None | NotGiven = NOT_GIVEN,
+        no_gfm: bool | None | NotGiven = NOT_GIVEN,
+        keep_img_data_url: bool | None | NotGiven = NOT_GIVEN,
+        with_images_summary: bool | None | NotGiven = NOT_GIVEN,
+        with_links_summary: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -338,7 +340,7 @@ class AsyncWebReader:
         """
         return cast(
             "WebReaderResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -374,16 +376,16 @@ class AsyncWebReaderWithRawResponse:
         self,
         *,
         url: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-        no_cache: bool | NotGiven = NOT_GIVEN,
-        return_format: str | NotGiven = NOT_GIVEN,
-        retain_images: bool | NotGiven = NOT_GIVEN,
-        no_gfm: bool | NotGiven = NOT_GIVEN,
-        keep_img_data_url: bool | NotGiven = NOT_GIVEN,
-        with_images_summary: bool | NotGiven = NOT_GIVEN,
-        with_links_summary: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        timeout: int | None | NotGiven = NOT_GIVEN,
+        no_cache: bool | None | NotGiven = NOT_GIVEN,
+        return_format: str | None | NotGiven = NOT_GIVEN,
+        retain_images: bool | None | NotGiven = NOT_GIVEN,
+        no_gfm: bool | None | NotGiven = NOT_GIVEN,
+        keep_img_data_url: bool | None | NotGiven = NOT_GIVEN,
+        with_images_summary: bool | None | NotGiven = NOT_GIVEN,
+        with_links_summary: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -419,7 +421,7 @@ class AsyncWebReaderWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[WebReaderResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,
@@ -456,16 +458,16 @@ class AsyncWebReaderWithStreamingResponse:
         self,
         *,
         url: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        timeout: int | NotGiven = NOT_GIVEN,
-        no_cache: bool | NotGiven = NOT_GIVEN,
-        return_format: str | NotGiven = NOT_GIVEN,
-        retain_images: bool | NotGiven = NOT_GIVEN,
-        no_gfm: bool | NotGiven = NOT_GIVEN,
-        keep_img_data_url: bool | NotGiven = NOT_GIVEN,
-        with_images_summary: bool | NotGiven = NOT_GIVEN,
-        with_links_summary: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        timeout: int | None | NotGiven = NOT_GIVEN,
+        no_cache: bool | None | NotGiven = NOT_GIVEN,
+        return_format: str | None | NotGiven = NOT_GIVEN,
+        retain_images: bool | None | NotGiven = NOT_GIVEN,
+        no_gfm: bool | None | NotGiven = NOT_GIVEN,
+        keep_img_data_url: bool | None | NotGiven = NOT_GIVEN,
+        with_images_summary: bool | None | NotGiven = NOT_GIVEN,
+        with_links_summary: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -501,7 +503,7 @@ class AsyncWebReaderWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[WebReaderResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/reader",
                 cast_to=WebReaderResponse.from_dict,

@@ -2,6 +2,8 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.web_search`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -10,13 +12,13 @@ from typing import TYPE_CHECKING, cast
 
 from zai_api.models.web_search_response import WebSearchResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
-    from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
+    from zai_api.models.sensitive_word_check import SensitiveWordCheck, SensitiveWordCheckParam
 
 
 class WebSearch:
@@ -40,15 +42,15 @@ class WebSearch:
         *,
         search_engine: str,
         search_query: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        count: int | NotGiven = NOT_GIVEN,
-        search_domain_filter: str | NotGiven = NOT_GIVEN,
-        search_recency_filter: str | NotGiven = NOT_GIVEN,
-        content_size: str | NotGiven = NOT_GIVEN,
-        search_intent: bool | NotGiven = NOT_GIVEN,
-        include_image: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        count: int | None | NotGiven = NOT_GIVEN,
+        search_domain_filter: str | None | NotGiven = NOT_GIVEN,
+        search_recency_filter: str | None | NotGiven = NOT_GIVEN,
+        content_size: str | None | NotGiven = NOT_GIVEN,
+        search_intent: bool | None | NotGiven = NOT_GIVEN,
+        include_image: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -84,7 +86,7 @@ class WebSearch:
         """
         return cast(
             "WebSearchResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -121,15 +123,15 @@ class WebSearchWithRawResponse:
         *,
         search_engine: str,
         search_query: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        count: int | NotGiven = NOT_GIVEN,
-        search_domain_filter: str | NotGiven = NOT_GIVEN,
-        search_recency_filter: str | NotGiven = NOT_GIVEN,
-        content_size: str | NotGiven = NOT_GIVEN,
-        search_intent: bool | NotGiven = NOT_GIVEN,
-        include_image: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        count: int | None | NotGiven = NOT_GIVEN,
+        search_domain_filter: str | None | NotGiven = NOT_GIVEN,
+        search_recency_filter: str | None | NotGiven = NOT_GIVEN,
+        content_size: str | None | NotGiven = NOT_GIVEN,
+        search_intent: bool | None | NotGiven = NOT_GIVEN,
+        include_image: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -165,7 +167,7 @@ class WebSearchWithRawResponse:
         """
         return cast(
             "APIResponse[WebSearchResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -203,15 +205,15 @@ class WebSearchWithStreamingResponse:
         *,
         search_engine: str,
         search_query: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        count: int | NotGiven = NOT_GIVEN,
-        search_domain_filter: str | NotGiven = NOT_GIVEN,
-        search_recency_filter: str | NotGiven = NOT_GIVEN,
-        content_size: str | NotGiven = NOT_GIVEN,
-        search_intent: bool | NotGiven = NOT_GIVEN,
-        include_image: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        count: int | None | NotGiven = NOT_GIVEN,
+        search_domain_filter: str | None | NotGiven = NOT_GIVEN,
+        search_recency_filter: str | None | NotGiven = NOT_GIVEN,
+        content_size: str | None | NotGiven = NOT_GIVEN,
+        search_intent: bool | None | NotGiven = NOT_GIVEN,
+        include_image: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -247,7 +249,7 @@ class WebSearchWithStreamingResponse:
         """
         return cast(
             "APIResponse[WebSearchResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -295,15 +297,15 @@ class AsyncWebSearch:
         *,
         search_engine: str,
         search_query: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        count: int | NotGiven = NOT_GIVEN,
-        search_domain_filter: str | NotGiven = NOT_GIVEN,
-        search_recency_filter: str | NotGiven = NOT_GIVEN,
-        content_size: str | NotGiven = NOT_GIVEN,
-        search_intent: bool | NotGiven = NOT_GIVEN,
-        include_image: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        count: int | None | NotGiven = NOT_GIVEN,
+        search_domain_filter: str | None | NotGiven = NOT_GIVEN,
+        search_recency_filter: str | None | NotGiven = NOT_GIVEN,
+        content_size: str | None | NotGiven = NOT_GIVEN,
+        search_intent: bool | None | NotGiven = NOT_GIVEN,
+        include_image: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -339,7 +341,7 @@ class AsyncWebSearch:
         """
         return cast(
             "WebSearchResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -376,15 +378,15 @@ class AsyncWebSearchWithRawResponse:
         *,
         search_engine: str,
         search_query: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        count: int | NotGiven = NOT_GIVEN,
-        search_domain_filter: str | NotGiven = NOT_GIVEN,
-        search_recency_filter: str | NotGiven = NOT_GIVEN,
-        content_size: str | NotGiven = NOT_GIVEN,
-        search_intent: bool | NotGiven = NOT_GIVEN,
-        include_image: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        count: int | None | NotGiven = NOT_GIVEN,
+        search_domain_filter: str | None | NotGiven = NOT_GIVEN,
+        search_recency_filter: str | None | NotGiven = NOT_GIVEN,
+        content_size: str | None | NotGiven = NOT_GIVEN,
+        search_intent: bool | None | NotGiven = NOT_GIVEN,
+        include_image: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -420,7 +422,7 @@ class AsyncWebSearchWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[WebSearchResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,
@@ -458,15 +460,15 @@ class AsyncWebSearchWithStreamingResponse:
         *,
         search_engine: str,
         search_query: str,
-        request_id: str | NotGiven = NOT_GIVEN,
-        user_id: str | NotGiven = NOT_GIVEN,
-        sensitive_word_check: SensitiveWordCheckParam | BaseModel | NotGiven = NOT_GIVEN,
-        count: int | NotGiven = NOT_GIVEN,
-        search_domain_filter: str | NotGiven = NOT_GIVEN,
-        search_recency_filter: str | NotGiven = NOT_GIVEN,
-        content_size: str | NotGiven = NOT_GIVEN,
-        search_intent: bool | NotGiven = NOT_GIVEN,
-        include_image: bool | NotGiven = NOT_GIVEN,
+        request_id: str | None | NotGiven = NOT_GIVEN,
+        user_id: str | None | NotGiven = NOT_GIVEN,
+        sensitive_word_check: SensitiveWordCheckParam | SensitiveWordCheck | None | NotGiven = NOT_GIVEN,
+        count: int | None | NotGiven = NOT_GIVEN,
+        search_domain_filter: str | None | NotGiven = NOT_GIVEN,
+        search_recency_filter: str | None | NotGiven = NOT_GIVEN,
+        content_size: str | None | NotGiven = NOT_GIVEN,
+        search_intent: bool | None | NotGiven = NOT_GIVEN,
+        include_image: bool | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -502,7 +504,7 @@ class AsyncWebSearchWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[WebSearchResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/paas/v4/web_search",
                 cast_to=WebSearchResponse.from_dict,

@@ -2,29 +2,31 @@
 # Do not edit: change the spec or the templates and run `make generate`.
 """Resources under `client.zrag`."""
 
+# The resource classes call their client's private sender and poller (`_request`, `_poll`).
+# pyright: reportPrivateUsage=false
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, cast
 
 from zai_api.models.zrag_chat_event import ZragChatEvent
 from zai_api.models.zrag_retrieve_response import ZragRetrieveResponse
 
-from ...types import NOT_GIVEN, AsyncRequester, BaseModel, NotGiven, SyncRequester
+from ...types import NOT_GIVEN, AsyncRequester, NotGiven, SyncRequester
 
 if TYPE_CHECKING:
     import httpx
 
     from zai._response import APIResponse, AsyncAPIResponse
     from zai._streaming import AsyncStream, Stream
-    from zai_api.models.zrag_chat_message import ZragChatMessageParam
-    from zai_api.models.zrag_chat_retrieval import ZragChatRetrievalParam
-    from zai_api.models.zrag_history_message import ZragHistoryMessageParam
-    from zai_api.models.zrag_knowledge_scope import ZragKnowledgeScopeParam
-    from zai_api.models.zrag_query_part import ZragQueryPartParam
+    from zai_api.models.zrag_chat_message import ZragChatMessage, ZragChatMessageParam
+    from zai_api.models.zrag_chat_retrieval import ZragChatRetrieval, ZragChatRetrievalParam
+    from zai_api.models.zrag_history_message import ZragHistoryMessage, ZragHistoryMessageParam
+    from zai_api.models.zrag_knowledge_scope import ZragKnowledgeScope, ZragKnowledgeScopeParam
+    from zai_api.models.zrag_query_part import ZragQueryPart, ZragQueryPartParam
     from zai_api.models.zrag_retrieve_request_recall_method import ZragRetrieveRequestRecallMethod
-    from zai_api.models.zrag_search_filters import ZragSearchFiltersParam
+    from zai_api.models.zrag_search_filters import ZragSearchFilters, ZragSearchFiltersParam
 
 
 class Zrag:
@@ -46,22 +48,20 @@ class Zrag:
     def retrieve(
         self,
         *,
-        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
-        query: str | NotGiven = NOT_GIVEN,
-        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
-        multimodal: bool | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: ZragRetrieveRequestRecallMethod
-        | Literal["embedding", "keyword", "mixed"]
-        | NotGiven = NOT_GIVEN,
-        recall_ratio: float | NotGiven = NOT_GIVEN,
-        enable_rerank: bool | NotGiven = NOT_GIVEN,
-        enable_rewrite: bool | NotGiven = NOT_GIVEN,
-        enable_expansion: bool | NotGiven = NOT_GIVEN,
-        similarity_threshold: float | NotGiven = NOT_GIVEN,
-        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        knows: Iterable[ZragKnowledgeScopeParam | ZragKnowledgeScope],
+        query: str | None | NotGiven = NOT_GIVEN,
+        multimodal_parts: Iterable[ZragQueryPartParam | ZragQueryPart] | None | NotGiven = NOT_GIVEN,
+        multimodal: bool | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod | None | NotGiven = NOT_GIVEN,
+        recall_ratio: float | None | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | None | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | None | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | None | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragHistoryMessageParam | ZragHistoryMessage] | None | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | ZragSearchFilters | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -99,7 +99,7 @@ class Zrag:
         """
         return cast(
             "ZragRetrieveResponse",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -131,13 +131,13 @@ class Zrag:
     def chat(
         self,
         *,
-        messages: Sequence[ZragChatMessageParam | BaseModel],
-        retrieval: ZragChatRetrievalParam | BaseModel,
-        model: str | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        max_steps: int | NotGiven = NOT_GIVEN,
-        enable_thinking: bool | NotGiven = NOT_GIVEN,
-        x_session_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragChatMessageParam | ZragChatMessage],
+        retrieval: ZragChatRetrievalParam | ZragChatRetrieval,
+        model: str | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        max_steps: int | None | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | None | NotGiven = NOT_GIVEN,
+        x_session_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -160,7 +160,8 @@ class Zrag:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -169,7 +170,7 @@ class Zrag:
         """
         return cast(
             "Stream[ZragChatEvent]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -205,22 +206,20 @@ class ZragWithRawResponse:
     def retrieve(
         self,
         *,
-        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
-        query: str | NotGiven = NOT_GIVEN,
-        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
-        multimodal: bool | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: ZragRetrieveRequestRecallMethod
-        | Literal["embedding", "keyword", "mixed"]
-        | NotGiven = NOT_GIVEN,
-        recall_ratio: float | NotGiven = NOT_GIVEN,
-        enable_rerank: bool | NotGiven = NOT_GIVEN,
-        enable_rewrite: bool | NotGiven = NOT_GIVEN,
-        enable_expansion: bool | NotGiven = NOT_GIVEN,
-        similarity_threshold: float | NotGiven = NOT_GIVEN,
-        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        knows: Iterable[ZragKnowledgeScopeParam | ZragKnowledgeScope],
+        query: str | None | NotGiven = NOT_GIVEN,
+        multimodal_parts: Iterable[ZragQueryPartParam | ZragQueryPart] | None | NotGiven = NOT_GIVEN,
+        multimodal: bool | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod | None | NotGiven = NOT_GIVEN,
+        recall_ratio: float | None | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | None | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | None | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | None | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragHistoryMessageParam | ZragHistoryMessage] | None | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | ZragSearchFilters | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -258,7 +257,7 @@ class ZragWithRawResponse:
         """
         return cast(
             "APIResponse[ZragRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -291,13 +290,13 @@ class ZragWithRawResponse:
     def chat(
         self,
         *,
-        messages: Sequence[ZragChatMessageParam | BaseModel],
-        retrieval: ZragChatRetrievalParam | BaseModel,
-        model: str | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        max_steps: int | NotGiven = NOT_GIVEN,
-        enable_thinking: bool | NotGiven = NOT_GIVEN,
-        x_session_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragChatMessageParam | ZragChatMessage],
+        retrieval: ZragChatRetrievalParam | ZragChatRetrieval,
+        model: str | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        max_steps: int | None | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | None | NotGiven = NOT_GIVEN,
+        x_session_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -320,7 +319,8 @@ class ZragWithRawResponse:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -329,7 +329,7 @@ class ZragWithRawResponse:
         """
         return cast(
             "APIResponse[Stream[ZragChatEvent]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -366,22 +366,20 @@ class ZragWithStreamingResponse:
     def retrieve(
         self,
         *,
-        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
-        query: str | NotGiven = NOT_GIVEN,
-        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
-        multimodal: bool | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: ZragRetrieveRequestRecallMethod
-        | Literal["embedding", "keyword", "mixed"]
-        | NotGiven = NOT_GIVEN,
-        recall_ratio: float | NotGiven = NOT_GIVEN,
-        enable_rerank: bool | NotGiven = NOT_GIVEN,
-        enable_rewrite: bool | NotGiven = NOT_GIVEN,
-        enable_expansion: bool | NotGiven = NOT_GIVEN,
-        similarity_threshold: float | NotGiven = NOT_GIVEN,
-        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        knows: Iterable[ZragKnowledgeScopeParam | ZragKnowledgeScope],
+        query: str | None | NotGiven = NOT_GIVEN,
+        multimodal_parts: Iterable[ZragQueryPartParam | ZragQueryPart] | None | NotGiven = NOT_GIVEN,
+        multimodal: bool | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod | None | NotGiven = NOT_GIVEN,
+        recall_ratio: float | None | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | None | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | None | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | None | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragHistoryMessageParam | ZragHistoryMessage] | None | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | ZragSearchFilters | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -419,7 +417,7 @@ class ZragWithStreamingResponse:
         """
         return cast(
             "APIResponse[ZragRetrieveResponse]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -452,13 +450,13 @@ class ZragWithStreamingResponse:
     def chat(
         self,
         *,
-        messages: Sequence[ZragChatMessageParam | BaseModel],
-        retrieval: ZragChatRetrievalParam | BaseModel,
-        model: str | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        max_steps: int | NotGiven = NOT_GIVEN,
-        enable_thinking: bool | NotGiven = NOT_GIVEN,
-        x_session_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragChatMessageParam | ZragChatMessage],
+        retrieval: ZragChatRetrievalParam | ZragChatRetrieval,
+        model: str | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        max_steps: int | None | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | None | NotGiven = NOT_GIVEN,
+        x_session_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -481,7 +479,8 @@ class ZragWithStreamingResponse:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -490,7 +489,7 @@ class ZragWithStreamingResponse:
         """
         return cast(
             "APIResponse[Stream[ZragChatEvent]]",
-            self._client.request(
+            self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -537,22 +536,20 @@ class AsyncZrag:
     async def retrieve(
         self,
         *,
-        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
-        query: str | NotGiven = NOT_GIVEN,
-        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
-        multimodal: bool | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: ZragRetrieveRequestRecallMethod
-        | Literal["embedding", "keyword", "mixed"]
-        | NotGiven = NOT_GIVEN,
-        recall_ratio: float | NotGiven = NOT_GIVEN,
-        enable_rerank: bool | NotGiven = NOT_GIVEN,
-        enable_rewrite: bool | NotGiven = NOT_GIVEN,
-        enable_expansion: bool | NotGiven = NOT_GIVEN,
-        similarity_threshold: float | NotGiven = NOT_GIVEN,
-        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        knows: Iterable[ZragKnowledgeScopeParam | ZragKnowledgeScope],
+        query: str | None | NotGiven = NOT_GIVEN,
+        multimodal_parts: Iterable[ZragQueryPartParam | ZragQueryPart] | None | NotGiven = NOT_GIVEN,
+        multimodal: bool | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod | None | NotGiven = NOT_GIVEN,
+        recall_ratio: float | None | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | None | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | None | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | None | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragHistoryMessageParam | ZragHistoryMessage] | None | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | ZragSearchFilters | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -590,7 +587,7 @@ class AsyncZrag:
         """
         return cast(
             "ZragRetrieveResponse",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -622,13 +619,13 @@ class AsyncZrag:
     async def chat(
         self,
         *,
-        messages: Sequence[ZragChatMessageParam | BaseModel],
-        retrieval: ZragChatRetrievalParam | BaseModel,
-        model: str | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        max_steps: int | NotGiven = NOT_GIVEN,
-        enable_thinking: bool | NotGiven = NOT_GIVEN,
-        x_session_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragChatMessageParam | ZragChatMessage],
+        retrieval: ZragChatRetrievalParam | ZragChatRetrieval,
+        model: str | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        max_steps: int | None | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | None | NotGiven = NOT_GIVEN,
+        x_session_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -651,7 +648,8 @@ class AsyncZrag:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -660,7 +658,7 @@ class AsyncZrag:
         """
         return cast(
             "AsyncStream[ZragChatEvent]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -696,22 +694,20 @@ class AsyncZragWithRawResponse:
     async def retrieve(
         self,
         *,
-        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
-        query: str | NotGiven = NOT_GIVEN,
-        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
-        multimodal: bool | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: ZragRetrieveRequestRecallMethod
-        | Literal["embedding", "keyword", "mixed"]
-        | NotGiven = NOT_GIVEN,
-        recall_ratio: float | NotGiven = NOT_GIVEN,
-        enable_rerank: bool | NotGiven = NOT_GIVEN,
-        enable_rewrite: bool | NotGiven = NOT_GIVEN,
-        enable_expansion: bool | NotGiven = NOT_GIVEN,
-        similarity_threshold: float | NotGiven = NOT_GIVEN,
-        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        knows: Iterable[ZragKnowledgeScopeParam | ZragKnowledgeScope],
+        query: str | None | NotGiven = NOT_GIVEN,
+        multimodal_parts: Iterable[ZragQueryPartParam | ZragQueryPart] | None | NotGiven = NOT_GIVEN,
+        multimodal: bool | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod | None | NotGiven = NOT_GIVEN,
+        recall_ratio: float | None | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | None | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | None | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | None | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragHistoryMessageParam | ZragHistoryMessage] | None | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | ZragSearchFilters | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -749,7 +745,7 @@ class AsyncZragWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[ZragRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -782,13 +778,13 @@ class AsyncZragWithRawResponse:
     async def chat(
         self,
         *,
-        messages: Sequence[ZragChatMessageParam | BaseModel],
-        retrieval: ZragChatRetrievalParam | BaseModel,
-        model: str | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        max_steps: int | NotGiven = NOT_GIVEN,
-        enable_thinking: bool | NotGiven = NOT_GIVEN,
-        x_session_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragChatMessageParam | ZragChatMessage],
+        retrieval: ZragChatRetrievalParam | ZragChatRetrieval,
+        model: str | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        max_steps: int | None | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | None | NotGiven = NOT_GIVEN,
+        x_session_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -811,7 +807,8 @@ class AsyncZragWithRawResponse:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -820,7 +817,7 @@ class AsyncZragWithRawResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncStream[ZragChatEvent]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,
@@ -857,22 +854,20 @@ class AsyncZragWithStreamingResponse:
     async def retrieve(
         self,
         *,
-        knows: Sequence[ZragKnowledgeScopeParam | BaseModel],
-        query: str | NotGiven = NOT_GIVEN,
-        multimodal_parts: Sequence[ZragQueryPartParam | BaseModel] | NotGiven = NOT_GIVEN,
-        multimodal: bool | NotGiven = NOT_GIVEN,
-        top_k: int | NotGiven = NOT_GIVEN,
-        top_n: int | NotGiven = NOT_GIVEN,
-        recall_method: ZragRetrieveRequestRecallMethod
-        | Literal["embedding", "keyword", "mixed"]
-        | NotGiven = NOT_GIVEN,
-        recall_ratio: float | NotGiven = NOT_GIVEN,
-        enable_rerank: bool | NotGiven = NOT_GIVEN,
-        enable_rewrite: bool | NotGiven = NOT_GIVEN,
-        enable_expansion: bool | NotGiven = NOT_GIVEN,
-        similarity_threshold: float | NotGiven = NOT_GIVEN,
-        messages: Sequence[ZragHistoryMessageParam | BaseModel] | NotGiven = NOT_GIVEN,
-        search_filters: ZragSearchFiltersParam | BaseModel | NotGiven = NOT_GIVEN,
+        knows: Iterable[ZragKnowledgeScopeParam | ZragKnowledgeScope],
+        query: str | None | NotGiven = NOT_GIVEN,
+        multimodal_parts: Iterable[ZragQueryPartParam | ZragQueryPart] | None | NotGiven = NOT_GIVEN,
+        multimodal: bool | None | NotGiven = NOT_GIVEN,
+        top_k: int | None | NotGiven = NOT_GIVEN,
+        top_n: int | None | NotGiven = NOT_GIVEN,
+        recall_method: ZragRetrieveRequestRecallMethod | None | NotGiven = NOT_GIVEN,
+        recall_ratio: float | None | NotGiven = NOT_GIVEN,
+        enable_rerank: bool | None | NotGiven = NOT_GIVEN,
+        enable_rewrite: bool | None | NotGiven = NOT_GIVEN,
+        enable_expansion: bool | None | NotGiven = NOT_GIVEN,
+        similarity_threshold: float | None | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragHistoryMessageParam | ZragHistoryMessage] | None | NotGiven = NOT_GIVEN,
+        search_filters: ZragSearchFiltersParam | ZragSearchFilters | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -910,7 +905,7 @@ class AsyncZragWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[ZragRetrieveResponse]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
                 cast_to=ZragRetrieveResponse.from_dict,
@@ -943,13 +938,13 @@ class AsyncZragWithStreamingResponse:
     async def chat(
         self,
         *,
-        messages: Sequence[ZragChatMessageParam | BaseModel],
-        retrieval: ZragChatRetrievalParam | BaseModel,
-        model: str | NotGiven = NOT_GIVEN,
-        temperature: float | NotGiven = NOT_GIVEN,
-        max_steps: int | NotGiven = NOT_GIVEN,
-        enable_thinking: bool | NotGiven = NOT_GIVEN,
-        x_session_id: str | NotGiven = NOT_GIVEN,
+        messages: Iterable[ZragChatMessageParam | ZragChatMessage],
+        retrieval: ZragChatRetrievalParam | ZragChatRetrieval,
+        model: str | None | NotGiven = NOT_GIVEN,
+        temperature: float | None | NotGiven = NOT_GIVEN,
+        max_steps: int | None | NotGiven = NOT_GIVEN,
+        enable_thinking: bool | None | NotGiven = NOT_GIVEN,
+        x_session_id: str | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -972,7 +967,8 @@ class AsyncZragWithStreamingResponse:
             temperature: Sampling temperature (default 0.7).
             max_steps: Upper bound on reasoning steps (default 10).
             enable_thinking: Stream the model's reasoning as `reasoning` events (default false).
-            x_session_id:
+            x_session_id: Session to continue, as reported by an earlier `session_created` event; omit to start a new
+                one.
             extra_headers: Headers to add to (or override in) this request.
             extra_query: Query parameters to add to this request.
             extra_body: Fields to add to (or override in) the request body.
@@ -981,7 +977,7 @@ class AsyncZragWithStreamingResponse:
         """
         return cast(
             "AsyncAPIResponse[AsyncStream[ZragChatEvent]]",
-            await self._client.request(
+            await self._client._request(
                 "POST",
                 "/zrag/agent/chat",
                 cast_to=ZragChatEvent.from_dict,

@@ -50,7 +50,7 @@ def _build_response(
 ) -> Response[ErrorResponse | ZragChatEvent]:
     try:
         parsed = _parse_response(client=client, response=response)
-    except ValueError:  # a body that is not JSON (an HTML error page, say): `content` still has it
+    except (ValueError, RecursionError):  # not JSON (an HTML error page, say) or nested too deeply: `content` has it
         if client.raise_on_unexpected_status:
             raise errors.UnexpectedStatus(response.status_code, response.content) from None
         parsed = None
@@ -76,7 +76,8 @@ def sync_detailed(
     the `sessionId` back in `X-Session-Id` to continue the conversation.
 
     Args:
-        x_session_id (str | Unset):
+        x_session_id (str | Unset): Session to continue, as reported by an earlier
+            `session_created` event; omit to start a new one.
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
@@ -104,7 +105,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ZragChatRequest,
     x_session_id: str | Unset = UNSET,
-) -> ErrorResponse | ZragChatEvent | None:
+) -> ErrorResponse | ZragChatEvent:
     """Chat with the knowledge-base QA agent
 
      Runs a reasoning-and-acting agent that decides for itself when to search the given
@@ -113,22 +114,27 @@ def sync(
     the `sessionId` back in `X-Session-Id` to continue the conversation.
 
     Args:
-        x_session_id (str | Unset):
+        x_session_id (str | Unset): Session to continue, as reported by an earlier
+            `session_created` event; omit to start a new one.
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | ZragChatEvent
     """
 
-    return sync_detailed(
+    response = sync_detailed(
         client=client,
         body=body,
         x_session_id=x_session_id,
-    ).parsed
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed
 
 
 async def asyncio_detailed(
@@ -145,7 +151,8 @@ async def asyncio_detailed(
     the `sessionId` back in `X-Session-Id` to continue the conversation.
 
     Args:
-        x_session_id (str | Unset):
+        x_session_id (str | Unset): Session to continue, as reported by an earlier
+            `session_created` event; omit to start a new one.
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
@@ -171,7 +178,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ZragChatRequest,
     x_session_id: str | Unset = UNSET,
-) -> ErrorResponse | ZragChatEvent | None:
+) -> ErrorResponse | ZragChatEvent:
     """Chat with the knowledge-base QA agent
 
      Runs a reasoning-and-acting agent that decides for itself when to search the given
@@ -180,21 +187,24 @@ async def asyncio(
     the `sessionId` back in `X-Session-Id` to continue the conversation.
 
     Args:
-        x_session_id (str | Unset):
+        x_session_id (str | Unset): Session to continue, as reported by an earlier
+            `session_created` event; omit to start a new one.
         body (ZragChatRequest): A turn of a conversation with the knowledge-base QA agent.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the response has no body this function can parse: an undocumented
+            status code, or a body that is not JSON. `sync_detailed` returns such responses instead.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
         ErrorResponse | ZragChatEvent
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-            x_session_id=x_session_id,
-        )
-    ).parsed
+    response = await asyncio_detailed(
+        client=client,
+        body=body,
+        x_session_id=x_session_id,
+    )
+    if response.parsed is None:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return response.parsed

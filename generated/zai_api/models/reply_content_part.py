@@ -16,17 +16,33 @@ from ..types import BaseModel, serialize
 if TYPE_CHECKING:
     pass
 
-T = TypeVar("T", bound="McpCallToolsItem")
+T = TypeVar("T", bound="ReplyContentPart")
 
 
 @_attrs_define(kw_only=True, repr=False)
-class McpCallToolsItem(BaseModel):
-    _zai_fields: ClassVar[dict[str, str]] = {}
+class ReplyContentPart(BaseModel):
+    """A part of a reply sent as a list of parts (GLM-4V family).
 
+    Attributes:
+        type (str): What the part holds; `text` today.
+        text (str): The text, for a `text` part.
+    """
+
+    _zai_fields: ClassVar[dict[str, str]] = {
+        "type": "type",
+        "text": "text",
+    }
+
+    type: str | None = None
+    text: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
 
     def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
+        if self.type is not None:
+            field_dict["type"] = self.type
+        if self.text is not None:
+            field_dict["text"] = self.text
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 field_dict.setdefault(key, serialize(value))
@@ -35,10 +51,23 @@ class McpCallToolsItem(BaseModel):
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
         d = dict(src_dict)
-        obj = cls()
+        obj = cls(
+            type=d.pop("type", None),
+            text=d.pop("text", None),
+        )
         obj.additional_properties = d
         return obj
 
 
-class McpCallToolsItemParam(TypedDict):
-    """The request shape of `McpCallToolsItem` as a plain dict (keys are wire names)."""
+_ReplyContentPartParamOptional = TypedDict(
+    "_ReplyContentPartParamOptional",
+    {
+        "type": "str",
+        "text": "str",
+    },
+    total=False,
+)
+
+
+class ReplyContentPartParam(_ReplyContentPartParamOptional):
+    """The request shape of `ReplyContentPart` as a plain dict (keys are wire names)."""
