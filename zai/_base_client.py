@@ -495,6 +495,53 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             for handle in opened:
                 handle.close()
 
+        # The result is built by another method so that this frame holds no closure cells while the
+        # call waits for a place in the pool (a burst of thousands of calls waits there).
+        return self._finish(
+            response,
+            method,
+            path,
+            cast_to=cast_to,
+            query=query,
+            headers=headers,
+            stream=stream,
+            stream_cast_to=stream_cast_to,
+            stream_done=stream_done,
+            binary=binary,
+            success=success,
+            failure=failure,
+            page=page,
+            response_mode=response_mode,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def _finish(
+        self,
+        response: httpx.Response,
+        method: str,
+        path: str,
+        *,
+        cast_to: Callable[[Any], Any] | None,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        stream: bool,
+        stream_cast_to: Callable[[Any], Any] | None,
+        stream_done: tuple[str, Any] | None,
+        binary: bool,
+        success: tuple[str, tuple[Any, ...]] | None,
+        failure: tuple[str, tuple[Any, ...]] | None,
+        page: tuple[str, str, str] | None,
+        response_mode: str,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, object] | None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | NotGiven,
+    ) -> Any:
+        """The result of a sent operation: parsed, a stream, a binary body, a page, or a raw response."""
+
         def process() -> Any:
             if stream:
                 if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
@@ -714,7 +761,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         call_timeout = self.timeout if isinstance(timeout, NotGiven) else _timeout(timeout)
         # A place in the pool first, then the request: a burst of thousands of calls then holds
         # thousands of small waiters rather than thousands of built requests (zai/_pool.py).
-        place = await self._pool_policy.enter(call_timeout.pool)
+        policy = self._pool_policy
+        if policy.gate is not None:
+            await policy.gate.acquire(call_timeout.pool)
+        place = policy.taken()
         try:
             request, opened = self._build_request(
                 self._http,
@@ -741,6 +791,53 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         finally:
             if place is not None:
                 place.leave()  # unless the first attempt took it
+
+        # The result is built by another method so that this frame holds no closure cells while the
+        # call waits for a place in the pool (a burst of thousands of calls waits there).
+        return await self._finish(
+            response,
+            method,
+            path,
+            cast_to=cast_to,
+            query=query,
+            headers=headers,
+            stream=stream,
+            stream_cast_to=stream_cast_to,
+            stream_done=stream_done,
+            binary=binary,
+            success=success,
+            failure=failure,
+            page=page,
+            response_mode=response_mode,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    async def _finish(
+        self,
+        response: httpx.Response,
+        method: str,
+        path: str,
+        *,
+        cast_to: Callable[[Any], Any] | None,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        stream: bool,
+        stream_cast_to: Callable[[Any], Any] | None,
+        stream_done: tuple[str, Any] | None,
+        binary: bool,
+        success: tuple[str, tuple[Any, ...]] | None,
+        failure: tuple[str, tuple[Any, ...]] | None,
+        page: tuple[str, str, str] | None,
+        response_mode: str,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, object] | None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | NotGiven,
+    ) -> Any:
+        """The result of a sent operation: parsed, a stream, a binary body, a page, or a raw response."""
 
         async def process() -> Any:
             if stream:
@@ -830,7 +927,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     ) -> httpx.Response:
         """Send with retries. Returns a successful response (body read unless `stream`) or raises.
 
-        `place`: a place in the pool the caller took for the first attempt (`PoolPolicy.enter`).
+        `place`: a place in the pool the caller took for the first attempt (`PoolPolicy.taken`).
         """
         from ._pool import send  # noqa: PLC0415
 

@@ -48,15 +48,22 @@ _SAFE_UNTIL = frozenset({"http11.response_closed.started", "http2.response_close
 
 
 class Gate:
-    """At most `limit` holders at a time; the others wait in order. Not bound to an event loop."""
+    """At most `limit` holders at a time; the others wait in order. Not bound to an event loop.
 
-    __slots__ = ("_in_use", "_last_release", "_limit", "_waiters")
+    A waiter fails with `httpx.PoolTimeout` when no place was released for its `timeout` seconds
+    since it joined. One watchdog timer serves all the waiters (not one timer each: a burst of
+    tens of thousands of calls waits here).
+    """
+
+    __slots__ = ("_in_use", "_last_release", "_limit", "_waiters", "_watchdog")
 
     def __init__(self, limit: int) -> None:
         self._limit = limit
         self._in_use = 0
-        self._waiters: deque[asyncio.Future[None]] = deque()
-        self._last_release = time.monotonic()
+        # (future, timeout or None, when it joined); cancelled waiters stay until they are reached.
+        self._waiters: deque[tuple[asyncio.Future[None], float | None, float]] = deque()
+        self._last_release = 0.0
+        self._watchdog: asyncio.AbstractEventLoop | None = None  # the loop the watchdog timer is on
 
     @property
     def in_use(self) -> int:
@@ -64,50 +71,57 @@ class Gate:
 
     @property
     def waiting(self) -> int:
-        return sum(1 for waiter in self._waiters if not waiter.done())
+        return sum(1 for waiter, _, _ in self._waiters if not waiter.done())
 
     async def acquire(self, timeout: float | None = None) -> None:
-        """Take a place; wait in line if there is none. Raises `httpx.PoolTimeout` after `timeout`
-        seconds during which no place was released."""
+        """Take a place; wait in line if there is none."""
         if self._in_use < self._limit and not self._waiters:
             self._in_use += 1
             return
         loop = asyncio.get_running_loop()
         waiter: asyncio.Future[None] = loop.create_future()
-        self._waiters.append(waiter)
-        timer: list[asyncio.TimerHandle] = []
-        if timeout is not None:
-            timer.append(loop.call_later(timeout, self._expire, waiter, timeout, timer))
+        self._waiters.append((waiter, timeout, time.monotonic()))
+        # (A watchdog left on another, finished event loop never fires: start one on this loop.)
+        if timeout is not None and self._watchdog is not loop:
+            self._watchdog = loop
+            loop.call_later(max(timeout, 0.0), self._watch)
         try:
             await waiter
         except BaseException:
-            # Handed a place while being cancelled: pass it on. (A cancelled waiter stays in the
-            # queue, done, and `release` skips it.)
+            # Handed a place while being cancelled: pass it on.
             if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
                 self.release()
             raise
-        finally:
-            if timer:
-                timer[0].cancel()
 
     def release(self) -> None:
         """Give back a place: to the first in line, if any."""
         self._last_release = time.monotonic()
-        while self._waiters:
-            waiter = self._waiters.popleft()
-            if not waiter.done():
+        waiters = self._waiters
+        while waiters:
+            waiter = waiters.popleft()[0]
+            # Skipped: waiters cancelled, or left behind by an event loop that has finished.
+            if not waiter.done() and not waiter.get_loop().is_closed():
                 waiter.set_result(None)
                 return
         self._in_use -= 1
 
-    def _expire(self, waiter: asyncio.Future[None], timeout: float, timer: list[asyncio.TimerHandle]) -> None:
-        if waiter.done():
-            return
-        idle = time.monotonic() - self._last_release
-        if idle < timeout:  # the line moved meanwhile: wait on
-            timer[0] = asyncio.get_running_loop().call_later(timeout - idle, self._expire, waiter, timeout, timer)
-            return
-        waiter.set_exception(httpx.PoolTimeout(f"No connection was released for {timeout:g} s"))
+    def _watch(self) -> None:
+        """Fail the waiters that saw no place released for their timeout; come back for the rest."""
+        self._watchdog = None
+        loop = asyncio.get_running_loop()
+        now = time.monotonic()
+        due: float | None = None
+        for waiter, timeout, joined in self._waiters:
+            if timeout is None or waiter.done():
+                continue
+            deadline = max(joined, self._last_release) + timeout
+            if deadline <= now:
+                waiter.set_exception(httpx.PoolTimeout(f"No connection was released for {timeout:g} s"))
+            elif due is None or deadline < due:
+                due = deadline
+        if due is not None:
+            self._watchdog = loop
+            loop.call_later(due - now, self._watch)
 
 
 class Place:
@@ -141,12 +155,9 @@ class PoolPolicy:
         # Attempts whose caller was cancelled, being wound down in the background.
         self.stopping: set[asyncio.Task[None]] = set()
 
-    async def enter(self, timeout: float | None) -> Place | None:
-        """Take a place in the pool ahead of building a request; None when there is no gate."""
-        if self.gate is None:
-            return None
-        await self.gate.acquire(timeout)
-        return Place(self.gate)
+    def taken(self) -> Place | None:
+        """The place just taken at the gate (`gate.acquire()`), for the first attempt; None without a gate."""
+        return None if self.gate is None else Place(self.gate)
 
     async def settle(self) -> None:
         """Wait until the attempts of cancelled calls have wound down (before closing the pool)."""
