@@ -12,10 +12,12 @@ import httpx
 import pytest
 
 from tests.conftest import KEY, user
-from zai import AsyncZaiClient, _base_client
+from zai import AsyncZaiClient, _base_client, _pool
+from zai._pool import Gate
 from zai.testing import FakeZai
 
 POOL = 10
+CHAT = "/paas/v4/chat/completions"
 
 
 def _sockets() -> int | None:
@@ -98,3 +100,150 @@ def test_random_cancellations_leave_the_pool_usable(
             asyncio.run(asyncio.sleep(0.01))
             after = _sockets()
         assert after <= before, f"{after - before} sockets left open"
+
+
+# ---------------------------------------------------------------------------------------------- bursts
+
+
+def test_a_burst_wider_than_the_pool_waits_at_the_gate_not_in_httpcore(
+    server: FakeZai, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # httpcore's pool does work proportional to its requests (queued and active) times its
+    # connections whenever a request comes or goes: a burst queued inside it is quadratic. The gate
+    # keeps the pool's list of requests at most the pool's size.
+    monkeypatch.setattr(_base_client, "DEFAULT_LIMITS", httpx.Limits(max_connections=POOL))
+
+    async def main() -> tuple[int, Any]:
+        async with AsyncZaiClient(api_key=KEY, base_url=server.base_url, max_retries=0) as client:
+            pool = _pool_of(client._http)
+            handle = pool.handle_async_request
+            peak = 0
+
+            async def counting(request: Any) -> Any:
+                nonlocal peak
+                peak = max(peak, len(pool._requests) + 1)
+                return await handle(request)
+
+            pool.handle_async_request = counting
+            replies = await asyncio.gather(
+                *(client.chat.completions.create(model="m", messages=user()) for _ in range(300))
+            )
+            assert all(reply.choices[0].message.content for reply in replies)
+            return peak, client._pool_policy.gate
+
+    peak, gate = asyncio.run(main())
+    assert peak <= POOL, f"{peak} requests inside httpcore's pool of {POOL}"
+    assert gate.in_use == 0
+    assert server.count("POST", CHAT) == 300
+
+
+def test_streams_hold_their_place_until_closed(server: FakeZai, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_base_client, "DEFAULT_LIMITS", httpx.Limits(max_connections=3))
+
+    async def main() -> None:
+        async with AsyncZaiClient(api_key=KEY, base_url=server.base_url) as client:
+            gate = client._pool_policy.gate
+            assert gate is not None
+
+            async def read(text: str) -> str:
+                stream = await client.chat.completions.create(model="m", messages=user(text), stream=True)
+                return "".join([chunk.choices[0].delta.content or "" async for chunk in stream])
+
+            texts = await asyncio.gather(*(read(f"call {n}") for n in range(20)))
+            assert all(texts)
+            assert gate.in_use == 0
+            held = [await client.chat.completions.create(model="m", messages=user(), stream=True) for _ in range(3)]
+            assert gate.in_use == 3
+            waiting = asyncio.ensure_future(client.chat.completions.create(model="m", messages=user()))
+            await asyncio.sleep(0.05)
+            assert not waiting.done() and gate.waiting == 1
+            await held[0].close()
+            assert (await waiting).choices[0].message.content
+            for stream in held[1:]:
+                await stream.close()
+            assert gate.in_use == 0
+
+    asyncio.run(main())
+
+
+# ---------------------------------------------------------------------------------------------- the gate
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_gate_admits_in_order_and_cancelled_waiters_leave_cleanly() -> None:
+    async def main() -> None:
+        gate = Gate(2)
+        order: list[int] = []
+
+        async def holder(n: int) -> None:
+            await gate.acquire()
+            order.append(n)
+
+        await gate.acquire()
+        await gate.acquire()
+        tasks = [asyncio.ensure_future(holder(n)) for n in range(10)]
+        await asyncio.sleep(0)
+        assert gate.waiting == 10
+        for n in (1, 4, 5, 8):
+            tasks[n].cancel()
+        await asyncio.sleep(0)
+        assert gate.waiting == 6
+        for _ in range(8):  # the two first holders and the six remaining waiters let go in turn
+            gate.release()
+            await asyncio.sleep(0)
+        assert order == [0, 2, 3, 6, 7, 9]
+        assert gate.in_use == 0
+
+    asyncio.run(main())
+
+
+def test_a_place_handed_to_a_cancelled_waiter_passes_on() -> None:
+    async def main() -> None:
+        gate = Gate(1)
+        await gate.acquire()
+        first = asyncio.ensure_future(gate.acquire())
+        second = asyncio.ensure_future(gate.acquire())
+        await asyncio.sleep(0)
+        gate.release()  # the place goes to `first`...
+        first.cancel()  # ...which is cancelled before it runs again
+        await asyncio.gather(first, return_exceptions=True)
+        await second
+        assert first.cancelled() and gate.in_use == 1
+        gate.release()
+        assert gate.in_use == 0
+
+    asyncio.run(main())
+
+
+def test_waiters_time_out_only_when_no_place_is_released(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = Clock()
+    monkeypatch.setattr(_pool.time, "monotonic", clock)
+
+    async def main() -> None:
+        gate = Gate(1)
+        await gate.acquire()
+        first = asyncio.ensure_future(gate.acquire(10.0))
+        second = asyncio.ensure_future(gate.acquire(10.0))
+        await asyncio.sleep(0)
+        clock.now = 8.0
+        gate.release()  # progress at t=8: `first` has the place
+        await first
+        clock.now = 15.0
+        gate._watch()  # 15 s after `second` joined, but only 7 s since the last release
+        await asyncio.sleep(0)
+        assert not second.done()
+        clock.now = 18.5
+        gate._watch()
+        with pytest.raises(httpx.PoolTimeout):
+            await second
+        gate.release()
+        assert gate.in_use == 0
+
+    asyncio.run(main())

@@ -184,9 +184,11 @@ def _pool_size(http: httpx.AsyncClient) -> int | bool | None:
     transport: Any = getattr(http, "_transport", None)
     if type(transport) is not httpx.AsyncHTTPTransport:
         return False
-    size: Any = getattr(getattr(transport, "_pool", None), "_max_connections", False)
-    if size is None or (isinstance(size, int) and not isinstance(size, bool) and size > 0):
-        return size  # type: ignore[no-any-return]
+    size: object = getattr(getattr(transport, "_pool", None), "_max_connections", False)
+    if size is None:
+        return None
+    if isinstance(size, int) and not isinstance(size, bool) and size > 0:
+        return size
     return False
 
 
