@@ -137,6 +137,35 @@ def test_a_burst_wider_than_the_pool_waits_at_the_gate_not_in_httpcore(
     assert server.count("POST", CHAT) == 300
 
 
+def test_each_call_makes_two_passes_over_httpcores_pool(server: FakeZai) -> None:
+    # httpcore hands every waiting request the first idle connection it sees; when several get the
+    # same one, all but one are refused and go round again, each time at a cost proportional to the
+    # pool. Entering one at a time, until the connection has started on the request, a call costs
+    # two passes: one to get a connection, one to give it back.
+    async def main() -> int:
+        async with AsyncZaiClient(api_key=KEY, base_url=server.base_url) as client:
+            pool = _pool_of(client._http)
+            assign = pool._assign_requests_to_connections
+            passes = 0
+
+            def counting() -> Any:
+                nonlocal passes
+                passes += 1
+                return assign()
+
+            pool._assign_requests_to_connections = counting
+
+            async def stream() -> None:
+                async for _ in await client.chat.completions.create(model="m", messages=user(), stream=True):
+                    pass
+
+            await asyncio.gather(*(client.chat.completions.create(model="m", messages=user()) for _ in range(200)))
+            await asyncio.gather(*(stream() for _ in range(100)))
+            return passes
+
+    assert asyncio.run(main()) <= 2 * 300 + 10
+
+
 def test_streams_hold_their_place_until_closed(server: FakeZai, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_base_client, "DEFAULT_LIMITS", httpx.Limits(max_connections=3))
 

@@ -45,6 +45,16 @@ __all__ = ["Gate", "Place", "PoolPolicy", "policy_for", "send"]
 # anyio and httpcore can leave the new socket to the garbage collector.)
 _SAFE_FROM = frozenset({"http11.send_request_headers.started", "http2.send_request_headers.started"})
 _SAFE_UNTIL = frozenset({"http11.response_closed.started", "http2.response_closed.started"})
+# Events that show a connection has started on the request: from here no other request can be
+# handed the same idle connection, so the next one may enter the pool.
+_STARTED = frozenset(
+    {
+        "connection.connect_tcp.started",
+        "connection.connect_unix_socket.started",
+        "http11.send_request_headers.started",
+        "http2.send_request_headers.started",
+    }
+)
 
 
 class Gate:
@@ -147,11 +157,15 @@ class Place:
 class PoolPolicy:
     """How the SDK sends on one `httpx.AsyncClient`: through a gate (or none), guarded or not."""
 
-    __slots__ = ("gate", "guarded", "stopping")
+    __slots__ = ("entry", "gate", "guarded", "stopping")
 
     def __init__(self, gate: Gate | None, guarded: bool) -> None:
         self.gate = gate
         self.guarded = guarded
+        # One request at a time enters httpcore's pool, until its connection starts on it: else
+        # several are handed the same idle connection, all but one are refused, and each refusal
+        # costs another pass over the pool (a burst of 1,000 streams made 8 passes per request).
+        self.entry = Gate(1)
         # Attempts whose caller was cancelled, being wound down in the background.
         self.stopping: set[asyncio.Task[None]] = set()
 
@@ -195,14 +209,22 @@ def _pool_size(http: httpx.AsyncClient) -> int | bool | None:
 class _Attempt:
     """Where one attempt is, as httpcore's trace reports it."""
 
-    __slots__ = ("chained", "safe", "signal")
+    __slots__ = ("admitted", "chained", "safe", "signal")
 
-    def __init__(self, chained: Any) -> None:
+    def __init__(self, chained: Any, admitted: Callable[[], None]) -> None:
         self.chained = chained
+        self.admitted: Callable[[], None] | None = admitted
         self.safe = False
         self.signal: asyncio.Future[None] | None = None
 
+    def leave_entry(self) -> None:
+        admitted, self.admitted = self.admitted, None
+        if admitted is not None:
+            admitted()
+
     async def trace(self, name: str, info: dict[str, Any]) -> None:
+        if name in _STARTED:
+            self.leave_entry()
         if name in _SAFE_FROM:
             self.safe = True
             if self.signal is not None and not self.signal.done():
@@ -246,13 +268,24 @@ async def send(
         await gate.acquire(timeouts.get("pool"))
     if not policy.guarded:
         return await _exchange(http, request, stream, gate, guarded=False)
+    entry = policy.entry
+    try:
+        await entry.acquire()
+    except BaseException:
+        if gate is not None:
+            gate.release()
+        raise
     chained = request.extensions.get("trace")
-    attempt = _Attempt(chained)
+    attempt = _Attempt(chained, entry.release)
     request.extensions["trace"] = attempt.trace
     loop = asyncio.get_running_loop()
     task = loop.create_task(_exchange(http, request, stream, gate, guarded=True))
-    # Registered before `shield`'s own callback, so it runs before the caller resumes.
-    task.add_done_callback(lambda _: _untrace(request, chained))
+
+    def done(_: object) -> None:  # registered before `shield`'s own callback: runs before the caller resumes
+        attempt.leave_entry()
+        _untrace(request, chained)
+
+    task.add_done_callback(done)
     try:
         return await asyncio.shield(task)
     except asyncio.CancelledError:
