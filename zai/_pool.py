@@ -2,23 +2,26 @@
 
 Two upstream problems of httpx 0.28 on httpcore 1.0 (both open there), and what the SDK does about them:
 
-- **Bursts larger than the pool.** httpcore's pool does work proportional to its queued requests
-  times its connections whenever a request arrives or finishes, so a burst of thousands of calls
-  slows to a crawl and ends in pool timeouts. The SDK admits at most `max_connections` requests
-  into the pool at a time (`Gate`); the others wait in a first-in, first-out queue that costs a
-  future each. A request waits at the gate at most the pool timeout *without progress*: it fails
-  with `httpx.PoolTimeout` only if no request left the pool for that long, so a long queue that
-  keeps moving is never cut short, while a pool held by connections nobody releases still fails.
+- **Bursts larger than the pool.** httpcore's pool does work proportional to its requests times
+  its connections whenever a request arrives or finishes, so a burst of thousands of calls slows to
+  a crawl. The SDK admits at most `max_connections` requests into the pool at a time (`Gate`); the
+  others wait in a first-in, first-out queue that costs a future each. A request waits at the gate
+  at most the pool timeout *without progress*: it fails with `httpx.PoolTimeout` only if no place
+  was released for that long, so a long queue that keeps moving is never cut short, while a pool
+  held by connections nobody releases still fails. Requests also enter the pool one at a time,
+  each until its connection has started on it (`PoolPolicy.entry`): httpcore hands every waiting
+  request the first idle connection it sees, and when several get the same one, all but one are
+  refused and go round again, at the same cost each time.
 - **Cancellation (encode/httpcore#1093).** A task cancelled at certain points leaves a connection
   that the pool never reclaims; enough of them and every later call fails with a pool timeout. The
   points are between the pool handing a request a connection and the connection starting on it,
-  and inside the closing of a response. The SDK sends each attempt in a task of its own
-  (`send`) and passes a cancellation of the caller on to that task only at a point where httpcore
-  handles it (while connecting, sending or reading, as httpcore's `trace` extension reports); at
-  other points it waits, which with the gate in place is a few turns of the event loop, for the
-  next such point or the end of the attempt. Responses are closed in a task of their own, so a
-  caller cancelled while closing does not cut the close short. A caller cancelled while waiting at
-  the gate simply leaves the queue.
+  and inside the closing of a response (and cancelling a connect or a TLS handshake can leave its
+  socket to the garbage collector). The SDK sends each attempt in a task of its own (`send`). A
+  cancelled caller leaves at once; the attempt is cancelled in the background (`_stop`) when it is
+  between sending its request and closing its response, where httpcore cleans up after it (as its
+  `trace` extension reports), or else let run to that point or to its end. Responses are closed
+  in a task of their own, so a caller cancelled while closing does not cut the close short. A
+  caller cancelled while waiting at the gate simply leaves the queue.
 
 The gate and guard apply to the SDK's own `httpx.AsyncClient` and to one passed as `http_client`
 whose transport is a plain `httpx.AsyncHTTPTransport` (its pool's size is read from it); other
