@@ -6,8 +6,11 @@ Steps:
 1. Load `openapi/openapi.yaml` and check the operation-level `x-zai` bindings (SDK method names).
 2. Copy each binding onto the operation's success response as `x-zai-bindings`: openapi-python-client
    0.29.1 keeps the raw response object for templates but drops operation-level extensions.
-3. Run the pinned openapi-python-client with our templates (`templates/`) and config.
-4. Format the output with the pinned ruff, add `py.typed`, and stamp every module with a header.
+3. Mark every object schema with its JSON pointer (`x-zai-schema`), which the model template
+   writes into the model (`model_json_schema()` looks the schema up in `schemas.json`).
+4. Run the pinned openapi-python-client with our templates (`templates/`) and config.
+5. Copy the hand-written support modules (`templates/static/`), format the output with the
+   pinned ruff, add `py.typed`, `examples.json` and `schemas.json`, and stamp every module with a header.
 
 The output is deterministic: the same inputs give the same bytes.
 """
@@ -31,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "openapi.yaml"
 CONFIG = ROOT / "openapi" / "generator.yaml"
 TEMPLATES = ROOT / "templates"
+STATIC = TEMPLATES / "static"
 RUFF_CONFIG = ROOT / "openapi" / "ruff-generated.toml"
 DEFAULT_OUTPUT = ROOT / "generated" / "zai_api"
 GENERATOR_VERSION = "0.29.1"
@@ -223,6 +227,39 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
+def _pointer_part(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def mark_schemas(node: Any, pointer: str) -> None:
+    """Write each object schema's JSON pointer into it as `x-zai-schema` (in place).
+
+    A generated model names its schema with it, inline schemas included; `$ref`s are not followed
+    (the referenced component is marked where it is defined).
+    """
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            mark_schemas(item, f"{pointer}/{index}")
+        return
+    if not isinstance(node, dict):
+        return
+    kind = node.get("type")
+    if "$ref" not in node and ("properties" in node or "allOf" in node or kind == "object" or "object" in (kind or ())):
+        node["x-zai-schema"] = pointer
+    for key, value in node.items():
+        if key in ("properties", "patternProperties", "$defs"):
+            if isinstance(value, dict):
+                for name, item in value.items():
+                    mark_schemas(item, f"{pointer}/{key}/{_pointer_part(name)}")
+        elif key in ("items", "additionalProperties", "not", "anyOf", "oneOf", "allOf", "prefixItems"):
+            mark_schemas(value, f"{pointer}/{key}")
+
+
+def schemas(spec: dict[str, Any]) -> dict[str, Any]:
+    """The document's component schemas, shipped as `zai_api/schemas.json` for `model_json_schema()`."""
+    return {"components": {"schemas": spec.get("components", {}).get("schemas", {})}}
+
+
 def _resolve(spec: dict[str, Any], node: Any) -> Any:
     while isinstance(node, dict) and "$ref" in node:
         section, name = node["$ref"].split("/")[-2:]
@@ -318,6 +355,9 @@ def _run(cmd: list[str], cwd: Path | None = None) -> None:
 
 def generate(output: Path, spec_path: Path = SPEC) -> None:
     spec = prepare(YAML(typ="safe").load(spec_path.read_text(encoding="utf-8")))
+    shipped_schemas = json.loads(json.dumps(schemas(spec)))  # before marking: users see the document's schemas
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        mark_schemas(schema, f"#/components/schemas/{_pointer_part(name)}")
     bin_dir = Path(sys.executable).parent
     with tempfile.TemporaryDirectory() as tmp:
         prepared = Path(tmp) / "openapi.json"
@@ -340,6 +380,8 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
                 "--fail-on-warning",
             ]
         )
+        for module in sorted(STATIC.glob("*.py")):
+            shutil.copyfile(module, target / module.name)
         ruff = str(bin_dir / "ruff")
         # --unsafe-fixes: unused imports are removed from `__init__.py` modules too (they are not re-exports).
         _run([ruff, "check", "--config", str(RUFF_CONFIG), "--fix-only", "--unsafe-fixes", "--quiet", str(target)])
@@ -351,6 +393,9 @@ def generate(output: Path, spec_path: Path = SPEC) -> None:
         (target / "py.typed").write_text("", encoding="utf-8")
         (target / "examples.json").write_text(
             json.dumps(examples(spec), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        (target / "schemas.json").write_text(
+            json.dumps(shipped_schemas, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
         if output.exists():
             shutil.rmtree(output)

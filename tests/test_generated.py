@@ -165,11 +165,14 @@ def test_model_mapping_api() -> None:
     assert {**completion} == {"id": "x", "model": "glm", "extra": 1}
     assert "id" in completion and "usage" not in completion and "extra" in completion
     assert list(completion) == [("id", "x"), ("model", "glm"), ("extra", 1)]
-    assert completion.model_dump() == completion.to_dict() == {"id": "x", "model": "glm", "extra": 1}
+    assert completion.model_dump(exclude_unset=True) == completion.to_dict() == {"id": "x", "model": "glm", "extra": 1}
     assert json.loads(completion.to_json()) == completion.to_dict()
-    assert completion.model_dump_json() == '{"id": "x", "model": "glm", "extra": 1}'
+    assert completion.model_dump_json(exclude_unset=True) == '{"id":"x","model":"glm","extra":1}'
     assert ChatCompletion.model_validate({"id": "y"}).id == "y"
-    assert repr(completion) == "ChatCompletion(id='x', model='glm', extra=1)"
+    assert repr(completion) == (
+        "ChatCompletion(id='x', created=None, model='glm', choices=None, request_id=None, object=None, usage=None,"
+        " web_search=None, content_filter=None, video_result=None, extra=1)"
+    )
     completion["usage"] = {"total_tokens": 1}
     assert completion.usage == {"total_tokens": 1}
     with pytest.raises(KeyError):

@@ -3,6 +3,8 @@
 """Shared types of the generated package: sentinels, file and response containers, the model base class.
 
 This module is imported when ``zai`` is imported, so it stays cheap: no attrs, no third-party imports.
+The model base class lives in `_model_base` (re-exported here); its heavier machinery
+(`_model_dump`, `_model_schema`) is imported on first use.
 """
 
 from __future__ import annotations
@@ -10,9 +12,8 @@ from __future__ import annotations
 import datetime
 import enum
 import io
-import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import (
     IO,
@@ -30,6 +31,8 @@ from typing import (
     cast,
 )
 from urllib.parse import quote
+
+from ._model_base import BaseModel, IncEx, new_extras
 
 
 class Unset:
@@ -226,134 +229,6 @@ def path_param(name: str, value: Any) -> str:
     return quote(text, safe="")
 
 
-class BaseModel:
-    """Base class of every generated model.
-
-    Models are attrs classes; this mixin adds what users of zai-sdk and openai expect: dict-style
-    access by wire name (``obj["finish_reason"]``, ``obj.get(...)``, ``dict(obj)``), ``to_dict()``,
-    ``to_json()``, ``model_dump()`` and attribute access to fields the SDK does not declare yet.
-    Absent optional fields read as ``None``; ``to_dict()`` leaves them (and ``None`` values) out.
-    """
-
-    __slots__ = ()
-
-    # Wire name -> attribute name, generated for each model.
-    _zai_fields: ClassVar[dict[str, str]] = {}
-    additional_properties: dict[str, Any]
-
-    def to_dict(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    @classmethod
-    def from_dict(cls: type[_M], src_dict: Mapping[str, Any]) -> _M:
-        raise NotImplementedError
-
-    @classmethod
-    def model_validate(cls: type[_M], obj: Mapping[str, Any]) -> _M:
-        """Build the model from a mapping (pydantic spelling of `from_dict`)."""
-        return cls.from_dict(obj)
-
-    def model_dump(self, *, mode: str = "python", exclude_none: bool = True) -> dict[str, Any]:
-        """The model as a dict of wire names (pydantic spelling of `to_dict`).
-
-        Absent and ``None`` fields are always left out; ``mode`` is accepted for compatibility,
-        the result is JSON-ready in every mode.
-        """
-        return self.to_dict()
-
-    def model_dump_json(self, *, indent: int | None = None) -> str:
-        """The model as a JSON string."""
-        return self.to_json(indent=indent)
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The model as a JSON string (indented by default, as in zai-sdk)."""
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
-
-    @property
-    def model_extra(self) -> dict[str, Any]:
-        """Fields the server sent that this SDK version does not declare."""
-        return self.additional_properties
-
-    def keys(self) -> list[str]:
-        """Wire names of the fields that are present."""
-        present = [wire for wire, attr in self._zai_fields.items() if getattr(self, attr) is not None]
-        present.extend(self.additional_properties)
-        return present
-
-    def values(self) -> list[Any]:
-        return [self[key] for key in self.keys()]
-
-    def items(self) -> list[tuple[str, Any]]:
-        return [(key, self[key]) for key in self.keys()]
-
-    def __iter__(self) -> Iterator[tuple[str, Any]]:
-        # Pairs, as pydantic models iterate; dict(model) goes through keys() and __getitem__.
-        return iter(self.items())
-
-    def get(self, key: str, default: Any = None) -> Any:
-        """The field's value, or `default` when it is absent or ``None``."""
-        attr = self._zai_fields.get(key)
-        value = getattr(self, attr) if attr is not None else self.additional_properties.get(key)
-        return default if value is None else value
-
-    def __getitem__(self, key: str) -> Any:
-        attr = self._zai_fields.get(key)
-        if attr is not None:
-            value = getattr(self, attr)
-            if value is not None:
-                return value
-            raise KeyError(key)
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        attr = self._zai_fields.get(key)
-        if attr is not None:
-            setattr(self, attr, value)
-        else:
-            self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        attr = self._zai_fields.get(key)
-        if attr is not None:
-            setattr(self, attr, None)
-        else:
-            del self.additional_properties[key]
-
-    def __contains__(self, key: object) -> bool:
-        attr = self._zai_fields.get(key) if isinstance(key, str) else None
-        if attr is not None:
-            return getattr(self, attr) is not None
-        return key in self.additional_properties
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties)
-
-    if not TYPE_CHECKING:  # type checkers should flag unknown attributes, so they do not see this
-
-        def __getattr__(self, name: str) -> Any:
-            # Only reached when normal lookup fails: expose undeclared fields as attributes.
-            if name == "additional_properties" or name.startswith("__"):
-                raise AttributeError(name)
-            attr = self._zai_fields.get(name)
-            if attr is not None and attr != name:  # a wire name spelled differently in Python (`list_`)
-                return getattr(self, attr)
-            try:
-                return self.additional_properties[name]
-            except KeyError:
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
-
-    def __repr__(self) -> str:
-        parts = [
-            f"{attr}={getattr(self, attr)!r}" for attr in self._zai_fields.values() if getattr(self, attr) is not None
-        ]
-        parts.extend(f"{key}={value!r}" for key, value in self.additional_properties.items())
-        return f"{type(self).__name__}({', '.join(parts)})"
-
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
 if TYPE_CHECKING:
     # Only type checkers need these: generated resource classes annotate their client with them.
 
@@ -463,4 +338,6 @@ __all__ = [
     "replayable_payload",
     "http_status",
     "serialize",
+    "IncEx",
+    "new_extras",
 ]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -36,27 +36,14 @@ class AgentAsyncResultRequest(BaseModel):
         "conversation_id": "conversation_id",
         "custom_variables": "custom_variables",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AgentAsyncResultRequest"
 
     agent_id: str
     async_id: str
     conversation_id: str | None = None
     custom_variables: dict[str, Any] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.agent_id is not None:
-            field_dict["agent_id"] = self.agent_id
-        if self.async_id is not None:
-            field_dict["async_id"] = self.async_id
-        if self.conversation_id is not None:
-            field_dict["conversation_id"] = self.conversation_id
-        if self.custom_variables is not None:
-            field_dict["custom_variables"] = serialize(self.custom_variables)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -68,6 +55,7 @@ class AgentAsyncResultRequest(BaseModel):
             custom_variables=d.pop("custom_variables", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.agent_output_message import AgentOutputMessageParam
@@ -56,30 +56,15 @@ class AgentChunkChoice(BaseModel):
         "messages": "messages",
         "message": "message",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AgentChunkChoice"
 
     index: int | None = None
     finish_reason: str | None = None
     delta: AgentOutputMessage | None = None
     messages: list[AgentOutputMessage] | AgentOutputMessage | None = None
     message: list[AgentOutputMessage] | AgentOutputMessage | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.index is not None:
-            field_dict["index"] = self.index
-        if self.finish_reason is not None:
-            field_dict["finish_reason"] = self.finish_reason
-        if self.delta is not None:
-            field_dict["delta"] = serialize(self.delta)
-        if self.messages is not None:
-            field_dict["messages"] = serialize(self.messages)
-        if self.message is not None:
-            field_dict["message"] = serialize(self.message)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -95,6 +80,7 @@ class AgentChunkChoice(BaseModel):
             message=_parse_AgentChunkChoice_message(_message),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

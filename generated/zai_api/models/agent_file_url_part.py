@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeV
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -32,21 +32,12 @@ class AgentFileUrlPart(BaseModel):
         "type": "type",
         "file_url": "file_url",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AgentFileUrlPart"
 
     type: Literal["file_url"] = "file_url"
     file_url: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.file_url is not None:
-            field_dict["file_url"] = self.file_url
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -56,6 +47,7 @@ class AgentFileUrlPart(BaseModel):
             file_url=d.pop("file_url", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

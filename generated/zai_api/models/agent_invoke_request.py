@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.agent_message import AgentMessageParam
@@ -54,6 +54,7 @@ class AgentInvokeRequest(BaseModel):
         "sensitive_word_check": "sensitive_word_check",
         "conversation_id": "conversation_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AgentInvokeRequest"
 
     agent_id: str
     messages: list[AgentMessage]
@@ -63,30 +64,8 @@ class AgentInvokeRequest(BaseModel):
     custom_variables: dict[str, Any] | None = None
     sensitive_word_check: SensitiveWordCheck | None = None
     conversation_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.agent_id is not None:
-            field_dict["agent_id"] = self.agent_id
-        if self.messages is not None:
-            field_dict["messages"] = serialize(self.messages)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.stream is not None:
-            field_dict["stream"] = self.stream
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.custom_variables is not None:
-            field_dict["custom_variables"] = serialize(self.custom_variables)
-        if self.sensitive_word_check is not None:
-            field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
-        if self.conversation_id is not None:
-            field_dict["conversation_id"] = self.conversation_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -112,6 +91,7 @@ class AgentInvokeRequest(BaseModel):
             conversation_id=d.pop("conversation_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

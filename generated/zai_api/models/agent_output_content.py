@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.agent_tool_step import AgentToolStepParam
@@ -48,6 +48,7 @@ class AgentOutputContent(BaseModel):
         "tag_en": "tag_en",
         "object": "object",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AgentOutputContent"
 
     type: str | None = None
     text: str | None = None
@@ -58,32 +59,8 @@ class AgentOutputContent(BaseModel):
     tag_cn: str | None = None
     tag_en: str | None = None
     object: AgentToolStep | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.text is not None:
-            field_dict["text"] = self.text
-        if self.file_url is not None:
-            field_dict["file_url"] = self.file_url
-        if self.image_url is not None:
-            field_dict["image_url"] = self.image_url
-        if self.audio_url is not None:
-            field_dict["audio_url"] = self.audio_url
-        if self.video_url is not None:
-            field_dict["video_url"] = self.video_url
-        if self.tag_cn is not None:
-            field_dict["tag_cn"] = self.tag_cn
-        if self.tag_en is not None:
-            field_dict["tag_en"] = self.tag_en
-        if self.object is not None:
-            field_dict["object"] = serialize(self.object)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -101,6 +78,7 @@ class AgentOutputContent(BaseModel):
             object=(AgentToolStep.from_dict(_object) if _object.__class__ is dict else _object),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

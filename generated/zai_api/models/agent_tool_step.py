@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -36,27 +36,14 @@ class AgentToolStep(BaseModel):
         "output": "output",
         "position": "position",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AgentToolStep"
 
     tool_name: str | None = None
     input: str | None = None
     output: str | None = None
     position: list[float] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.tool_name is not None:
-            field_dict["tool_name"] = self.tool_name
-        if self.input is not None:
-            field_dict["input"] = self.input
-        if self.output is not None:
-            field_dict["output"] = self.output
-        if self.position is not None:
-            field_dict["position"] = serialize(self.position)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -68,6 +55,7 @@ class AgentToolStep(BaseModel):
             position=d.pop("position", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -36,27 +36,14 @@ class AgentUsage(BaseModel):
         "total_tokens": "total_tokens",
         "total_calls": "total_calls",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AgentUsage"
 
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     total_tokens: int | None = None
     total_calls: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.prompt_tokens is not None:
-            field_dict["prompt_tokens"] = self.prompt_tokens
-        if self.completion_tokens is not None:
-            field_dict["completion_tokens"] = self.completion_tokens
-        if self.total_tokens is not None:
-            field_dict["total_tokens"] = self.total_tokens
-        if self.total_calls is not None:
-            field_dict["total_calls"] = self.total_calls
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -68,6 +55,7 @@ class AgentUsage(BaseModel):
             total_calls=d.pop("total_calls", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.agent_choice import AgentChoiceParam
@@ -51,6 +51,7 @@ class AgentsCompletion(BaseModel):
         "usage": "usage",
         "error": "error",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AgentsCompletion"
 
     id: str | None = None
     request_id: str | None = None
@@ -61,32 +62,8 @@ class AgentsCompletion(BaseModel):
     choices: list[AgentChoice] | None = None
     usage: AgentUsage | None = None
     error: AgentError | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.agent_id is not None:
-            field_dict["agent_id"] = self.agent_id
-        if self.conversation_id is not None:
-            field_dict["conversation_id"] = self.conversation_id
-        if self.async_id is not None:
-            field_dict["async_id"] = self.async_id
-        if self.status is not None:
-            field_dict["status"] = self.status
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.error is not None:
-            field_dict["error"] = serialize(self.error)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -110,6 +87,7 @@ class AgentsCompletion(BaseModel):
             error=(AgentError.from_dict(_error) if _error.__class__ is dict else _error),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.application_document_slices_document import ApplicationDocumentSlicesDocumentParam
@@ -40,27 +40,14 @@ class ApplicationDocumentSlices(BaseModel):
         "hide_positions": "hide_positions",
         "images": "images",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationDocumentSlices"
 
     document: ApplicationDocumentSlicesDocument | None = None
     slice_info: list[ApplicationSlice] | None = None
     hide_positions: bool | None = None
     images: list[ApplicationDocumentSlicesImagesItem] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.document is not None:
-            field_dict["document"] = serialize(self.document)
-        if self.slice_info is not None:
-            field_dict["slice_info"] = serialize(self.slice_info)
-        if self.hide_positions is not None:
-            field_dict["hide_positions"] = self.hide_positions
-        if self.images is not None:
-            field_dict["images"] = serialize(self.images)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -88,6 +75,7 @@ class ApplicationDocumentSlices(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

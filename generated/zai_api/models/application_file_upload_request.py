@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, File, FileInput, FileTypes, serialize
+from ..types import BaseModel, File, FileInput, FileTypes, new_extras, serialize
 
 if TYPE_CHECKING:
     pass
@@ -39,30 +39,15 @@ class ApplicationFileUploadRequest(BaseModel):
         "conversation_id": "conversation_id",
         "file_type": "file_type",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationFileUploadRequest"
 
     app_id: str
     files: list[File]
     upload_unit_id: str | None = None
     conversation_id: str | None = None
     file_type: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.app_id is not None:
-            field_dict["app_id"] = self.app_id
-        if self.files is not None:
-            field_dict["files"] = serialize(self.files)
-        if self.upload_unit_id is not None:
-            field_dict["upload_unit_id"] = self.upload_unit_id
-        if self.conversation_id is not None:
-            field_dict["conversation_id"] = self.conversation_id
-        if self.file_type is not None:
-            field_dict["file_type"] = self.file_type
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     def to_multipart(self) -> list[tuple[str, FileTypes]]:
         files: list[tuple[str, FileTypes]] = []
@@ -92,6 +77,7 @@ class ApplicationFileUploadRequest(BaseModel):
             file_type=d.pop("file_type", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.application_file_upload_response_data_fail_info_item import (
@@ -39,21 +39,12 @@ class ApplicationFileUploadResponseData(BaseModel):
         "success_info": "success_info",
         "fail_info": "fail_info",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationFileUploadResponse/properties/data"
 
     success_info: list[ApplicationFileUploadResponseDataSuccessInfoItem] | None = None
     fail_info: list[ApplicationFileUploadResponseDataFailInfoItem] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.success_info is not None:
-            field_dict["success_info"] = serialize(self.success_info)
-        if self.fail_info is not None:
-            field_dict["fail_info"] = serialize(self.fail_info)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -87,6 +78,7 @@ class ApplicationFileUploadResponseData(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

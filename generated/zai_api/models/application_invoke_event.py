@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.application_tool_calls import ApplicationToolCallsParam
@@ -42,6 +42,7 @@ class ApplicationInvokeEvent(BaseModel):
         "time": "time",
         "tool_calls": "tool_calls",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationInvokeEvent"
 
     node_id: str | None = None
     node_name: str | None = None
@@ -49,26 +50,8 @@ class ApplicationInvokeEvent(BaseModel):
     content: str | None = None
     time: int | None = None
     tool_calls: ApplicationToolCalls | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.node_id is not None:
-            field_dict["node_id"] = self.node_id
-        if self.node_name is not None:
-            field_dict["node_name"] = self.node_name
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.content is not None:
-            field_dict["content"] = self.content
-        if self.time is not None:
-            field_dict["time"] = self.time
-        if self.tool_calls is not None:
-            field_dict["tool_calls"] = serialize(self.tool_calls)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -83,6 +66,7 @@ class ApplicationInvokeEvent(BaseModel):
             tool_calls=(ApplicationToolCalls.from_dict(_tool_calls) if _tool_calls.__class__ is dict else _tool_calls),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

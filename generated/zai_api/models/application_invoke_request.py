@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.application_invoke_message import ApplicationInvokeMessageParam
@@ -44,6 +44,7 @@ class ApplicationInvokeRequest(BaseModel):
         "role": "role",
         "send_log_event": "send_log_event",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationInvokeRequest"
 
     app_id: str
     messages: list[ApplicationInvokeMessage]
@@ -52,28 +53,8 @@ class ApplicationInvokeRequest(BaseModel):
     third_request_id: str | None = None
     role: str | None = None
     send_log_event: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.app_id is not None:
-            field_dict["app_id"] = self.app_id
-        if self.messages is not None:
-            field_dict["messages"] = serialize(self.messages)
-        if self.conversation_id is not None:
-            field_dict["conversation_id"] = self.conversation_id
-        if self.stream is not None:
-            field_dict["stream"] = self.stream
-        if self.third_request_id is not None:
-            field_dict["third_request_id"] = self.third_request_id
-        if self.role is not None:
-            field_dict["role"] = self.role
-        if self.send_log_event is not None:
-            field_dict["send_log_event"] = self.send_log_event
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -96,6 +77,7 @@ class ApplicationInvokeRequest(BaseModel):
             send_log_event=d.pop("send_log_event", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.application_invoke_choice import ApplicationInvokeChoiceParam
@@ -41,30 +41,15 @@ class ApplicationInvokeResponse(BaseModel):
         "choices": "choices",
         "usage": "usage",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationInvokeResponse"
 
     request_id: str | None = None
     conversation_id: str | None = None
     app_id: str | None = None
     choices: list[ApplicationInvokeChoice] | None = None
     usage: list[ApplicationInvokeUsage] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.conversation_id is not None:
-            field_dict["conversation_id"] = self.conversation_id
-        if self.app_id is not None:
-            field_dict["app_id"] = self.app_id
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -93,6 +78,7 @@ class ApplicationInvokeResponse(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

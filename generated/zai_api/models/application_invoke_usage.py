@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -38,30 +38,15 @@ class ApplicationInvokeUsage(BaseModel):
         "outputTokenCount": "output_token_count",
         "totalTokenCount": "total_token_count",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationInvokeUsage"
 
     model: str | None = None
     node_name: str | None = None
     input_token_count: int | None = None
     output_token_count: int | None = None
     total_token_count: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.node_name is not None:
-            field_dict["nodeName"] = self.node_name
-        if self.input_token_count is not None:
-            field_dict["inputTokenCount"] = self.input_token_count
-        if self.output_token_count is not None:
-            field_dict["outputTokenCount"] = self.output_token_count
-        if self.total_token_count is not None:
-            field_dict["totalTokenCount"] = self.total_token_count
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -74,6 +59,7 @@ class ApplicationInvokeUsage(BaseModel):
             total_token_count=d.pop("totalTokenCount", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -40,6 +40,7 @@ class ApplicationMessageData(BaseModel):
         "url": "url",
         "coverUrl": "cover_url",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationMessageData"
 
     type: str | None = None
     msg: str | None = None
@@ -47,26 +48,8 @@ class ApplicationMessageData(BaseModel):
     file: str | None = None
     url: str | None = None
     cover_url: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.msg is not None:
-            field_dict["msg"] = self.msg
-        if self.code is not None:
-            field_dict["code"] = self.code
-        if self.file is not None:
-            field_dict["file"] = self.file
-        if self.url is not None:
-            field_dict["url"] = self.url
-        if self.cover_url is not None:
-            field_dict["coverUrl"] = self.cover_url
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -80,6 +63,7 @@ class ApplicationMessageData(BaseModel):
             cover_url=d.pop("coverUrl", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

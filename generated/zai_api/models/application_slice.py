@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.application_slice_position import ApplicationSlicePositionParam
@@ -40,30 +40,15 @@ class ApplicationSlice(BaseModel):
         "line": "line",
         "sheet_name": "sheet_name",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationSlice"
 
     document_id: str | None = None
     text: str | None = None
     position: ApplicationSlicePosition | None = None
     line: int | None = None
     sheet_name: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.document_id is not None:
-            field_dict["document_id"] = self.document_id
-        if self.text is not None:
-            field_dict["text"] = self.text
-        if self.position is not None:
-            field_dict["position"] = serialize(self.position)
-        if self.line is not None:
-            field_dict["line"] = self.line
-        if self.sheet_name is not None:
-            field_dict["sheet_name"] = self.sheet_name
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -77,6 +62,7 @@ class ApplicationSlice(BaseModel):
             sheet_name=d.pop("sheet_name", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.application_document_slices import ApplicationDocumentSlicesParam
@@ -34,21 +34,12 @@ class ApplicationSliceInfoResponseData(BaseModel):
         "document_slices": "document_slices",
         "has_old_document": "has_old_document",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationSliceInfoResponse/properties/data"
 
     document_slices: list[ApplicationDocumentSlices] | None = None
     has_old_document: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.document_slices is not None:
-            field_dict["document_slices"] = serialize(self.document_slices)
-        if self.has_old_document is not None:
-            field_dict["has_old_document"] = self.has_old_document
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -66,6 +57,7 @@ class ApplicationSliceInfoResponseData(BaseModel):
             has_old_document=d.pop("has_old_document", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

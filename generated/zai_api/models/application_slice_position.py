@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -42,6 +42,7 @@ class ApplicationSlicePosition(BaseModel):
         "height": "height",
         "width": "width",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationSlice/properties/position"
 
     x0: float | None = None
     x1: float | None = None
@@ -50,28 +51,8 @@ class ApplicationSlicePosition(BaseModel):
     page: int | None = None
     height: float | None = None
     width: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.x0 is not None:
-            field_dict["x0"] = self.x0
-        if self.x1 is not None:
-            field_dict["x1"] = self.x1
-        if self.top is not None:
-            field_dict["top"] = self.top
-        if self.bottom is not None:
-            field_dict["bottom"] = self.bottom
-        if self.page is not None:
-            field_dict["page"] = self.page
-        if self.height is not None:
-            field_dict["height"] = self.height
-        if self.width is not None:
-            field_dict["width"] = self.width
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -86,6 +67,7 @@ class ApplicationSlicePosition(BaseModel):
             width=d.pop("width", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.application_variable_input_template import ApplicationVariableInputTemplateParam
@@ -43,6 +43,7 @@ class ApplicationVariable(BaseModel):
         "allowed_values": "allowed_values",
         "input_template": "input_template",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ApplicationVariable"
 
     id: str | None = None
     name: str | None = None
@@ -50,26 +51,8 @@ class ApplicationVariable(BaseModel):
     tips: str | None = None
     allowed_values: list[str] | None = None
     input_template: ApplicationVariableInputTemplate | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.name is not None:
-            field_dict["name"] = self.name
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.tips is not None:
-            field_dict["tips"] = self.tips
-        if self.allowed_values is not None:
-            field_dict["allowed_values"] = serialize(self.allowed_values)
-        if self.input_template is not None:
-            field_dict["input_template"] = serialize(self.input_template)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -88,6 +71,7 @@ class ApplicationVariable(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_text_delta import AssistantTextDeltaParam
@@ -49,27 +49,14 @@ class AssistantChoice(BaseModel):
         "finish_reason": "finish_reason",
         "metadata": "metadata",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantChoice"
 
     index: int | None = None
     delta: AssistantTextDelta | AssistantToolCallsDelta | None = None
     finish_reason: str | None = None
     metadata: dict[str, Any] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.index is not None:
-            field_dict["index"] = self.index
-        if self.delta is not None:
-            field_dict["delta"] = serialize(self.delta)
-        if self.finish_reason is not None:
-            field_dict["finish_reason"] = self.finish_reason
-        if self.metadata is not None:
-            field_dict["metadata"] = serialize(self.metadata)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -82,6 +69,7 @@ class AssistantChoice(BaseModel):
             metadata=d.pop("metadata", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

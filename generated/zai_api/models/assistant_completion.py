@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_choice import AssistantChoiceParam
@@ -56,6 +56,7 @@ class AssistantCompletion(BaseModel):
         "metadata": "metadata",
         "usage": "usage",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantCompletion"
 
     id: str | None = None
     conversation_id: str | None = None
@@ -66,32 +67,8 @@ class AssistantCompletion(BaseModel):
     choices: list[AssistantChoice] | None = None
     metadata: dict[str, Any] | None = None
     usage: CompletionUsage | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.conversation_id is not None:
-            field_dict["conversation_id"] = self.conversation_id
-        if self.assistant_id is not None:
-            field_dict["assistant_id"] = self.assistant_id
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.status is not None:
-            field_dict["status"] = self.status
-        if self.last_error is not None:
-            field_dict["last_error"] = serialize(self.last_error)
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
-        if self.metadata is not None:
-            field_dict["metadata"] = serialize(self.metadata)
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -115,6 +92,7 @@ class AssistantCompletion(BaseModel):
             usage=(CompletionUsage.from_dict(_usage) if _usage.__class__ is dict else _usage),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.image_url_part import ImageUrlPartParam
@@ -51,21 +51,12 @@ class AssistantConversationMessage(BaseModel):
         "role": "role",
         "content": "content",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantConversationMessage"
 
     role: str
     content: str | list[TextPart | ImageUrlPart]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.role is not None:
-            field_dict["role"] = self.role
-        if self.content is not None:
-            field_dict["content"] = serialize(self.content)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -76,6 +67,7 @@ class AssistantConversationMessage(BaseModel):
             content=_parse_AssistantConversationMessage_content(_content),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

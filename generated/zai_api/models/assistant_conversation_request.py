@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_attachment import AssistantAttachmentParam
@@ -60,6 +60,7 @@ class AssistantConversationRequest(BaseModel):
         "do_sample": "do_sample",
         "extra_parameters": "extra_parameters",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantConversationRequest"
 
     assistant_id: str
     messages: list[AssistantConversationMessage]
@@ -72,36 +73,8 @@ class AssistantConversationRequest(BaseModel):
     user_id: str | None = None
     do_sample: bool | None = None
     extra_parameters: AssistantExtraParameters | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.assistant_id is not None:
-            field_dict["assistant_id"] = self.assistant_id
-        if self.messages is not None:
-            field_dict["messages"] = serialize(self.messages)
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.stream is not None:
-            field_dict["stream"] = self.stream
-        if self.conversation_id is not None:
-            field_dict["conversation_id"] = self.conversation_id
-        if self.attachments is not None:
-            field_dict["attachments"] = serialize(self.attachments)
-        if self.metadata is not None:
-            field_dict["metadata"] = serialize(self.metadata)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.do_sample is not None:
-            field_dict["do_sample"] = self.do_sample
-        if self.extra_parameters is not None:
-            field_dict["extra_parameters"] = serialize(self.extra_parameters)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -141,6 +114,7 @@ class AssistantConversationRequest(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

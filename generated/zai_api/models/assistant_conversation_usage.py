@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.completion_usage import CompletionUsageParam
@@ -40,30 +40,15 @@ class AssistantConversationUsage(BaseModel):
         "update_time": "update_time",
         "usage": "usage",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantConversationUsage"
 
     id: str
     assistant_id: str
     create_time: int | str | None = None
     update_time: int | str | None = None
     usage: CompletionUsage | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.assistant_id is not None:
-            field_dict["assistant_id"] = self.assistant_id
-        if self.create_time is not None:
-            field_dict["create_time"] = serialize(self.create_time)
-        if self.update_time is not None:
-            field_dict["update_time"] = serialize(self.update_time)
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -77,6 +62,7 @@ class AssistantConversationUsage(BaseModel):
             usage=(CompletionUsage.from_dict(_usage) if _usage.__class__ is dict else _usage),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_conversation_usage import AssistantConversationUsageParam
@@ -36,24 +36,13 @@ class AssistantConversationUsagePage(BaseModel):
         "has_more": "has_more",
         "conversation_list": "conversation_list",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantConversationUsagePage"
 
     assistant_id: str
     has_more: bool
     conversation_list: list[AssistantConversationUsage]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.assistant_id is not None:
-            field_dict["assistant_id"] = self.assistant_id
-        if self.has_more is not None:
-            field_dict["has_more"] = self.has_more
-        if self.conversation_list is not None:
-            field_dict["conversation_list"] = serialize(self.conversation_list)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -72,6 +61,7 @@ class AssistantConversationUsagePage(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_function_call_function_outputs_item import (
@@ -38,24 +38,13 @@ class AssistantFunctionCallFunction(BaseModel):
         "arguments": "arguments",
         "outputs": "outputs",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantFunctionCall/properties/function"
 
     name: str | None = None
     arguments: str | dict[str, Any] | None = None
     outputs: list[AssistantFunctionCallFunctionOutputsItem] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.name is not None:
-            field_dict["name"] = self.name
-        if self.arguments is not None:
-            field_dict["arguments"] = serialize(self.arguments)
-        if self.outputs is not None:
-            field_dict["outputs"] = serialize(self.outputs)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -74,6 +63,7 @@ class AssistantFunctionCallFunction(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_info_tags_item import AssistantInfoTagsItemParam
@@ -50,6 +50,7 @@ class AssistantInfo(BaseModel):
         "created_at": "created_at",
         "updated_at": "updated_at",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantInfo"
 
     assistant_id: str
     name: str
@@ -61,34 +62,8 @@ class AssistantInfo(BaseModel):
     starter_prompts: list[Any] | None = None
     created_at: int | str | None = None
     updated_at: int | str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.assistant_id is not None:
-            field_dict["assistant_id"] = self.assistant_id
-        if self.name is not None:
-            field_dict["name"] = self.name
-        if self.avatar is not None:
-            field_dict["avatar"] = self.avatar
-        if self.description is not None:
-            field_dict["description"] = self.description
-        if self.tools is not None:
-            field_dict["tools"] = serialize(self.tools)
-        if self.tags is not None:
-            field_dict["tags"] = serialize(self.tags)
-        if self.status is not None:
-            field_dict["status"] = self.status
-        if self.starter_prompts is not None:
-            field_dict["starter_prompts"] = serialize(self.starter_prompts)
-        if self.created_at is not None:
-            field_dict["created_at"] = serialize(self.created_at)
-        if self.updated_at is not None:
-            field_dict["updated_at"] = serialize(self.updated_at)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -111,6 +86,7 @@ class AssistantInfo(BaseModel):
             updated_at=d.pop("updated_at", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeV
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_retrieval_call_retrieval import AssistantRetrievalCallRetrievalParam
@@ -34,21 +34,12 @@ class AssistantRetrievalCall(BaseModel):
         "type": "type",
         "retrieval": "retrieval",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantRetrievalCall"
 
     type: Literal["retrieval"] = "retrieval"
     retrieval: AssistantRetrievalCallRetrieval | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.retrieval is not None:
-            field_dict["retrieval"] = serialize(self.retrieval)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -61,6 +52,7 @@ class AssistantRetrievalCall(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

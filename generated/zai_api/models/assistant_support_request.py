@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -34,24 +34,13 @@ class AssistantSupportRequest(BaseModel):
         "request_id": "request_id",
         "user_id": "user_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantSupportRequest"
 
     assistant_id_list: list[str] | None = None
     request_id: str | None = None
     user_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.assistant_id_list is not None:
-            field_dict["assistant_id_list"] = serialize(self.assistant_id_list)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -62,6 +51,7 @@ class AssistantSupportRequest(BaseModel):
             user_id=d.pop("user_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeV
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_web_browser_call_web_browser import AssistantWebBrowserCallWebBrowserParam
@@ -34,21 +34,12 @@ class AssistantWebBrowserCall(BaseModel):
         "type": "type",
         "web_browser": "web_browser",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AssistantWebBrowserCall"
 
     type: Literal["web_browser"] = "web_browser"
     web_browser: AssistantWebBrowserCallWebBrowser | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.web_browser is not None:
-            field_dict["web_browser"] = serialize(self.web_browser)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -63,6 +54,7 @@ class AssistantWebBrowserCall(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -36,27 +36,16 @@ class AssistantWebBrowserCallWebBrowserOutputsItem(BaseModel):
         "content": "content",
         "error_msg": "error_msg",
     }
+    _zai_schema: ClassVar[str] = (
+        "#/components/schemas/AssistantWebBrowserCall/properties/web_browser/properties/outputs/items"
+    )
 
     title: str | None = None
     link: str | None = None
     content: str | None = None
     error_msg: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.title is not None:
-            field_dict["title"] = self.title
-        if self.link is not None:
-            field_dict["link"] = self.link
-        if self.content is not None:
-            field_dict["content"] = self.content
-        if self.error_msg is not None:
-            field_dict["error_msg"] = self.error_msg
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -68,6 +57,7 @@ class AssistantWebBrowserCallWebBrowserOutputsItem(BaseModel):
             error_msg=d.pop("error_msg", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_message import AssistantMessageParam
@@ -116,6 +116,7 @@ class AsyncChatCompletionRequest(BaseModel):
         "sensitive_word_check": "sensitive_word_check",
         "extra": "extra",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AsyncChatCompletionRequest"
 
     model: str
     messages: list[SystemMessage | UserMessage | AssistantMessage | ToolMessage]
@@ -136,52 +137,8 @@ class AsyncChatCompletionRequest(BaseModel):
     watermark_enabled: bool | None = None
     sensitive_word_check: SensitiveWordCheck | None = None
     extra: CodeGeexExtra | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.messages is not None:
-            field_dict["messages"] = serialize(self.messages)
-        if self.thinking is not None:
-            field_dict["thinking"] = serialize(self.thinking)
-        if self.reasoning_effort is not None:
-            field_dict["reasoning_effort"] = serialize(self.reasoning_effort)
-        if self.do_sample is not None:
-            field_dict["do_sample"] = self.do_sample
-        if self.temperature is not None:
-            field_dict["temperature"] = self.temperature
-        if self.top_p is not None:
-            field_dict["top_p"] = self.top_p
-        if self.max_tokens is not None:
-            field_dict["max_tokens"] = self.max_tokens
-        if self.seed is not None:
-            field_dict["seed"] = self.seed
-        if self.stop is not None:
-            field_dict["stop"] = serialize(self.stop)
-        if self.tools is not None:
-            field_dict["tools"] = serialize(self.tools)
-        if self.tool_choice is not None:
-            field_dict["tool_choice"] = self.tool_choice
-        if self.response_format is not None:
-            field_dict["response_format"] = serialize(self.response_format)
-        if self.meta is not None:
-            field_dict["meta"] = serialize(self.meta)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.watermark_enabled is not None:
-            field_dict["watermark_enabled"] = self.watermark_enabled
-        if self.sensitive_word_check is not None:
-            field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
-        if self.extra is not None:
-            field_dict["extra"] = serialize(self.extra)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -229,6 +186,7 @@ class AsyncChatCompletionRequest(BaseModel):
             extra=(CodeGeexExtra.from_dict(_extra) if _extra.__class__ is dict else _extra),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

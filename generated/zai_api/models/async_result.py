@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.chat_completion_choice import ChatCompletionChoiceParam
@@ -57,6 +57,7 @@ class AsyncResult(BaseModel):
         "web_search": "web_search",
         "content_filter": "content_filter",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AsyncResult"
 
     task_status: TaskStatus
     id: str | None = None
@@ -69,36 +70,8 @@ class AsyncResult(BaseModel):
     video_result: list[VideoResultItem] | None = None
     web_search: list[WebSearchResult] | None = None
     content_filter: list[ContentFilterResult] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.task_status is not None:
-            field_dict["task_status"] = serialize(self.task_status)
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.image_result is not None:
-            field_dict["image_result"] = serialize(self.image_result)
-        if self.video_result is not None:
-            field_dict["video_result"] = serialize(self.video_result)
-        if self.web_search is not None:
-            field_dict["web_search"] = serialize(self.web_search)
-        if self.content_filter is not None:
-            field_dict["content_filter"] = serialize(self.content_filter)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -155,6 +128,7 @@ class AsyncResult(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, File, FileInput, FileTypes, serialize
+from ..types import BaseModel, File, FileInput, FileTypes, new_extras, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
@@ -50,6 +50,7 @@ class AudioCustomizationRequest(BaseModel):
         "user_id": "user_id",
         "watermark_enabled": "watermark_enabled",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AudioCustomizationRequest"
 
     model: str
     input: str | None = None
@@ -60,32 +61,8 @@ class AudioCustomizationRequest(BaseModel):
     request_id: str | None = None
     user_id: str | None = None
     watermark_enabled: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.input is not None:
-            field_dict["input"] = self.input
-        if self.voice_text is not None:
-            field_dict["voice_text"] = self.voice_text
-        if self.voice_data is not None:
-            field_dict["voice_data"] = serialize(self.voice_data)
-        if self.response_format is not None:
-            field_dict["response_format"] = self.response_format
-        if self.sensitive_word_check is not None:
-            field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.watermark_enabled is not None:
-            field_dict["watermark_enabled"] = self.watermark_enabled
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     def to_multipart(self) -> list[tuple[str, FileTypes]]:
         files: list[tuple[str, FileTypes]] = []
@@ -131,6 +108,7 @@ class AudioCustomizationRequest(BaseModel):
             watermark_enabled=d.pop("watermark_enabled", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.audio_speech_chunk_choice import AudioSpeechChunkChoiceParam
@@ -41,30 +41,15 @@ class AudioSpeechChunk(BaseModel):
         "choices": "choices",
         "error": "error",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AudioSpeechChunk"
 
     request_id: str | None = None
     created: int | None = None
     model: str | None = None
     choices: list[AudioSpeechChunkChoice] | None = None
     error: ErrorDetail | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
-        if self.error is not None:
-            field_dict["error"] = serialize(self.error)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -86,6 +71,7 @@ class AudioSpeechChunk(BaseModel):
             error=(ErrorDetail.from_dict(_error) if _error.__class__ is dict else _error),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

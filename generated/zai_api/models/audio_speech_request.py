@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
@@ -55,6 +55,7 @@ class AudioSpeechRequest(BaseModel):
         "request_id": "request_id",
         "user_id": "user_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AudioSpeechRequest"
 
     model: str
     input: str
@@ -68,38 +69,8 @@ class AudioSpeechRequest(BaseModel):
     sensitive_word_check: SensitiveWordCheck | None = None
     request_id: str | None = None
     user_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.input is not None:
-            field_dict["input"] = self.input
-        if self.voice is not None:
-            field_dict["voice"] = self.voice
-        if self.response_format is not None:
-            field_dict["response_format"] = self.response_format
-        if self.encode_format is not None:
-            field_dict["encode_format"] = serialize(self.encode_format)
-        if self.speed is not None:
-            field_dict["speed"] = self.speed
-        if self.volume is not None:
-            field_dict["volume"] = self.volume
-        if self.stream is not None:
-            field_dict["stream"] = self.stream
-        if self.watermark_enabled is not None:
-            field_dict["watermark_enabled"] = self.watermark_enabled
-        if self.sensitive_word_check is not None:
-            field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -124,6 +95,7 @@ class AudioSpeechRequest(BaseModel):
             user_id=d.pop("user_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -39,30 +39,15 @@ class AudioTranscriptionChunk(BaseModel):
         "type": "type",
         "delta": "delta",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AudioTranscriptionChunk"
 
     id: str | None = None
     created: int | None = None
     model: str | None = None
     type: str | None = None
     delta: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.delta is not None:
-            field_dict["delta"] = self.delta
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -75,6 +60,7 @@ class AudioTranscriptionChunk(BaseModel):
             delta=d.pop("delta", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

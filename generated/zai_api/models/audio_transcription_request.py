@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, File, FileInput, FileTypes, serialize
+from ..types import BaseModel, File, FileInput, FileTypes, new_extras, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
@@ -49,6 +49,7 @@ class AudioTranscriptionRequest(BaseModel):
         "user_id": "user_id",
         "sensitive_word_check": "sensitive_word_check",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/AudioTranscriptionRequest"
 
     model: str
     file: File | None = None
@@ -59,32 +60,8 @@ class AudioTranscriptionRequest(BaseModel):
     request_id: str | None = None
     user_id: str | None = None
     sensitive_word_check: SensitiveWordCheck | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.file is not None:
-            field_dict["file"] = serialize(self.file)
-        if self.file_base64 is not None:
-            field_dict["file_base64"] = self.file_base64
-        if self.prompt is not None:
-            field_dict["prompt"] = self.prompt
-        if self.hotwords is not None:
-            field_dict["hotwords"] = serialize(self.hotwords)
-        if self.stream is not None:
-            field_dict["stream"] = self.stream
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.sensitive_word_check is not None:
-            field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     def to_multipart(self) -> list[tuple[str, FileTypes]]:
         files: list[tuple[str, FileTypes]] = []
@@ -130,6 +107,7 @@ class AudioTranscriptionRequest(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.batch_errors import BatchErrorsParam
@@ -72,6 +72,7 @@ class Batch(BaseModel):
         "request_counts": "request_counts",
         "metadata": "metadata",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/Batch"
 
     id: str
     status: BatchStatus
@@ -93,54 +94,8 @@ class Batch(BaseModel):
     cancelled_at: int | None = None
     request_counts: BatchRequestCounts | None = None
     metadata: dict[str, Any] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.status is not None:
-            field_dict["status"] = serialize(self.status)
-        if self.object is not None:
-            field_dict["object"] = self.object
-        if self.endpoint is not None:
-            field_dict["endpoint"] = self.endpoint
-        if self.input_file_id is not None:
-            field_dict["input_file_id"] = self.input_file_id
-        if self.completion_window is not None:
-            field_dict["completion_window"] = serialize(self.completion_window)
-        if self.output_file_id is not None:
-            field_dict["output_file_id"] = serialize(self.output_file_id)
-        if self.error_file_id is not None:
-            field_dict["error_file_id"] = serialize(self.error_file_id)
-        if self.errors is not None:
-            field_dict["errors"] = serialize(self.errors)
-        if self.created_at is not None:
-            field_dict["created_at"] = self.created_at
-        if self.in_progress_at is not None:
-            field_dict["in_progress_at"] = serialize(self.in_progress_at)
-        if self.expires_at is not None:
-            field_dict["expires_at"] = serialize(self.expires_at)
-        if self.finalizing_at is not None:
-            field_dict["finalizing_at"] = serialize(self.finalizing_at)
-        if self.completed_at is not None:
-            field_dict["completed_at"] = serialize(self.completed_at)
-        if self.failed_at is not None:
-            field_dict["failed_at"] = serialize(self.failed_at)
-        if self.expired_at is not None:
-            field_dict["expired_at"] = serialize(self.expired_at)
-        if self.cancelling_at is not None:
-            field_dict["cancelling_at"] = serialize(self.cancelling_at)
-        if self.cancelled_at is not None:
-            field_dict["cancelled_at"] = serialize(self.cancelled_at)
-        if self.request_counts is not None:
-            field_dict["request_counts"] = serialize(self.request_counts)
-        if self.metadata is not None:
-            field_dict["metadata"] = serialize(self.metadata)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -172,6 +127,7 @@ class Batch(BaseModel):
             metadata=d.pop("metadata", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -39,30 +39,15 @@ class BatchCreateRequest(BaseModel):
         "metadata": "metadata",
         "auto_delete_input_file": "auto_delete_input_file",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/BatchCreateRequest"
 
     endpoint: str
     input_file_id: str
     completion_window: str | None = None
     metadata: dict[str, Any] | None = None
     auto_delete_input_file: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.endpoint is not None:
-            field_dict["endpoint"] = self.endpoint
-        if self.input_file_id is not None:
-            field_dict["input_file_id"] = self.input_file_id
-        if self.completion_window is not None:
-            field_dict["completion_window"] = self.completion_window
-        if self.metadata is not None:
-            field_dict["metadata"] = serialize(self.metadata)
-        if self.auto_delete_input_file is not None:
-            field_dict["auto_delete_input_file"] = self.auto_delete_input_file
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -75,6 +60,7 @@ class BatchCreateRequest(BaseModel):
             auto_delete_input_file=d.pop("auto_delete_input_file", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

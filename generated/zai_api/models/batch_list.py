@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.batch import BatchParam
@@ -40,30 +40,15 @@ class BatchList(BaseModel):
         "last_id": "last_id",
         "has_more": "has_more",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/BatchList"
 
     object: str | None = None
     data: list[Batch] | None = None
     first_id: str | None = None
     last_id: str | None = None
     has_more: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.object is not None:
-            field_dict["object"] = self.object
-        if self.data is not None:
-            field_dict["data"] = serialize(self.data)
-        if self.first_id is not None:
-            field_dict["first_id"] = self.first_id
-        if self.last_id is not None:
-            field_dict["last_id"] = self.last_id
-        if self.has_more is not None:
-            field_dict["has_more"] = self.has_more
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -81,6 +66,7 @@ class BatchList(BaseModel):
             has_more=d.pop("has_more", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.chat_completion_choice import ChatCompletionChoiceParam
@@ -54,6 +54,7 @@ class ChatCompletion(BaseModel):
         "content_filter": "content_filter",
         "video_result": "video_result",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ChatCompletion"
 
     id: str
     created: int
@@ -65,34 +66,8 @@ class ChatCompletion(BaseModel):
     web_search: list[WebSearchResult] | None = None
     content_filter: list[ContentFilterResult] | None = None
     video_result: list[VideoResultItem] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.object is not None:
-            field_dict["object"] = self.object
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.web_search is not None:
-            field_dict["web_search"] = serialize(self.web_search)
-        if self.content_filter is not None:
-            field_dict["content_filter"] = serialize(self.content_filter)
-        if self.video_result is not None:
-            field_dict["video_result"] = serialize(self.video_result)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -140,6 +115,7 @@ class ChatCompletion(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

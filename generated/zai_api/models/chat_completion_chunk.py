@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.chat_completion_chunk_choice import ChatCompletionChunkChoiceParam
@@ -47,6 +47,7 @@ class ChatCompletionChunk(BaseModel):
         "web_search": "web_search",
         "content_filter": "content_filter",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ChatCompletionChunk"
 
     id: str
     choices: list[ChatCompletionChunkChoice]
@@ -55,28 +56,8 @@ class ChatCompletionChunk(BaseModel):
     usage: CompletionUsage | None = None
     web_search: list[WebSearchResult] | None = None
     content_filter: list[ContentFilterResult] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.web_search is not None:
-            field_dict["web_search"] = serialize(self.web_search)
-        if self.content_filter is not None:
-            field_dict["content_filter"] = serialize(self.content_filter)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -113,6 +94,7 @@ class ChatCompletionChunk(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

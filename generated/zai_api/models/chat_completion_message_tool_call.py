@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.doc_reference import DocReferenceParam
@@ -42,30 +42,15 @@ class ChatCompletionMessageToolCall(BaseModel):
         "mcp": "mcp",
         "doc_reference": "doc_reference",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ChatCompletionMessageToolCall"
 
     id: str
     type: str
     function: FunctionCall | None = None
     mcp: McpCall | None = None
     doc_reference: list[DocReference] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.function is not None:
-            field_dict["function"] = serialize(self.function)
-        if self.mcp is not None:
-            field_dict["mcp"] = serialize(self.mcp)
-        if self.doc_reference is not None:
-            field_dict["doc_reference"] = serialize(self.doc_reference)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -85,6 +70,7 @@ class ChatCompletionMessageToolCall(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

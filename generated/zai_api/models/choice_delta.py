@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.choice_delta_tool_call import ChoiceDeltaToolCallParam
@@ -49,30 +49,15 @@ class ChoiceDelta(BaseModel):
         "tool_calls": "tool_calls",
         "audio": "audio",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ChoiceDelta"
 
     role: str | None = None
     content: str | list[ReplyContentPart] | None = None
     reasoning_content: str | None = None
     tool_calls: list[ChoiceDeltaToolCall] | None = None
     audio: ReplyAudio | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.role is not None:
-            field_dict["role"] = self.role
-        if self.content is not None:
-            field_dict["content"] = serialize(self.content)
-        if self.reasoning_content is not None:
-            field_dict["reasoning_content"] = self.reasoning_content
-        if self.tool_calls is not None:
-            field_dict["tool_calls"] = serialize(self.tool_calls)
-        if self.audio is not None:
-            field_dict["audio"] = serialize(self.audio)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -95,6 +80,7 @@ class ChoiceDelta(BaseModel):
             audio=(ReplyAudio.from_dict(_audio) if _audio.__class__ is dict else _audio),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

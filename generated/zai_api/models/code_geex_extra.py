@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.code_geex_extra_contexts_item import CodeGeexExtraContextsItemParam
@@ -35,21 +35,12 @@ class CodeGeexExtra(BaseModel):
         "target": "target",
         "contexts": "contexts",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/CodeGeexExtra"
 
     target: CodeGeexExtraTarget | None = None
     contexts: list[CodeGeexExtraContextsItem] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.target is not None:
-            field_dict["target"] = serialize(self.target)
-        if self.contexts is not None:
-            field_dict["contexts"] = serialize(self.contexts)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -68,6 +59,7 @@ class CodeGeexExtra(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

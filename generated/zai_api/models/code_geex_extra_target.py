@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -36,27 +36,14 @@ class CodeGeexExtraTarget(BaseModel):
         "code_prefix": "code_prefix",
         "code_suffix": "code_suffix",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/CodeGeexExtra/properties/target"
 
     path: str | None = None
     language: str | None = None
     code_prefix: str | None = None
     code_suffix: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.path is not None:
-            field_dict["path"] = self.path
-        if self.language is not None:
-            field_dict["language"] = self.language
-        if self.code_prefix is not None:
-            field_dict["code_prefix"] = self.code_prefix
-        if self.code_suffix is not None:
-            field_dict["code_suffix"] = self.code_suffix
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -68,6 +55,7 @@ class CodeGeexExtraTarget(BaseModel):
             code_suffix=d.pop("code_suffix", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.completion_usage_completion_tokens_details import CompletionUsageCompletionTokensDetailsParam
@@ -41,30 +41,15 @@ class CompletionUsage(BaseModel):
         "prompt_tokens_details": "prompt_tokens_details",
         "completion_tokens_details": "completion_tokens_details",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/CompletionUsage"
 
     prompt_tokens: int
     completion_tokens: int
     total_tokens: int
     prompt_tokens_details: CompletionUsagePromptTokensDetails | None = None
     completion_tokens_details: CompletionUsageCompletionTokensDetails | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.prompt_tokens is not None:
-            field_dict["prompt_tokens"] = self.prompt_tokens
-        if self.completion_tokens is not None:
-            field_dict["completion_tokens"] = self.completion_tokens
-        if self.total_tokens is not None:
-            field_dict["total_tokens"] = self.total_tokens
-        if self.prompt_tokens_details is not None:
-            field_dict["prompt_tokens_details"] = serialize(self.prompt_tokens_details)
-        if self.completion_tokens_details is not None:
-            field_dict["completion_tokens_details"] = serialize(self.completion_tokens_details)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -87,6 +72,7 @@ class CompletionUsage(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

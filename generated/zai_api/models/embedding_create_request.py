@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
@@ -47,6 +47,7 @@ class EmbeddingCreateRequest(BaseModel):
         "request_id": "request_id",
         "sensitive_word_check": "sensitive_word_check",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/EmbeddingCreateRequest"
 
     model: str
     input: str | list[str] | list[int] | list[list[int]]
@@ -55,28 +56,8 @@ class EmbeddingCreateRequest(BaseModel):
     user: str | None = None
     request_id: str | None = None
     sensitive_word_check: SensitiveWordCheck | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.input is not None:
-            field_dict["input"] = serialize(self.input)
-        if self.dimensions is not None:
-            field_dict["dimensions"] = self.dimensions
-        if self.encoding_format is not None:
-            field_dict["encoding_format"] = self.encoding_format
-        if self.user is not None:
-            field_dict["user"] = self.user
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.sensitive_word_check is not None:
-            field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -96,6 +77,7 @@ class EmbeddingCreateRequest(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

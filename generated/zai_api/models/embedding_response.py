@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.completion_usage import CompletionUsageParam
@@ -39,27 +39,14 @@ class EmbeddingResponse(BaseModel):
         "object": "object",
         "usage": "usage",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/EmbeddingResponse"
 
     model: str
     data: list[EmbeddingItem]
     object: str | None = None
     usage: CompletionUsage | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.data is not None:
-            field_dict["data"] = serialize(self.data)
-        if self.object is not None:
-            field_dict["object"] = self.object
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -77,6 +64,7 @@ class EmbeddingResponse(BaseModel):
             usage=(CompletionUsage.from_dict(_usage) if _usage.__class__ is dict else _usage),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, File, FileInput, FileTypes, serialize
+from ..types import BaseModel, File, FileInput, FileTypes, new_extras, serialize
 
 if TYPE_CHECKING:
     from zai_api.models.file_upload_detail import FileUploadDetailParam
@@ -42,30 +42,15 @@ class FileCreateRequest(BaseModel):
         "knowledge_id": "knowledge_id",
         "sentence_size": "sentence_size",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FileCreateRequest"
 
     purpose: str
     file: File | None = None
     upload_detail: list[FileUploadDetail] | None = None
     knowledge_id: str | None = None
     sentence_size: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.purpose is not None:
-            field_dict["purpose"] = self.purpose
-        if self.file is not None:
-            field_dict["file"] = serialize(self.file)
-        if self.upload_detail is not None:
-            field_dict["upload_detail"] = serialize(self.upload_detail)
-        if self.knowledge_id is not None:
-            field_dict["knowledge_id"] = self.knowledge_id
-        if self.sentence_size is not None:
-            field_dict["sentence_size"] = self.sentence_size
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     def to_multipart(self) -> list[tuple[str, FileTypes]]:
         files: list[tuple[str, FileTypes]] = []
@@ -102,6 +87,7 @@ class FileCreateRequest(BaseModel):
             sentence_size=d.pop("sentence_size", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -44,6 +44,7 @@ class FileObject(BaseModel):
         "status": "status",
         "status_details": "status_details",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FileObject"
 
     id: str
     object: str | None = None
@@ -53,30 +54,8 @@ class FileObject(BaseModel):
     purpose: str | None = None
     status: str | None = None
     status_details: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.object is not None:
-            field_dict["object"] = self.object
-        if self.bytes_ is not None:
-            field_dict["bytes"] = self.bytes_
-        if self.created_at is not None:
-            field_dict["created_at"] = self.created_at
-        if self.filename is not None:
-            field_dict["filename"] = self.filename
-        if self.purpose is not None:
-            field_dict["purpose"] = self.purpose
-        if self.status is not None:
-            field_dict["status"] = self.status
-        if self.status_details is not None:
-            field_dict["status_details"] = self.status_details
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -92,6 +71,7 @@ class FileObject(BaseModel):
             status_details=d.pop("status_details", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

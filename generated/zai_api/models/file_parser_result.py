@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -38,30 +38,15 @@ class FileParserResult(BaseModel):
         "content": "content",
         "parsing_result_url": "parsing_result_url",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FileParserResult"
 
     status: FileParserStatus
     message: str
     task_id: str
     content: str | None = None
     parsing_result_url: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.status is not None:
-            field_dict["status"] = serialize(self.status)
-        if self.message is not None:
-            field_dict["message"] = self.message
-        if self.task_id is not None:
-            field_dict["task_id"] = self.task_id
-        if self.content is not None:
-            field_dict["content"] = serialize(self.content)
-        if self.parsing_result_url is not None:
-            field_dict["parsing_result_url"] = serialize(self.parsing_result_url)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -74,6 +59,7 @@ class FileParserResult(BaseModel):
             parsing_result_url=d.pop("parsing_result_url", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

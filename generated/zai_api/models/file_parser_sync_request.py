@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, File, FileInput, FileTypes, serialize
+from ..types import BaseModel, File, FileInput, FileTypes, new_extras, serialize
 
 if TYPE_CHECKING:
     pass
@@ -37,24 +37,13 @@ class FileParserSyncRequest(BaseModel):
         "file_type": "file_type",
         "tool_type": "tool_type",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FileParserSyncRequest"
 
     file: File
     file_type: str
     tool_type: FileParserSyncToolType
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.file is not None:
-            field_dict["file"] = serialize(self.file)
-        if self.file_type is not None:
-            field_dict["file_type"] = self.file_type
-        if self.tool_type is not None:
-            field_dict["tool_type"] = serialize(self.tool_type)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     def to_multipart(self) -> list[tuple[str, FileTypes]]:
         files: list[tuple[str, FileTypes]] = []
@@ -77,6 +66,7 @@ class FileParserSyncRequest(BaseModel):
             tool_type=d.pop("tool_type", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -36,27 +36,14 @@ class FilePartFile(BaseModel):
         "file_data": "file_data",
         "filename": "filename",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FilePart/properties/file"
 
     file_id: str | None = None
     file_url: str | None = None
     file_data: str | None = None
     filename: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.file_id is not None:
-            field_dict["file_id"] = self.file_id
-        if self.file_url is not None:
-            field_dict["file_url"] = self.file_url
-        if self.file_data is not None:
-            field_dict["file_data"] = self.file_data
-        if self.filename is not None:
-            field_dict["filename"] = self.filename
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -68,6 +55,7 @@ class FilePartFile(BaseModel):
             filename=d.pop("filename", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

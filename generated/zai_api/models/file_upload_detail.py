@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -43,6 +43,7 @@ class FileUploadDetail(BaseModel):
         "callback_url": "callback_url",
         "callback_header": "callback_header",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FileUploadDetail"
 
     url: str
     knowledge_type: int
@@ -51,28 +52,8 @@ class FileUploadDetail(BaseModel):
     custom_separator: list[str] | None = None
     callback_url: str | None = None
     callback_header: dict[str, Any] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.url is not None:
-            field_dict["url"] = self.url
-        if self.knowledge_type is not None:
-            field_dict["knowledge_type"] = self.knowledge_type
-        if self.file_name is not None:
-            field_dict["file_name"] = self.file_name
-        if self.sentence_size is not None:
-            field_dict["sentence_size"] = self.sentence_size
-        if self.custom_separator is not None:
-            field_dict["custom_separator"] = serialize(self.custom_separator)
-        if self.callback_url is not None:
-            field_dict["callback_url"] = self.callback_url
-        if self.callback_header is not None:
-            field_dict["callback_header"] = serialize(self.callback_header)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -87,6 +68,7 @@ class FileUploadDetail(BaseModel):
             callback_header=d.pop("callback_header", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeV
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.media_url import MediaUrlParam
@@ -33,21 +33,12 @@ class FileUrlPart(BaseModel):
         "type": "type",
         "file_url": "file_url",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FileUrlPart"
 
     type: Literal["file_url"] = "file_url"
     file_url: MediaUrl
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.file_url is not None:
-            field_dict["file_url"] = serialize(self.file_url)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -58,6 +49,7 @@ class FileUrlPart(BaseModel):
             file_url=(MediaUrl.from_dict(_file_url) if _file_url.__class__ is dict else _file_url),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -34,24 +34,13 @@ class FineTuningHyperparameters(BaseModel):
         "batch_size": "batch_size",
         "learning_rate_multiplier": "learning_rate_multiplier",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FineTuningHyperparameters"
 
     n_epochs: int | str | None = None
     batch_size: int | str | None = None
     learning_rate_multiplier: float | str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.n_epochs is not None:
-            field_dict["n_epochs"] = serialize(self.n_epochs)
-        if self.batch_size is not None:
-            field_dict["batch_size"] = serialize(self.batch_size)
-        if self.learning_rate_multiplier is not None:
-            field_dict["learning_rate_multiplier"] = serialize(self.learning_rate_multiplier)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -62,6 +51,7 @@ class FineTuningHyperparameters(BaseModel):
             learning_rate_multiplier=d.pop("learning_rate_multiplier", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.fine_tuning_error import FineTuningErrorParam
@@ -60,6 +60,7 @@ class FineTuningJob(BaseModel):
         "validation_file": "validation_file",
         "error": "error",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FineTuningJob"
 
     id: str | None = None
     request_id: str | None = None
@@ -75,42 +76,8 @@ class FineTuningJob(BaseModel):
     training_file: str | None = None
     validation_file: str | None = None
     error: FineTuningError | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.object is not None:
-            field_dict["object"] = self.object
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.created_at is not None:
-            field_dict["created_at"] = self.created_at
-        if self.finished_at is not None:
-            field_dict["finished_at"] = serialize(self.finished_at)
-        if self.fine_tuned_model is not None:
-            field_dict["fine_tuned_model"] = serialize(self.fine_tuned_model)
-        if self.hyperparameters is not None:
-            field_dict["hyperparameters"] = serialize(self.hyperparameters)
-        if self.result_files is not None:
-            field_dict["result_files"] = serialize(self.result_files)
-        if self.status is not None:
-            field_dict["status"] = self.status
-        if self.trained_tokens is not None:
-            field_dict["trained_tokens"] = serialize(self.trained_tokens)
-        if self.training_file is not None:
-            field_dict["training_file"] = self.training_file
-        if self.validation_file is not None:
-            field_dict["validation_file"] = serialize(self.validation_file)
-        if self.error is not None:
-            field_dict["error"] = serialize(self.error)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -138,6 +105,7 @@ class FineTuningJob(BaseModel):
             error=(FineTuningError.from_dict(_error) if _error.__class__ is dict else _error),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.fine_tuning_hyperparameters import FineTuningHyperparametersParam
@@ -43,6 +43,7 @@ class FineTuningJobCreateRequest(BaseModel):
         "suffix": "suffix",
         "request_id": "request_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FineTuningJobCreateRequest"
 
     model: str
     training_file: str
@@ -50,26 +51,8 @@ class FineTuningJobCreateRequest(BaseModel):
     hyperparameters: FineTuningHyperparameters | None = None
     suffix: str | None = None
     request_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.training_file is not None:
-            field_dict["training_file"] = self.training_file
-        if self.validation_file is not None:
-            field_dict["validation_file"] = self.validation_file
-        if self.hyperparameters is not None:
-            field_dict["hyperparameters"] = serialize(self.hyperparameters)
-        if self.suffix is not None:
-            field_dict["suffix"] = self.suffix
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -88,6 +71,7 @@ class FineTuningJobCreateRequest(BaseModel):
             request_id=d.pop("request_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

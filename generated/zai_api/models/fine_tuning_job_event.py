@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.fine_tuning_metrics import FineTuningMetricsParam
@@ -44,6 +44,7 @@ class FineTuningJobEvent(BaseModel):
         "message": "message",
         "data": "data",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FineTuningJobEvent"
 
     object: str | None = None
     id: str | None = None
@@ -52,28 +53,8 @@ class FineTuningJobEvent(BaseModel):
     level: str | None = None
     message: str | None = None
     data: FineTuningMetrics | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.object is not None:
-            field_dict["object"] = self.object
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.created_at is not None:
-            field_dict["created_at"] = self.created_at
-        if self.level is not None:
-            field_dict["level"] = self.level
-        if self.message is not None:
-            field_dict["message"] = self.message
-        if self.data is not None:
-            field_dict["data"] = serialize(self.data)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -89,6 +70,7 @@ class FineTuningJobEvent(BaseModel):
             data=(FineTuningMetrics.from_dict(_data) if _data.__class__ is dict else _data),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -50,6 +50,7 @@ class FineTuningMetrics(BaseModel):
         "eval_acc": "eval_acc",
         "learning_rate": "learning_rate",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FineTuningMetrics"
 
     epoch: float | str | None = None
     current_steps: int | None = None
@@ -62,36 +63,8 @@ class FineTuningMetrics(BaseModel):
     acc: float | str | None = None
     eval_acc: float | str | None = None
     learning_rate: float | str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.epoch is not None:
-            field_dict["epoch"] = serialize(self.epoch)
-        if self.current_steps is not None:
-            field_dict["current_steps"] = self.current_steps
-        if self.total_steps is not None:
-            field_dict["total_steps"] = self.total_steps
-        if self.elapsed_time is not None:
-            field_dict["elapsed_time"] = self.elapsed_time
-        if self.remaining_time is not None:
-            field_dict["remaining_time"] = self.remaining_time
-        if self.trained_tokens is not None:
-            field_dict["trained_tokens"] = self.trained_tokens
-        if self.loss is not None:
-            field_dict["loss"] = serialize(self.loss)
-        if self.eval_loss is not None:
-            field_dict["eval_loss"] = serialize(self.eval_loss)
-        if self.acc is not None:
-            field_dict["acc"] = serialize(self.acc)
-        if self.eval_acc is not None:
-            field_dict["eval_acc"] = serialize(self.eval_acc)
-        if self.learning_rate is not None:
-            field_dict["learning_rate"] = serialize(self.learning_rate)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -110,6 +83,7 @@ class FineTuningMetrics(BaseModel):
             learning_rate=d.pop("learning_rate", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -34,24 +34,13 @@ class FineTuningModelDeleted(BaseModel):
         "model_name": "model_name",
         "delete_status": "delete_status",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/FineTuningModelDeleted"
 
     request_id: str | None = None
     model_name: str | None = None
     delete_status: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.model_name is not None:
-            field_dict["model_name"] = self.model_name
-        if self.delete_status is not None:
-            field_dict["delete_status"] = self.delete_status
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -62,6 +51,7 @@ class FineTuningModelDeleted(BaseModel):
             delete_status=d.pop("delete_status", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -44,6 +44,7 @@ class ImageAsyncGenerationRequest(BaseModel):
         "user_id": "user_id",
         "request_id": "request_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ImageAsyncGenerationRequest"
 
     model: str
     prompt: str
@@ -52,28 +53,8 @@ class ImageAsyncGenerationRequest(BaseModel):
     watermark_enabled: bool | None = None
     user_id: str | None = None
     request_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.prompt is not None:
-            field_dict["prompt"] = self.prompt
-        if self.quality is not None:
-            field_dict["quality"] = self.quality
-        if self.size is not None:
-            field_dict["size"] = self.size
-        if self.watermark_enabled is not None:
-            field_dict["watermark_enabled"] = self.watermark_enabled
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -88,6 +69,7 @@ class ImageAsyncGenerationRequest(BaseModel):
             request_id=d.pop("request_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

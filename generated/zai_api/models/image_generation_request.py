@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
@@ -61,6 +61,7 @@ class ImageGenerationRequest(BaseModel):
         "user_id": "user_id",
         "request_id": "request_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ImageGenerationRequest"
 
     model: str
     prompt: str
@@ -74,38 +75,8 @@ class ImageGenerationRequest(BaseModel):
     user: str | None = None
     user_id: str | None = None
     request_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.prompt is not None:
-            field_dict["prompt"] = self.prompt
-        if self.quality is not None:
-            field_dict["quality"] = self.quality
-        if self.size is not None:
-            field_dict["size"] = self.size
-        if self.n is not None:
-            field_dict["n"] = self.n
-        if self.response_format is not None:
-            field_dict["response_format"] = self.response_format
-        if self.style is not None:
-            field_dict["style"] = self.style
-        if self.watermark_enabled is not None:
-            field_dict["watermark_enabled"] = self.watermark_enabled
-        if self.sensitive_word_check is not None:
-            field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
-        if self.user is not None:
-            field_dict["user"] = self.user
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -130,6 +101,7 @@ class ImageGenerationRequest(BaseModel):
             request_id=d.pop("request_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -35,24 +35,13 @@ class ImageGenerationResultItem(BaseModel):
         "b64_json": "b64_json",
         "revised_prompt": "revised_prompt",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ImageGenerationResultItem"
 
     url: str | None = None
     b64_json: str | None = None
     revised_prompt: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.url is not None:
-            field_dict["url"] = self.url
-        if self.b64_json is not None:
-            field_dict["b64_json"] = self.b64_json
-        if self.revised_prompt is not None:
-            field_dict["revised_prompt"] = self.revised_prompt
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -63,6 +52,7 @@ class ImageGenerationResultItem(BaseModel):
             revised_prompt=d.pop("revised_prompt", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -48,6 +48,7 @@ class KnowledgeBase(BaseModel):
         "length": "length",
         "word_num": "word_num",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeBase"
 
     id: str | None = None
     embedding_id: int | None = None
@@ -59,34 +60,8 @@ class KnowledgeBase(BaseModel):
     document_size: int | None = None
     length: int | None = None
     word_num: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.embedding_id is not None:
-            field_dict["embedding_id"] = self.embedding_id
-        if self.name is not None:
-            field_dict["name"] = self.name
-        if self.description is not None:
-            field_dict["description"] = self.description
-        if self.contextual is not None:
-            field_dict["contextual"] = self.contextual
-        if self.background is not None:
-            field_dict["background"] = self.background
-        if self.icon is not None:
-            field_dict["icon"] = self.icon
-        if self.document_size is not None:
-            field_dict["document_size"] = self.document_size
-        if self.length is not None:
-            field_dict["length"] = self.length
-        if self.word_num is not None:
-            field_dict["word_num"] = self.word_num
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -104,6 +79,7 @@ class KnowledgeBase(BaseModel):
             word_num=d.pop("word_num", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

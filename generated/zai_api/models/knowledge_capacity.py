@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.knowledge_usage import KnowledgeUsageParam
@@ -34,21 +34,12 @@ class KnowledgeCapacity(BaseModel):
         "used": "used",
         "total": "total",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeCapacity"
 
     used: KnowledgeUsage | None = None
     total: KnowledgeUsage | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.used is not None:
-            field_dict["used"] = serialize(self.used)
-        if self.total is not None:
-            field_dict["total"] = serialize(self.total)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -60,6 +51,7 @@ class KnowledgeCapacity(BaseModel):
             total=(KnowledgeUsage.from_dict(_total) if _total.__class__ is dict else _total),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.knowledge_document_failure import KnowledgeDocumentFailureParam
@@ -52,6 +52,7 @@ class KnowledgeDocument(BaseModel):
         "embedding_stat": "embedding_stat",
         "failInfo": "fail_info",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeDocument"
 
     id: str | None = None
     knowledge_type: int | None = None
@@ -63,34 +64,8 @@ class KnowledgeDocument(BaseModel):
     url: str | None = None
     embedding_stat: int | None = None
     fail_info: KnowledgeDocumentFailure | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.knowledge_type is not None:
-            field_dict["knowledge_type"] = self.knowledge_type
-        if self.custom_separator is not None:
-            field_dict["custom_separator"] = serialize(self.custom_separator)
-        if self.sentence_size is not None:
-            field_dict["sentence_size"] = self.sentence_size
-        if self.length is not None:
-            field_dict["length"] = self.length
-        if self.word_num is not None:
-            field_dict["word_num"] = self.word_num
-        if self.name is not None:
-            field_dict["name"] = self.name
-        if self.url is not None:
-            field_dict["url"] = self.url
-        if self.embedding_stat is not None:
-            field_dict["embedding_stat"] = self.embedding_stat
-        if self.fail_info is not None:
-            field_dict["failInfo"] = serialize(self.fail_info)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -109,6 +84,7 @@ class KnowledgeDocument(BaseModel):
             fail_info=(KnowledgeDocumentFailure.from_dict(_fail_info) if _fail_info.__class__ is dict else _fail_info),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

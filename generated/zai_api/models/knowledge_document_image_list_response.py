@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.knowledge_document_image_list import KnowledgeDocumentImageListParam
@@ -38,27 +38,14 @@ class KnowledgeDocumentImageListResponse(BaseModel):
         "timestamp": "timestamp",
         "data": "data",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeDocumentImageListResponse"
 
     code: int | None = None
     message: str | None = None
     timestamp: int | None = None
     data: KnowledgeDocumentImageList | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.code is not None:
-            field_dict["code"] = self.code
-        if self.message is not None:
-            field_dict["message"] = self.message
-        if self.timestamp is not None:
-            field_dict["timestamp"] = self.timestamp
-        if self.data is not None:
-            field_dict["data"] = serialize(self.data)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -71,6 +58,7 @@ class KnowledgeDocumentImageListResponse(BaseModel):
             data=(KnowledgeDocumentImageList.from_dict(_data) if _data.__class__ is dict else _data),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

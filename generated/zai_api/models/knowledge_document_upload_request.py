@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, File, FileInput, FileTypes, serialize
+from ..types import BaseModel, File, FileInput, FileTypes, new_extras, serialize
 
 if TYPE_CHECKING:
     pass
@@ -50,6 +50,7 @@ class KnowledgeDocumentUploadRequest(BaseModel):
         "word_num_limit": "word_num_limit",
         "req_id": "req_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeDocumentUploadRequest"
 
     files: list[File]
     knowledge_type: int | None = None
@@ -60,32 +61,8 @@ class KnowledgeDocumentUploadRequest(BaseModel):
     callback_header: dict[str, Any] | None = None
     word_num_limit: str | None = None
     req_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.files is not None:
-            field_dict["files"] = serialize(self.files)
-        if self.knowledge_type is not None:
-            field_dict["knowledge_type"] = self.knowledge_type
-        if self.custom_separator is not None:
-            field_dict["custom_separator"] = serialize(self.custom_separator)
-        if self.sentence_size is not None:
-            field_dict["sentence_size"] = self.sentence_size
-        if self.parse_image is not None:
-            field_dict["parse_image"] = self.parse_image
-        if self.callback_url is not None:
-            field_dict["callback_url"] = self.callback_url
-        if self.callback_header is not None:
-            field_dict["callback_header"] = serialize(self.callback_header)
-        if self.word_num_limit is not None:
-            field_dict["word_num_limit"] = self.word_num_limit
-        if self.req_id is not None:
-            field_dict["req_id"] = self.req_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     def to_multipart(self) -> list[tuple[str, FileTypes]]:
         files: list[tuple[str, FileTypes]] = []
@@ -127,6 +104,7 @@ class KnowledgeDocumentUploadRequest(BaseModel):
             req_id=d.pop("req_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.knowledge_document_url_source import KnowledgeDocumentUrlSourceParam
@@ -34,21 +34,12 @@ class KnowledgeDocumentUploadUrlRequest(BaseModel):
         "upload_detail": "upload_detail",
         "knowledge_id": "knowledge_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeDocumentUploadUrlRequest"
 
     upload_detail: list[KnowledgeDocumentUrlSource]
     knowledge_id: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.upload_detail is not None:
-            field_dict["upload_detail"] = serialize(self.upload_detail)
-        if self.knowledge_id is not None:
-            field_dict["knowledge_id"] = self.knowledge_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -66,6 +57,7 @@ class KnowledgeDocumentUploadUrlRequest(BaseModel):
             knowledge_id=d.pop("knowledge_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.knowledge_document_url_failure import KnowledgeDocumentUrlFailureParam
@@ -35,21 +35,12 @@ class KnowledgeDocumentUploadUrlResult(BaseModel):
         "successInfos": "success_infos",
         "failedInfos": "failed_infos",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeDocumentUploadUrlResult"
 
     success_infos: list[KnowledgeDocumentUrlSuccess] | None = None
     failed_infos: list[KnowledgeDocumentUrlFailure] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.success_infos is not None:
-            field_dict["successInfos"] = serialize(self.success_infos)
-        if self.failed_infos is not None:
-            field_dict["failedInfos"] = serialize(self.failed_infos)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -75,6 +66,7 @@ class KnowledgeDocumentUploadUrlResult(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -32,21 +32,12 @@ class KnowledgeDocumentUrlFailure(BaseModel):
         "url": "url",
         "failReason": "fail_reason",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeDocumentUrlFailure"
 
     url: str | None = None
     fail_reason: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.url is not None:
-            field_dict["url"] = self.url
-        if self.fail_reason is not None:
-            field_dict["failReason"] = self.fail_reason
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -56,6 +47,7 @@ class KnowledgeDocumentUrlFailure(BaseModel):
             fail_reason=d.pop("failReason", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -40,6 +40,7 @@ class KnowledgeSearchHitMetadata(BaseModel):
         "doc_url": "doc_url",
         "contextual_text": "contextual_text",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeSearchHitMetadata"
 
     field_id: str | None = None
     knowledge_id: str | None = None
@@ -47,26 +48,8 @@ class KnowledgeSearchHitMetadata(BaseModel):
     doc_name: str | None = None
     doc_url: str | None = None
     contextual_text: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.field_id is not None:
-            field_dict["_id"] = self.field_id
-        if self.knowledge_id is not None:
-            field_dict["knowledge_id"] = self.knowledge_id
-        if self.doc_id is not None:
-            field_dict["doc_id"] = self.doc_id
-        if self.doc_name is not None:
-            field_dict["doc_name"] = self.doc_name
-        if self.doc_url is not None:
-            field_dict["doc_url"] = self.doc_url
-        if self.contextual_text is not None:
-            field_dict["contextual_text"] = self.contextual_text
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -80,6 +63,7 @@ class KnowledgeSearchHitMetadata(BaseModel):
             contextual_text=d.pop("contextual_text", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -51,6 +51,7 @@ class KnowledgeSearchRequest(BaseModel):
         "fractional_threshold": "fractional_threshold",
         "request_id": "request_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/KnowledgeSearchRequest"
 
     query: str
     knowledge_ids: list[str]
@@ -63,36 +64,8 @@ class KnowledgeSearchRequest(BaseModel):
     rerank_model: str | None = None
     fractional_threshold: float | None = None
     request_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.query is not None:
-            field_dict["query"] = self.query
-        if self.knowledge_ids is not None:
-            field_dict["knowledge_ids"] = serialize(self.knowledge_ids)
-        if self.document_ids is not None:
-            field_dict["document_ids"] = serialize(self.document_ids)
-        if self.top_k is not None:
-            field_dict["top_k"] = self.top_k
-        if self.top_n is not None:
-            field_dict["top_n"] = self.top_n
-        if self.recall_method is not None:
-            field_dict["recall_method"] = self.recall_method
-        if self.recall_ratio is not None:
-            field_dict["recall_ratio"] = self.recall_ratio
-        if self.rerank_status is not None:
-            field_dict["rerank_status"] = self.rerank_status
-        if self.rerank_model is not None:
-            field_dict["rerank_model"] = self.rerank_model
-        if self.fractional_threshold is not None:
-            field_dict["fractional_threshold"] = self.fractional_threshold
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -111,6 +84,7 @@ class KnowledgeSearchRequest(BaseModel):
             request_id=d.pop("request_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -40,6 +40,7 @@ class LayoutDetail(BaseModel):
         "width": "width",
         "height": "height",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/LayoutDetail"
 
     index: int
     label: str
@@ -47,26 +48,8 @@ class LayoutDetail(BaseModel):
     content: str | None = None
     width: int | None = None
     height: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.index is not None:
-            field_dict["index"] = self.index
-        if self.label is not None:
-            field_dict["label"] = self.label
-        if self.bbox_2d is not None:
-            field_dict["bbox_2d"] = serialize(self.bbox_2d)
-        if self.content is not None:
-            field_dict["content"] = self.content
-        if self.width is not None:
-            field_dict["width"] = self.width
-        if self.height is not None:
-            field_dict["height"] = self.height
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -80,6 +63,7 @@ class LayoutDetail(BaseModel):
             height=d.pop("height", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

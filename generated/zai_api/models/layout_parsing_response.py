@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.completion_usage import CompletionUsageParam
@@ -50,6 +50,7 @@ class LayoutParsingResponse(BaseModel):
         "usage": "usage",
         "request_id": "request_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/LayoutParsingResponse"
 
     id: str
     created: int
@@ -60,32 +61,8 @@ class LayoutParsingResponse(BaseModel):
     data_info: LayoutDataInfo | None = None
     usage: CompletionUsage | None = None
     request_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.md_results is not None:
-            field_dict["md_results"] = self.md_results
-        if self.layout_details is not None:
-            field_dict["layout_details"] = serialize(self.layout_details)
-        if self.layout_visualization is not None:
-            field_dict["layout_visualization"] = serialize(self.layout_visualization)
-        if self.data_info is not None:
-            field_dict["data_info"] = serialize(self.data_info)
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -116,6 +93,7 @@ class LayoutParsingResponse(BaseModel):
             request_id=d.pop("request_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

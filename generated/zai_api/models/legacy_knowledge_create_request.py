@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -42,6 +42,7 @@ class LegacyKnowledgeCreateRequest(BaseModel):
         "icon": "icon",
         "bucket_id": "bucket_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/LegacyKnowledgeCreateRequest"
 
     embedding_id: int
     name: str
@@ -50,28 +51,8 @@ class LegacyKnowledgeCreateRequest(BaseModel):
     background: str | None = None
     icon: str | None = None
     bucket_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.embedding_id is not None:
-            field_dict["embedding_id"] = self.embedding_id
-        if self.name is not None:
-            field_dict["name"] = self.name
-        if self.customer_identifier is not None:
-            field_dict["customer_identifier"] = self.customer_identifier
-        if self.description is not None:
-            field_dict["description"] = self.description
-        if self.background is not None:
-            field_dict["background"] = self.background
-        if self.icon is not None:
-            field_dict["icon"] = self.icon
-        if self.bucket_id is not None:
-            field_dict["bucket_id"] = self.bucket_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -86,6 +67,7 @@ class LegacyKnowledgeCreateRequest(BaseModel):
             bucket_id=d.pop("bucket_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.mcp_tool_info import McpToolInfoParam
@@ -46,6 +46,7 @@ class McpCall(BaseModel):
         "error": "error",
         "tools": "tools",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/McpCall"
 
     id: str | None = None
     type: str | None = None
@@ -55,30 +56,8 @@ class McpCall(BaseModel):
     output: Any | None = None
     error: str | None = None
     tools: list[McpToolInfo] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.server_label is not None:
-            field_dict["server_label"] = self.server_label
-        if self.name is not None:
-            field_dict["name"] = self.name
-        if self.arguments is not None:
-            field_dict["arguments"] = self.arguments
-        if self.output is not None:
-            field_dict["output"] = self.output
-        if self.error is not None:
-            field_dict["error"] = self.error
-        if self.tools is not None:
-            field_dict["tools"] = serialize(self.tools)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -99,6 +78,7 @@ class McpCall(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -38,30 +38,15 @@ class McpToolMcp(BaseModel):
         "allowed_tools": "allowed_tools",
         "headers": "headers",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/McpTool/properties/mcp"
 
     server_label: str
     server_url: str | None = None
     transport_type: str | None = None
     allowed_tools: list[str] | None = None
     headers: dict[str, Any] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.server_label is not None:
-            field_dict["server_label"] = self.server_label
-        if self.server_url is not None:
-            field_dict["server_url"] = self.server_url
-        if self.transport_type is not None:
-            field_dict["transport_type"] = self.transport_type
-        if self.allowed_tools is not None:
-            field_dict["allowed_tools"] = serialize(self.allowed_tools)
-        if self.headers is not None:
-            field_dict["headers"] = serialize(self.headers)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -74,6 +59,7 @@ class McpToolMcp(BaseModel):
             headers=d.pop("headers", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.function_call import FunctionCallParam
@@ -36,24 +36,13 @@ class MessageToolCall(BaseModel):
         "type": "type",
         "function": "function",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/MessageToolCall"
 
     id: str
     type: str
     function: FunctionCall | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.function is not None:
-            field_dict["function"] = serialize(self.function)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -65,6 +54,7 @@ class MessageToolCall(BaseModel):
             function=(FunctionCall.from_dict(_function) if _function.__class__ is dict else _function),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.moderation_audio_part import ModerationAudioPartParam
@@ -67,6 +67,7 @@ class ModerationRequest(BaseModel):
         "model": "model",
         "input": "input",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ModerationRequest"
 
     model: str
     input: (
@@ -78,18 +79,8 @@ class ModerationRequest(BaseModel):
         | ModerationAudioPart
         | list[ModerationTextPart | ModerationImagePart | ModerationVideoPart | ModerationAudioPart]
     )
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.input is not None:
-            field_dict["input"] = serialize(self.input)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -100,6 +91,7 @@ class ModerationRequest(BaseModel):
             input=_parse_ModerationRequest_input(_input),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

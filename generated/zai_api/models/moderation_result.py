@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -34,24 +34,13 @@ class ModerationResult(BaseModel):
         "risk_level": "risk_level",
         "risk_type": "risk_type",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ModerationResult"
 
     content_type: str | None = None
     risk_level: str | None = None
     risk_type: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.content_type is not None:
-            field_dict["content_type"] = self.content_type
-        if self.risk_level is not None:
-            field_dict["risk_level"] = self.risk_level
-        if self.risk_type is not None:
-            field_dict["risk_type"] = serialize(self.risk_type)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -62,6 +51,7 @@ class ModerationResult(BaseModel):
             risk_type=d.pop("risk_type", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

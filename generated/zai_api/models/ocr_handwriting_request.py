@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, File, FileInput, FileTypes, serialize
+from ..types import BaseModel, File, FileInput, FileTypes, new_extras, serialize
 
 if TYPE_CHECKING:
     pass
@@ -38,27 +38,14 @@ class OcrHandwritingRequest(BaseModel):
         "language_type": "language_type",
         "probability": "probability",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/OcrHandwritingRequest"
 
     file: File
     tool_type: OcrToolType
     language_type: str | None = None
     probability: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.file is not None:
-            field_dict["file"] = serialize(self.file)
-        if self.tool_type is not None:
-            field_dict["tool_type"] = serialize(self.tool_type)
-        if self.language_type is not None:
-            field_dict["language_type"] = self.language_type
-        if self.probability is not None:
-            field_dict["probability"] = self.probability
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     def to_multipart(self) -> list[tuple[str, FileTypes]]:
         files: list[tuple[str, FileTypes]] = []
@@ -84,6 +71,7 @@ class OcrHandwritingRequest(BaseModel):
             probability=d.pop("probability", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

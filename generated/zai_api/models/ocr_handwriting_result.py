@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.ocr_words_result import OcrWordsResultParam
@@ -40,30 +40,15 @@ class OcrHandwritingResult(BaseModel):
         "words_result_num": "words_result_num",
         "words_result": "words_result",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/OcrHandwritingResult"
 
     task_id: str
     message: str
     status: OcrStatus
     words_result_num: int
     words_result: list[OcrWordsResult] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.task_id is not None:
-            field_dict["task_id"] = self.task_id
-        if self.message is not None:
-            field_dict["message"] = self.message
-        if self.status is not None:
-            field_dict["status"] = serialize(self.status)
-        if self.words_result_num is not None:
-            field_dict["words_result_num"] = self.words_result_num
-        if self.words_result is not None:
-            field_dict["words_result"] = serialize(self.words_result)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -81,6 +66,7 @@ class OcrHandwritingResult(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

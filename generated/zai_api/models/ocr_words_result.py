@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.ocr_location import OcrLocationParam
@@ -37,24 +37,13 @@ class OcrWordsResult(BaseModel):
         "words": "words",
         "probability": "probability",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/OcrWordsResult"
 
     location: OcrLocation
     words: str
     probability: OcrProbability | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.location is not None:
-            field_dict["location"] = serialize(self.location)
-        if self.words is not None:
-            field_dict["words"] = self.words
-        if self.probability is not None:
-            field_dict["probability"] = serialize(self.probability)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -67,6 +56,7 @@ class OcrWordsResult(BaseModel):
             probability=(OcrProbability.from_dict(_probability) if _probability.__class__ is dict else _probability),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -44,6 +44,7 @@ class RerankRequest(BaseModel):
         "request_id": "request_id",
         "user_id": "user_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/RerankRequest"
 
     model: str
     query: str
@@ -53,30 +54,8 @@ class RerankRequest(BaseModel):
     return_raw_scores: bool | None = None
     request_id: str | None = None
     user_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.query is not None:
-            field_dict["query"] = self.query
-        if self.documents is not None:
-            field_dict["documents"] = serialize(self.documents)
-        if self.top_n is not None:
-            field_dict["top_n"] = self.top_n
-        if self.return_documents is not None:
-            field_dict["return_documents"] = self.return_documents
-        if self.return_raw_scores is not None:
-            field_dict["return_raw_scores"] = self.return_raw_scores
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -92,6 +71,7 @@ class RerankRequest(BaseModel):
             user_id=d.pop("user_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -36,27 +36,14 @@ class RolePlayMeta(BaseModel):
         "bot_name": "bot_name",
         "user_name": "user_name",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/RolePlayMeta"
 
     user_info: str
     bot_info: str
     bot_name: str
     user_name: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.user_info is not None:
-            field_dict["user_info"] = self.user_info
-        if self.bot_info is not None:
-            field_dict["bot_info"] = self.bot_info
-        if self.bot_name is not None:
-            field_dict["bot_name"] = self.bot_name
-        if self.user_name is not None:
-            field_dict["user_name"] = self.user_name
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -68,6 +55,7 @@ class RolePlayMeta(BaseModel):
             user_name=d.pop("user_name", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

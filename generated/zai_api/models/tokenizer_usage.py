@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -36,27 +36,14 @@ class TokenizerUsage(BaseModel):
         "image_tokens": "image_tokens",
         "video_tokens": "video_tokens",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/TokenizerUsage"
 
     prompt_tokens: int
     total_tokens: int
     image_tokens: int | None = None
     video_tokens: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.prompt_tokens is not None:
-            field_dict["prompt_tokens"] = self.prompt_tokens
-        if self.total_tokens is not None:
-            field_dict["total_tokens"] = self.total_tokens
-        if self.image_tokens is not None:
-            field_dict["image_tokens"] = self.image_tokens
-        if self.video_tokens is not None:
-            field_dict["video_tokens"] = self.video_tokens
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -68,6 +55,7 @@ class TokenizerUsage(BaseModel):
             video_tokens=d.pop("video_tokens", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -42,6 +42,7 @@ class ToolsSearchResult(BaseModel):
         "media": "media",
         "refer": "refer",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ToolsSearchResult"
 
     index: int | None = None
     title: str | None = None
@@ -50,28 +51,8 @@ class ToolsSearchResult(BaseModel):
     icon: str | None = None
     media: str | None = None
     refer: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.index is not None:
-            field_dict["index"] = self.index
-        if self.title is not None:
-            field_dict["title"] = self.title
-        if self.link is not None:
-            field_dict["link"] = self.link
-        if self.content is not None:
-            field_dict["content"] = self.content
-        if self.icon is not None:
-            field_dict["icon"] = self.icon
-        if self.media is not None:
-            field_dict["media"] = self.media
-        if self.refer is not None:
-            field_dict["refer"] = self.refer
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -86,6 +67,7 @@ class ToolsSearchResult(BaseModel):
             refer=d.pop("refer", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

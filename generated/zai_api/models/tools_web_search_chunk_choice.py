@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.tools_web_search_delta import ToolsWebSearchDeltaParam
@@ -36,24 +36,13 @@ class ToolsWebSearchChunkChoice(BaseModel):
         "delta": "delta",
         "finish_reason": "finish_reason",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ToolsWebSearchChunkChoice"
 
     index: int | None = None
     delta: ToolsWebSearchDelta | None = None
     finish_reason: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.index is not None:
-            field_dict["index"] = self.index
-        if self.delta is not None:
-            field_dict["delta"] = serialize(self.delta)
-        if self.finish_reason is not None:
-            field_dict["finish_reason"] = self.finish_reason
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -65,6 +54,7 @@ class ToolsWebSearchChunkChoice(BaseModel):
             finish_reason=d.pop("finish_reason", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.assistant_message import AssistantMessageParam
@@ -62,6 +62,7 @@ class ToolsWebSearchRequest(BaseModel):
         "location": "location",
         "recent_days": "recent_days",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ToolsWebSearchRequest"
 
     model: str
     messages: list[SystemMessage | UserMessage | AssistantMessage | ToolMessage]
@@ -70,28 +71,8 @@ class ToolsWebSearchRequest(BaseModel):
     scope: str | None = None
     location: str | None = None
     recent_days: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.messages is not None:
-            field_dict["messages"] = serialize(self.messages)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.stream is not None:
-            field_dict["stream"] = self.stream
-        if self.scope is not None:
-            field_dict["scope"] = self.scope
-        if self.location is not None:
-            field_dict["location"] = self.location
-        if self.recent_days is not None:
-            field_dict["recent_days"] = self.recent_days
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -111,6 +92,7 @@ class ToolsWebSearchRequest(BaseModel):
             recent_days=d.pop("recent_days", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

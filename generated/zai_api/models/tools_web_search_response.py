@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.tools_web_search_choice import ToolsWebSearchChoiceParam
@@ -38,27 +38,14 @@ class ToolsWebSearchResponse(BaseModel):
         "request_id": "request_id",
         "choices": "choices",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ToolsWebSearchResponse"
 
     id: str | None = None
     created: int | None = None
     request_id: str | None = None
     choices: list[ToolsWebSearchChoice] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.created is not None:
-            field_dict["created"] = self.created
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.choices is not None:
-            field_dict["choices"] = serialize(self.choices)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -78,6 +65,7 @@ class ToolsWebSearchResponse(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.tools_search_intent import ToolsSearchIntentParam
@@ -45,6 +45,7 @@ class ToolsWebSearchToolCall(BaseModel):
         "search_result": "search_result",
         "search_recommend": "search_recommend",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ToolsWebSearchToolCall"
 
     id: str | None = None
     index: int | None = None
@@ -52,26 +53,8 @@ class ToolsWebSearchToolCall(BaseModel):
     search_intent: list[ToolsSearchIntent] | None = None
     search_result: list[ToolsSearchResult] | None = None
     search_recommend: list[ToolsSearchRecommend] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.index is not None:
-            field_dict["index"] = self.index
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.search_intent is not None:
-            field_dict["search_intent"] = serialize(self.search_intent)
-        if self.search_result is not None:
-            field_dict["search_result"] = serialize(self.search_result)
-        if self.search_recommend is not None:
-            field_dict["search_recommend"] = serialize(self.search_recommend)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -109,6 +92,7 @@ class ToolsWebSearchToolCall(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

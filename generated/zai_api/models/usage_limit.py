@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.usage_limit_detail import UsageLimitDetailParam
@@ -49,6 +49,7 @@ class UsageLimit(BaseModel):
         "nextResetTime": "next_reset_time",
         "usageDetails": "usage_details",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/UsageLimit"
 
     type: str | None = None
     unit: int | None = None
@@ -59,32 +60,8 @@ class UsageLimit(BaseModel):
     percentage: int | None = None
     next_reset_time: int | None = None
     usage_details: list[UsageLimitDetail] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.unit is not None:
-            field_dict["unit"] = self.unit
-        if self.number is not None:
-            field_dict["number"] = self.number
-        if self.usage is not None:
-            field_dict["usage"] = self.usage
-        if self.current_value is not None:
-            field_dict["currentValue"] = self.current_value
-        if self.remaining is not None:
-            field_dict["remaining"] = self.remaining
-        if self.percentage is not None:
-            field_dict["percentage"] = self.percentage
-        if self.next_reset_time is not None:
-            field_dict["nextResetTime"] = self.next_reset_time
-        if self.usage_details is not None:
-            field_dict["usageDetails"] = serialize(self.usage_details)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -109,6 +86,7 @@ class UsageLimit(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

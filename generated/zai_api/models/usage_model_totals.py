@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.usage_model_summary import UsageModelSummaryParam
@@ -36,24 +36,13 @@ class UsageModelTotals(BaseModel):
         "totalTokensUsage": "total_tokens_usage",
         "modelSummaryList": "model_summary_list",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/UsageModelTotals"
 
     total_model_call_count: int | None = None
     total_tokens_usage: int | None = None
     model_summary_list: list[UsageModelSummary] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.total_model_call_count is not None:
-            field_dict["totalModelCallCount"] = self.total_model_call_count
-        if self.total_tokens_usage is not None:
-            field_dict["totalTokensUsage"] = self.total_tokens_usage
-        if self.model_summary_list is not None:
-            field_dict["modelSummaryList"] = serialize(self.model_summary_list)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -72,6 +61,7 @@ class UsageModelTotals(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

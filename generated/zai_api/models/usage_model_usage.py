@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.usage_model_totals import UsageModelTotalsParam
@@ -38,27 +38,14 @@ class UsageModelUsage(BaseModel):
         "tokensUsage": "tokens_usage",
         "totalUsage": "total_usage",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/UsageModelUsage"
 
     x_time: list[str] | None = None
     model_call_count: list[int | None] | None = None
     tokens_usage: list[int | None] | None = None
     total_usage: UsageModelTotals | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.x_time is not None:
-            field_dict["x_time"] = serialize(self.x_time)
-        if self.model_call_count is not None:
-            field_dict["modelCallCount"] = serialize(self.model_call_count)
-        if self.tokens_usage is not None:
-            field_dict["tokensUsage"] = serialize(self.tokens_usage)
-        if self.total_usage is not None:
-            field_dict["totalUsage"] = serialize(self.total_usage)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -71,6 +58,7 @@ class UsageModelUsage(BaseModel):
             total_usage=(UsageModelTotals.from_dict(_total_usage) if _total_usage.__class__ is dict else _total_usage),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

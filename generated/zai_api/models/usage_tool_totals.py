@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.usage_tool_detail import UsageToolDetailParam
@@ -40,30 +40,15 @@ class UsageToolTotals(BaseModel):
         "totalSearchMcpCount": "total_search_mcp_count",
         "toolDetails": "tool_details",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/UsageToolTotals"
 
     total_network_search_count: int | None = None
     total_web_read_mcp_count: int | None = None
     total_zread_mcp_count: int | None = None
     total_search_mcp_count: int | None = None
     tool_details: list[UsageToolDetail] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.total_network_search_count is not None:
-            field_dict["totalNetworkSearchCount"] = self.total_network_search_count
-        if self.total_web_read_mcp_count is not None:
-            field_dict["totalWebReadMcpCount"] = self.total_web_read_mcp_count
-        if self.total_zread_mcp_count is not None:
-            field_dict["totalZreadMcpCount"] = self.total_zread_mcp_count
-        if self.total_search_mcp_count is not None:
-            field_dict["totalSearchMcpCount"] = self.total_search_mcp_count
-        if self.tool_details is not None:
-            field_dict["toolDetails"] = serialize(self.tool_details)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -84,6 +69,7 @@ class UsageToolTotals(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.usage_tool_totals import UsageToolTotalsParam
@@ -40,30 +40,15 @@ class UsageToolUsage(BaseModel):
         "zreadMcpCount": "zread_mcp_count",
         "totalUsage": "total_usage",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/UsageToolUsage"
 
     x_time: list[str] | None = None
     network_search_count: list[int | None] | None = None
     web_read_mcp_count: list[int | None] | None = None
     zread_mcp_count: list[int | None] | None = None
     total_usage: UsageToolTotals | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.x_time is not None:
-            field_dict["x_time"] = serialize(self.x_time)
-        if self.network_search_count is not None:
-            field_dict["networkSearchCount"] = serialize(self.network_search_count)
-        if self.web_read_mcp_count is not None:
-            field_dict["webReadMcpCount"] = serialize(self.web_read_mcp_count)
-        if self.zread_mcp_count is not None:
-            field_dict["zreadMcpCount"] = serialize(self.zread_mcp_count)
-        if self.total_usage is not None:
-            field_dict["totalUsage"] = serialize(self.total_usage)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -77,6 +62,7 @@ class UsageToolUsage(BaseModel):
             total_usage=(UsageToolTotals.from_dict(_total_usage) if _total_usage.__class__ is dict else _total_usage),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeV
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.file_part import FilePartParam
@@ -63,21 +63,12 @@ class UserMessage(BaseModel):
         "role": "role",
         "content": "content",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/UserMessage"
 
     role: Literal["user"] = "user"
     content: str | list[TextPart | ImageUrlPart | VideoUrlPart | FileUrlPart | FilePart | InputAudioPart]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.role is not None:
-            field_dict["role"] = self.role
-        if self.content is not None:
-            field_dict["content"] = serialize(self.content)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -88,6 +79,7 @@ class UserMessage(BaseModel):
             content=_parse_UserMessage_content(_content),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
@@ -73,6 +73,7 @@ class VideoGenerationRequest(BaseModel):
         "request_id": "request_id",
         "user_id": "user_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/VideoGenerationRequest"
 
     model: str
     prompt: str | None = None
@@ -90,46 +91,8 @@ class VideoGenerationRequest(BaseModel):
     sensitive_word_check: SensitiveWordCheck | None = None
     request_id: str | None = None
     user_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.prompt is not None:
-            field_dict["prompt"] = self.prompt
-        if self.image_url is not None:
-            field_dict["image_url"] = serialize(self.image_url)
-        if self.quality is not None:
-            field_dict["quality"] = self.quality
-        if self.with_audio is not None:
-            field_dict["with_audio"] = self.with_audio
-        if self.size is not None:
-            field_dict["size"] = self.size
-        if self.duration is not None:
-            field_dict["duration"] = self.duration
-        if self.fps is not None:
-            field_dict["fps"] = self.fps
-        if self.style is not None:
-            field_dict["style"] = self.style
-        if self.aspect_ratio is not None:
-            field_dict["aspect_ratio"] = self.aspect_ratio
-        if self.off_peak is not None:
-            field_dict["off_peak"] = self.off_peak
-        if self.movement_amplitude is not None:
-            field_dict["movement_amplitude"] = self.movement_amplitude
-        if self.watermark_enabled is not None:
-            field_dict["watermark_enabled"] = self.watermark_enabled
-        if self.sensitive_word_check is not None:
-            field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -158,6 +121,7 @@ class VideoGenerationRequest(BaseModel):
             user_id=d.pop("user_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -41,6 +41,7 @@ class VoiceCloneRequest(BaseModel):
         "text": "text",
         "request_id": "request_id",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/VoiceCloneRequest"
 
     model: str
     voice_name: str
@@ -48,26 +49,8 @@ class VoiceCloneRequest(BaseModel):
     file_id: str
     text: str | None = None
     request_id: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.voice_name is not None:
-            field_dict["voice_name"] = self.voice_name
-        if self.input is not None:
-            field_dict["input"] = self.input
-        if self.file_id is not None:
-            field_dict["file_id"] = self.file_id
-        if self.text is not None:
-            field_dict["text"] = self.text
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -81,6 +64,7 @@ class VoiceCloneRequest(BaseModel):
             request_id=d.pop("request_id", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

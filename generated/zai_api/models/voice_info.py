@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -38,30 +38,15 @@ class VoiceInfo(BaseModel):
         "download_url": "download_url",
         "create_time": "create_time",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/VoiceInfo"
 
     voice: str | None = None
     voice_name: str | None = None
     voice_type: str | None = None
     download_url: str | None = None
     create_time: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.voice is not None:
-            field_dict["voice"] = self.voice
-        if self.voice_name is not None:
-            field_dict["voice_name"] = self.voice_name
-        if self.voice_type is not None:
-            field_dict["voice_type"] = self.voice_type
-        if self.download_url is not None:
-            field_dict["download_url"] = self.download_url
-        if self.create_time is not None:
-            field_dict["create_time"] = self.create_time
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -74,6 +59,7 @@ class VoiceInfo(BaseModel):
             create_time=d.pop("create_time", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

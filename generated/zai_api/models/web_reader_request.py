@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -50,6 +50,7 @@ class WebReaderRequest(BaseModel):
         "with_images_summary": "with_images_summary",
         "with_links_summary": "with_links_summary",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/WebReaderRequest"
 
     url: str
     request_id: str | None = None
@@ -62,36 +63,8 @@ class WebReaderRequest(BaseModel):
     keep_img_data_url: bool | None = None
     with_images_summary: bool | None = None
     with_links_summary: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.url is not None:
-            field_dict["url"] = self.url
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.timeout is not None:
-            field_dict["timeout"] = self.timeout
-        if self.no_cache is not None:
-            field_dict["no_cache"] = self.no_cache
-        if self.return_format is not None:
-            field_dict["return_format"] = self.return_format
-        if self.retain_images is not None:
-            field_dict["retain_images"] = self.retain_images
-        if self.no_gfm is not None:
-            field_dict["no_gfm"] = self.no_gfm
-        if self.keep_img_data_url is not None:
-            field_dict["keep_img_data_url"] = self.keep_img_data_url
-        if self.with_images_summary is not None:
-            field_dict["with_images_summary"] = self.with_images_summary
-        if self.with_links_summary is not None:
-            field_dict["with_links_summary"] = self.with_links_summary
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -110,6 +83,7 @@ class WebReaderRequest(BaseModel):
             with_links_summary=d.pop("with_links_summary", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

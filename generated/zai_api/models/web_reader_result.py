@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -46,6 +46,7 @@ class WebReaderResult(BaseModel):
         "links": "links",
         "external": "external",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/WebReaderResult"
 
     title: str | None = None
     description: str | None = None
@@ -56,32 +57,8 @@ class WebReaderResult(BaseModel):
     images: dict[str, Any] | None = None
     links: dict[str, Any] | None = None
     external: dict[str, Any] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.title is not None:
-            field_dict["title"] = self.title
-        if self.description is not None:
-            field_dict["description"] = self.description
-        if self.url is not None:
-            field_dict["url"] = self.url
-        if self.content is not None:
-            field_dict["content"] = self.content
-        if self.published_time is not None:
-            field_dict["publishedTime"] = self.published_time
-        if self.metadata is not None:
-            field_dict["metadata"] = serialize(self.metadata)
-        if self.images is not None:
-            field_dict["images"] = serialize(self.images)
-        if self.links is not None:
-            field_dict["links"] = serialize(self.links)
-        if self.external is not None:
-            field_dict["external"] = serialize(self.external)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -98,6 +75,7 @@ class WebReaderResult(BaseModel):
             external=d.pop("external", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

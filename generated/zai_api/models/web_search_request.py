@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.sensitive_word_check import SensitiveWordCheckParam
@@ -53,6 +53,7 @@ class WebSearchRequest(BaseModel):
         "search_intent": "search_intent",
         "include_image": "include_image",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/WebSearchRequest"
 
     search_engine: str
     search_query: str
@@ -65,36 +66,8 @@ class WebSearchRequest(BaseModel):
     content_size: str | None = None
     search_intent: bool | None = None
     include_image: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.search_engine is not None:
-            field_dict["search_engine"] = self.search_engine
-        if self.search_query is not None:
-            field_dict["search_query"] = self.search_query
-        if self.request_id is not None:
-            field_dict["request_id"] = self.request_id
-        if self.user_id is not None:
-            field_dict["user_id"] = self.user_id
-        if self.sensitive_word_check is not None:
-            field_dict["sensitive_word_check"] = serialize(self.sensitive_word_check)
-        if self.count is not None:
-            field_dict["count"] = self.count
-        if self.search_domain_filter is not None:
-            field_dict["search_domain_filter"] = self.search_domain_filter
-        if self.search_recency_filter is not None:
-            field_dict["search_recency_filter"] = self.search_recency_filter
-        if self.content_size is not None:
-            field_dict["content_size"] = self.content_size
-        if self.search_intent is not None:
-            field_dict["search_intent"] = self.search_intent
-        if self.include_image is not None:
-            field_dict["include_image"] = self.include_image
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -118,6 +91,7 @@ class WebSearchRequest(BaseModel):
             include_image=d.pop("include_image", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Type, TypedDict, TypeV
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.web_search_tool_config import WebSearchToolConfigParam
@@ -33,21 +33,12 @@ class WebSearchTool(BaseModel):
         "type": "type",
         "web_search": "web_search",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/WebSearchTool"
 
     type: Literal["web_search"] = "web_search"
     web_search: WebSearchToolConfig
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.web_search is not None:
-            field_dict["web_search"] = serialize(self.web_search)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -58,6 +49,7 @@ class WebSearchTool(BaseModel):
             web_search=(WebSearchToolConfig.from_dict(_web_search) if _web_search.__class__ is dict else _web_search),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -54,6 +54,7 @@ class WebSearchToolConfig(BaseModel):
         "require_search": "require_search",
         "search_prompt": "search_prompt",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/WebSearchToolConfig"
 
     enable: bool | None = None
     search_engine: str | None = None
@@ -67,38 +68,8 @@ class WebSearchToolConfig(BaseModel):
     search_result: bool | None = None
     require_search: bool | None = None
     search_prompt: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.enable is not None:
-            field_dict["enable"] = self.enable
-        if self.search_engine is not None:
-            field_dict["search_engine"] = self.search_engine
-        if self.search_query is not None:
-            field_dict["search_query"] = self.search_query
-        if self.search_intent is not None:
-            field_dict["search_intent"] = self.search_intent
-        if self.count is not None:
-            field_dict["count"] = self.count
-        if self.search_domain_filter is not None:
-            field_dict["search_domain_filter"] = self.search_domain_filter
-        if self.search_recency_filter is not None:
-            field_dict["search_recency_filter"] = self.search_recency_filter
-        if self.content_size is not None:
-            field_dict["content_size"] = self.content_size
-        if self.result_sequence is not None:
-            field_dict["result_sequence"] = self.result_sequence
-        if self.search_result is not None:
-            field_dict["search_result"] = self.search_result
-        if self.require_search is not None:
-            field_dict["require_search"] = self.require_search
-        if self.search_prompt is not None:
-            field_dict["search_prompt"] = self.search_prompt
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -118,6 +89,7 @@ class WebSearchToolConfig(BaseModel):
             search_prompt=d.pop("search_prompt", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.zrag_chat_event_data import ZragChatEventDataParam
@@ -49,30 +49,15 @@ class ZragChatEvent(BaseModel):
         "data": "data",
         "usage": "usage",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ZragChatEvent"
 
     type: str | None = None
     session_id: str | None = None
     message_id: str | None = None
     data: str | ZragChatEventData | None = None
     usage: ZragChatUsage | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.type is not None:
-            field_dict["type"] = self.type
-        if self.session_id is not None:
-            field_dict["sessionId"] = self.session_id
-        if self.message_id is not None:
-            field_dict["messageId"] = self.message_id
-        if self.data is not None:
-            field_dict["data"] = serialize(self.data)
-        if self.usage is not None:
-            field_dict["usage"] = serialize(self.usage)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -87,6 +72,7 @@ class ZragChatEvent(BaseModel):
             usage=(ZragChatUsage.from_dict(_usage) if _usage.__class__ is dict else _usage),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

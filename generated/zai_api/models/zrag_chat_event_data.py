@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -42,6 +42,7 @@ class ZragChatEventData(BaseModel):
         "durationMs": "duration_ms",
         "message": "message",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ZragChatEventData"
 
     call_id: str | None = None
     tool_name: str | None = None
@@ -50,28 +51,8 @@ class ZragChatEventData(BaseModel):
     status: str | None = None
     duration_ms: int | None = None
     message: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.call_id is not None:
-            field_dict["callId"] = self.call_id
-        if self.tool_name is not None:
-            field_dict["toolName"] = self.tool_name
-        if self.arguments is not None:
-            field_dict["arguments"] = serialize(self.arguments)
-        if self.result is not None:
-            field_dict["result"] = self.result
-        if self.status is not None:
-            field_dict["status"] = self.status
-        if self.duration_ms is not None:
-            field_dict["durationMs"] = self.duration_ms
-        if self.message is not None:
-            field_dict["message"] = self.message
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -86,6 +67,7 @@ class ZragChatEventData(BaseModel):
             message=d.pop("message", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.zrag_chat_message import ZragChatMessageParam
@@ -43,6 +43,7 @@ class ZragChatRequest(BaseModel):
         "max_steps": "max_steps",
         "enable_thinking": "enable_thinking",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ZragChatRequest"
 
     messages: list[ZragChatMessage]
     retrieval: ZragChatRetrieval
@@ -50,26 +51,8 @@ class ZragChatRequest(BaseModel):
     temperature: float | None = None
     max_steps: int | None = None
     enable_thinking: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.messages is not None:
-            field_dict["messages"] = serialize(self.messages)
-        if self.retrieval is not None:
-            field_dict["retrieval"] = serialize(self.retrieval)
-        if self.model is not None:
-            field_dict["model"] = self.model
-        if self.temperature is not None:
-            field_dict["temperature"] = self.temperature
-        if self.max_steps is not None:
-            field_dict["max_steps"] = self.max_steps
-        if self.enable_thinking is not None:
-            field_dict["enable_thinking"] = self.enable_thinking
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -89,6 +72,7 @@ class ZragChatRequest(BaseModel):
             enable_thinking=d.pop("enable_thinking", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

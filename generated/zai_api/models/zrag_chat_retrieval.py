@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -38,30 +38,15 @@ class ZragChatRetrieval(BaseModel):
         "enable_rerank": "enable_rerank",
         "similarity_threshold": "similarity_threshold",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ZragChatRetrieval"
 
     know_ids: list[str]
     top_k: int | None = None
     top_n: int | None = None
     enable_rerank: bool | None = None
     similarity_threshold: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.know_ids is not None:
-            field_dict["know_ids"] = serialize(self.know_ids)
-        if self.top_k is not None:
-            field_dict["top_k"] = self.top_k
-        if self.top_n is not None:
-            field_dict["top_n"] = self.top_n
-        if self.enable_rerank is not None:
-            field_dict["enable_rerank"] = self.enable_rerank
-        if self.similarity_threshold is not None:
-            field_dict["similarity_threshold"] = self.similarity_threshold
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -74,6 +59,7 @@ class ZragChatRetrieval(BaseModel):
             similarity_threshold=d.pop("similarity_threshold", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

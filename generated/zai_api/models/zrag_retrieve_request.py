@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.zrag_history_message import ZragHistoryMessageParam
@@ -61,6 +61,7 @@ class ZragRetrieveRequest(BaseModel):
         "messages": "messages",
         "search_filters": "search_filters",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ZragRetrieveRequest"
 
     knows: list[ZragKnowledgeScope]
     query: str | None = None
@@ -76,42 +77,8 @@ class ZragRetrieveRequest(BaseModel):
     similarity_threshold: float | None = None
     messages: list[ZragHistoryMessage] | None = None
     search_filters: ZragSearchFilters | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.knows is not None:
-            field_dict["knows"] = serialize(self.knows)
-        if self.query is not None:
-            field_dict["query"] = self.query
-        if self.multimodal_parts is not None:
-            field_dict["multimodal_parts"] = serialize(self.multimodal_parts)
-        if self.multimodal is not None:
-            field_dict["multimodal"] = self.multimodal
-        if self.top_k is not None:
-            field_dict["top_k"] = self.top_k
-        if self.top_n is not None:
-            field_dict["top_n"] = self.top_n
-        if self.recall_method is not None:
-            field_dict["recall_method"] = serialize(self.recall_method)
-        if self.recall_ratio is not None:
-            field_dict["recall_ratio"] = self.recall_ratio
-        if self.enable_rerank is not None:
-            field_dict["enable_rerank"] = self.enable_rerank
-        if self.enable_rewrite is not None:
-            field_dict["enable_rewrite"] = self.enable_rewrite
-        if self.enable_expansion is not None:
-            field_dict["enable_expansion"] = self.enable_expansion
-        if self.similarity_threshold is not None:
-            field_dict["similarity_threshold"] = self.similarity_threshold
-        if self.messages is not None:
-            field_dict["messages"] = serialize(self.messages)
-        if self.search_filters is not None:
-            field_dict["search_filters"] = serialize(self.search_filters)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -154,6 +121,7 @@ class ZragRetrieveRequest(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

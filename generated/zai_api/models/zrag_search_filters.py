@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.zrag_search_filters_index_types_item import ZragSearchFiltersIndexTypesItemParam
@@ -38,24 +38,13 @@ class ZragSearchFilters(BaseModel):
         "tags": "tags",
         "qa_intervention": "qa_intervention",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ZragSearchFilters"
 
     index_types: list[ZragSearchFiltersIndexTypesItem] | None = None
     tags: list[ZragTagFilter] | None = None
     qa_intervention: ZragSearchFiltersQaIntervention | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.index_types is not None:
-            field_dict["index_types"] = serialize(self.index_types)
-        if self.tags is not None:
-            field_dict["tags"] = serialize(self.tags)
-        if self.qa_intervention is not None:
-            field_dict["qa_intervention"] = serialize(self.qa_intervention)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -84,6 +73,7 @@ class ZragSearchFilters(BaseModel):
             ),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     from zai_api.models.zrag_slice_image_url import ZragSliceImageUrlParam
@@ -57,6 +57,7 @@ class ZragSlice(BaseModel):
         "rerank_score": "rerank_score",
         "metadata": "metadata",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ZragSlice"
 
     id: str | None = None
     know_id: str | None = None
@@ -70,38 +71,8 @@ class ZragSlice(BaseModel):
     rerank_index: int | None = None
     rerank_score: float | None = None
     metadata: ZragSliceMetadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.id is not None:
-            field_dict["id"] = self.id
-        if self.know_id is not None:
-            field_dict["know_id"] = self.know_id
-        if self.doc_id is not None:
-            field_dict["doc_id"] = self.doc_id
-        if self.text is not None:
-            field_dict["text"] = self.text
-        if self.medias is not None:
-            field_dict["medias"] = serialize(self.medias)
-        if self.image_url is not None:
-            field_dict["image_url"] = serialize(self.image_url)
-        if self.video_url is not None:
-            field_dict["video_url"] = serialize(self.video_url)
-        if self.index is not None:
-            field_dict["index"] = self.index
-        if self.score is not None:
-            field_dict["score"] = self.score
-        if self.rerank_index is not None:
-            field_dict["rerank_index"] = self.rerank_index
-        if self.rerank_score is not None:
-            field_dict["rerank_score"] = self.rerank_score
-        if self.metadata is not None:
-            field_dict["metadata"] = serialize(self.metadata)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -129,6 +100,7 @@ class ZragSlice(BaseModel):
             metadata=(ZragSliceMetadata.from_dict(_metadata) if _metadata.__class__ is dict else _metadata),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

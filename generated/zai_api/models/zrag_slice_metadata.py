@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -48,6 +48,7 @@ class ZragSliceMetadata(BaseModel):
         "duration": "duration",
         "frames": "frames",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ZragSliceMetadata"
 
     doc_type: str | None = None
     doc_name: str | None = None
@@ -59,34 +60,8 @@ class ZragSliceMetadata(BaseModel):
     end_time: int | None = None
     duration: int | None = None
     frames: list[str] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.doc_type is not None:
-            field_dict["doc_type"] = self.doc_type
-        if self.doc_name is not None:
-            field_dict["doc_name"] = self.doc_name
-        if self.doc_url is not None:
-            field_dict["doc_url"] = self.doc_url
-        if self.index is not None:
-            field_dict["index"] = self.index
-        if self.page_index is not None:
-            field_dict["page_index"] = self.page_index
-        if self.clip_index is not None:
-            field_dict["clip_index"] = self.clip_index
-        if self.start_time is not None:
-            field_dict["start_time"] = self.start_time
-        if self.end_time is not None:
-            field_dict["end_time"] = self.end_time
-        if self.duration is not None:
-            field_dict["duration"] = self.duration
-        if self.frames is not None:
-            field_dict["frames"] = serialize(self.frames)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -104,6 +79,7 @@ class ZragSliceMetadata(BaseModel):
             frames=d.pop("frames", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 

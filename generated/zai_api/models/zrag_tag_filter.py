@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Type, TypedDict, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import BaseModel, serialize
+from ..types import BaseModel, new_extras
 
 if TYPE_CHECKING:
     pass
@@ -38,30 +38,15 @@ class ZragTagFilter(BaseModel):
         "filter_value": "filter_value",
         "multiple_value": "multiple_value",
     }
+    _zai_schema: ClassVar[str] = "#/components/schemas/ZragTagFilter"
 
     tag_id: str
     value_type: ZragTagFilterValueType
     filter_type: ZragTagFilterFilterType
     filter_value: str
     multiple_value: list[str]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict[str, Any])
-
-    def to_dict(self) -> dict[str, Any]:
-        field_dict: dict[str, Any] = {}
-        if self.tag_id is not None:
-            field_dict["tag_id"] = self.tag_id
-        if self.value_type is not None:
-            field_dict["value_type"] = serialize(self.value_type)
-        if self.filter_type is not None:
-            field_dict["filter_type"] = serialize(self.filter_type)
-        if self.filter_value is not None:
-            field_dict["filter_value"] = self.filter_value
-        if self.multiple_value is not None:
-            field_dict["multiple_value"] = serialize(self.multiple_value)
-        if self.additional_properties:
-            for key, value in self.additional_properties.items():
-                field_dict.setdefault(key, serialize(value))
-        return field_dict
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
+    _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
     @classmethod
     def from_dict(cls: Type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: UP006  (a field may be named `type`)
@@ -74,6 +59,7 @@ class ZragTagFilter(BaseModel):
             multiple_value=d.pop("multiple_value", None),
         )
         obj.additional_properties = d
+        obj._zai_set = tuple(src_dict)
         return obj
 
 
