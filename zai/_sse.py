@@ -16,8 +16,12 @@ CRLF split between the two.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Optional
 
-__all__ = ["SSEDecoder", "ServerSentEvent", "aiter_events", "iter_events"]
+__all__ = ["Fields", "SSEDecoder", "ServerSentEvent", "aiter_events", "iter_events"]
+
+# An event's data, event name, last event id and retry, in that order.
+Fields = tuple[str, Optional[str], Optional[str], Optional[int]]
 
 
 class ServerSentEvent:
@@ -58,6 +62,15 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode a chunk; returns the events it completed."""
+        return [ServerSentEvent(*fields) for fields in self.feed_fields(chunk)]
+
+    def flush(self) -> list[ServerSentEvent]:
+        """End of the body: decode what is buffered and dispatch a pending event."""
+        return [ServerSentEvent(*fields) for fields in self.flush_fields()]
+
+    def feed_fields(self, chunk: bytes) -> list[Fields]:
+        """`feed`, with each event as its fields (data, event, id, retry): no object per event,
+        for the per-chunk loop of a stream."""
         if self._after_cr:
             self._after_cr = False
             if chunk[:1] == b"\n":
@@ -79,7 +92,7 @@ class SSEDecoder:
                 data = value.decode()
             except UnicodeDecodeError:
                 data = value.decode("utf-8", errors="replace")
-            return [ServerSentEvent(data, None, self._last_id)]
+            return [(data, None, self._last_id, None)]
         if chunk.find(b"\n") < 0 and chunk.find(b"\r") < 0:
             if chunk:
                 self._partial.append(chunk)
@@ -94,16 +107,16 @@ class SSEDecoder:
             self._after_cr = True
         elif last != b"\n":
             self._partial.append(lines.pop())
-        events: list[ServerSentEvent] = []
+        events: list[Fields] = []
         for line in lines:
             event = self._line(line.rstrip(b"\r\n"))
             if event is not None:
                 events.append(event)
         return events
 
-    def flush(self) -> list[ServerSentEvent]:
-        """End of the body: decode what is buffered and dispatch a pending event."""
-        events: list[ServerSentEvent] = []
+    def flush_fields(self) -> list[Fields]:
+        """`flush`, with each event as its fields."""
+        events: list[Fields] = []
         self._after_cr = False
         if self._partial:
             event = self._line(b"".join(self._partial))
@@ -115,7 +128,7 @@ class SSEDecoder:
             events.append(event)
         return events
 
-    def _line(self, line: bytes) -> ServerSentEvent | None:
+    def _line(self, line: bytes) -> Fields | None:
         if not line:
             return self._dispatch()
         if line[0] == 0x3A:  # ":" starts a comment
@@ -133,13 +146,13 @@ class SSEDecoder:
             self._retry = int(value)
         return None
 
-    def _dispatch(self) -> ServerSentEvent | None:
+    def _dispatch(self) -> Fields | None:
         if not self._data:
             self._event = None
             self._retry = None
             return None
         data = self._data[0] if len(self._data) == 1 else b"\n".join(self._data)
-        event = ServerSentEvent(data.decode("utf-8", errors="replace"), self._event, self._last_id, self._retry)
+        event = (data.decode("utf-8", errors="replace"), self._event, self._last_id, self._retry)
         self._data = []
         self._event = None
         self._retry = None
