@@ -38,7 +38,8 @@ _DONE = "[DONE]"
 # The C scanner that `json.loads` runs, called directly: `loads` adds two Python calls and two
 # regular-expression matches per event, a tenth of a token stream's per-event cost. An event the
 # scanner does not take whole (whitespace around it, invalid JSON) goes through `_event_data`.
-_scan = json.decoder.JSONDecoder().scan_once
+_decoder: Any = json.decoder.JSONDecoder()  # `scan_once` is set in `__init__`, unknown to the type stubs
+_scan: Callable[[str, int], tuple[Any, int]] = _decoder.scan_once
 
 
 def _event_data(text: str, name: str | None, response: httpx.Response) -> Any:
@@ -212,6 +213,7 @@ def _events(
     decoder = SSEDecoder()
     feed = decoder.feed_fields
     scan = _scan
+    data: Any
     try:
         chunks = _body(response)
         try:
@@ -247,6 +249,7 @@ async def _aevents(
     decoder = SSEDecoder()
     feed = decoder.feed_fields
     scan = _scan
+    data: Any
     try:
         chunks = _abody(response)
         try:
