@@ -69,7 +69,7 @@ def release(response: httpx.Response, chunks: Iterator[bytes]) -> None:
                 received += len(chunk)
                 if received > RELEASE_BYTES:
                     return
-        except httpx.HTTPError:  # the deadline passed, or the connection failed: it is closed either way
+        except (httpx.HTTPError, httpx.StreamError):  # the deadline passed or the connection failed: closed below
             return
         finally:
             del stream.read
@@ -97,7 +97,7 @@ async def arelease(response: httpx.Response, chunks: AsyncIterator[bytes]) -> No
                 received += len(chunk)
                 if received > RELEASE_BYTES:
                     return
-        except httpx.HTTPError:
+        except (httpx.HTTPError, httpx.StreamError):
             return
         finally:
             del stream.read
