@@ -18,7 +18,7 @@ UV_VERSION := 0.13.9
 SOURCES := zai tests scripts examples benchmarks
 BENCH_ENV := benchmarks/.env
 
-.PHONY: all setup generate check-generated lint lint-spec spec-drift typecheck typetest pytest contract compat test demo bench clean
+.PHONY: all setup generate check-generated lint lint-spec spec-drift typecheck typetest pytest contract compat checks test demo bench clean
 
 all: test
 
@@ -73,44 +73,50 @@ lint: $(DEV)/.ok
 	@$(DEV)/bin/ruff check $(SOURCES)
 	@$(DEV)/bin/ruff format --check --quiet $(SOURCES)
 
-typecheck: .venvs/3.9/.ok tools/node_modules/.ok
-	@$(PY) scripts/parallel.py \
-		"mypy --strict (Python 3.9 target)=.venvs/3.9/bin/mypy" \
-		"pyright --strict (Python 3.9 target)=tools/node_modules/.bin/pyright"
-
+# Each heavy check is a job for scripts/parallel.py, which runs jobs side by side on the machine's
+# cores and prints each one's output when it ends. `make test` runs them all in one pool.
+MYPY_JOB := "mypy --strict (Python 3.9 target)=.venvs/3.9/bin/mypy"
+PYRIGHT_JOB := "pyright --strict (Python 3.9 target)=tools/node_modules/.bin/pyright"
 # The type tests (tests/typing): correct programs must check clean and each marked wrong call must be
-# reported, by mypy and by pyright, each run once over all the files (after typecheck, whose mypy
-# cache it reuses). Once, not once per Python.
-typetest: $(DEV)/.ok .venvs/3.9/.ok tools/node_modules/.ok
-	@echo "==> type tests (tests/typing: mypy and pyright strict on correct and wrong programs)"
-	@$(PY) tests/typing/check.py
-
+# reported, by mypy and by pyright, each run once over all the files. Once, not once per Python.
+TYPETEST_JOB := "type tests (tests/typing)=$(PY) tests/typing/check.py"
 # The whole suite runs on the oldest and the newest Python; the versions between skip the tests
-# marked `exhaustive` (property tests over every model, stress tests), which exercise no
-# version-specific code. The runs share the cores (scripts/parallel.py). tests/contract needs Prism
-# and runs once, on one Python, in `make contract`; tests/compat (zai-sdk side by side) likewise in
-# `make compat`. HYPOTHESIS_PROFILE=thorough runs many more examples.
+# marked `exhaustive` (property tests over every model, stress tests, docs and packaging), which
+# exercise no version-specific code. HYPOTHESIS_PROFILE=thorough runs many more examples.
 FULL_VERSIONS := 3.9 3.13
 PYTEST := -m pytest -q -p no:cacheprovider --ignore=tests/contract --ignore=tests/compat
-pytest: $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)
-	@$(PY) scripts/parallel.py $(foreach v,$(PYTHON_VERSIONS),\
-		"pytest on Python $(v)$(if $(filter $(v),$(FULL_VERSIONS)),, (without exhaustive tests))=.venvs/$(v)/bin/python $(PYTEST)$(if $(filter $(v),$(FULL_VERSIONS)),, -m 'not exhaustive')")
-
+PYTEST_FULL_JOBS := $(foreach v,$(FULL_VERSIONS),"pytest on Python $(v)=.venvs/$(v)/bin/python $(PYTEST)")
+PYTEST_FOCUSED_JOBS := $(foreach v,$(filter-out $(FULL_VERSIONS),$(PYTHON_VERSIONS)),\
+	"pytest on Python $(v) (without exhaustive tests)=.venvs/$(v)/bin/python $(PYTEST) -m 'not exhaustive'")
 # Prism (tools/package.json) is started and stopped by the tests; ZAI_CONTRACT_TESTS=1 makes a missing Prism a failure.
-contract: .venvs/3.11/.ok tools/node_modules/.ok
-	@echo "==> contract tests against Prism (Python 3.11)"
-	@ZAI_CONTRACT_TESTS=1 .venvs/3.11/bin/python -m pytest -q -p no:cacheprovider tests/contract
-
+CONTRACT_JOB := "contract tests against Prism (Python 3.11)=ZAI_CONTRACT_TESTS=1 .venvs/3.11/bin/python -m pytest -q -p no:cacheprovider tests/contract"
 # zai-sdk 0.2.3 runs in the side environment (it has our module name); ZAI_SDK_PYTHON names its
 # interpreter and ZAI_COMPAT_TESTS=1 makes a missing side environment a failure instead of a skip.
+COMPAT_JOB := "side-by-side tests against zai-sdk 0.2.3 (Python 3.11)=ZAI_COMPAT_TESTS=1 ZAI_SDK_PYTHON='$(CURDIR)/$(BENCH_ENV)/bin/python' .venvs/3.11/bin/python -m pytest -q -p no:cacheprovider tests/compat"
+
+typecheck: .venvs/3.9/.ok tools/node_modules/.ok
+	@$(PY) scripts/parallel.py $(MYPY_JOB) $(PYRIGHT_JOB)
+
+typetest: $(DEV)/.ok .venvs/3.9/.ok tools/node_modules/.ok
+	@$(PY) scripts/parallel.py $(TYPETEST_JOB)
+
+pytest: $(foreach v,$(PYTHON_VERSIONS),.venvs/$(v)/.ok)
+	@$(PY) scripts/parallel.py $(PYTEST_FULL_JOBS) $(PYTEST_FOCUSED_JOBS)
+
+contract: .venvs/3.11/.ok tools/node_modules/.ok
+	@$(PY) scripts/parallel.py $(CONTRACT_JOB)
+
 compat: .venvs/3.11/.ok $(BENCH_ENV)/.ok
-	@echo "==> side-by-side tests against zai-sdk 0.2.3 (Python 3.11)"
-	@ZAI_COMPAT_TESTS=1 ZAI_SDK_PYTHON="$(CURDIR)/$(BENCH_ENV)/bin/python" \
-		.venvs/3.11/bin/python -m pytest -q -p no:cacheprovider tests/compat
+	@$(PY) scripts/parallel.py $(COMPAT_JOB)
+
+# Every heavy check in one pool, the longest first, so both cores stay busy to the end.
+checks: setup $(BENCH_ENV)/.ok
+	@$(PY) scripts/parallel.py $(PYTEST_FULL_JOBS) $(PYRIGHT_JOB) $(MYPY_JOB) \
+		$(PYTEST_FOCUSED_JOBS) $(TYPETEST_JOB) $(COMPAT_JOB) $(CONTRACT_JOB)
 
 # Stages run one after another; the summary at the end says where the time went.
 test:
-	@scripts/stages setup check-generated lint-spec lint typecheck typetest pytest contract compat
+	@scripts/stages setup check-generated lint-spec lint checks
 
 demo: .venvs/3.11/.ok
 	@.venvs/3.11/bin/python examples/run_all.py

@@ -33,12 +33,14 @@ import ast
 import asyncio
 import inspect
 import re
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import httpx
 import pytest
 
+import zai_api.models
 from tests.contract.conftest import Prism
 from tests.test_operations import BINDINGS, build_call, python_name, resolve, without_nulls
 from zai import APIStatusError, AsyncZaiClient, BaseModel, ZaiClient
@@ -118,9 +120,15 @@ def run(prism: Prism, is_async: bool, method: str, build: Build, *, consume: boo
 
 
 def literal_values(annotation: Any) -> list[Any]:
-    """The values of the `Literal[...]` in a (string) annotation: the document's enum."""
+    """The values of the `Literal[...]` in a (string) annotation, spelled out or named: the document's enum."""
     match = re.search(r"Literal\[([^\]]*)\]", str(annotation))
-    return list(ast.literal_eval(f"[{match.group(1)}]")) if match else []
+    if match:
+        return list(ast.literal_eval(f"[{match.group(1)}]"))
+    for name in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", str(annotation)):
+        alias = getattr(zai_api.models, name, None) if name[:1].isupper() else None
+        if typing.get_origin(alias) is typing.Literal:
+            return list(typing.get_args(alias))
+    return []
 
 
 def multipart_arrays(operation: dict[str, Any]) -> dict[str, bool]:
