@@ -8,6 +8,7 @@ from typing import Callable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests._hypothesis import examples
 from zai._sse import ServerSentEvent, SSEDecoder, aiter_events, iter_events
 
 
@@ -105,7 +106,7 @@ _field = st.one_of(
 _ending = st.sampled_from(["\n", "\r", "\r\n"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     lines=st.lists(st.tuples(_field, _ending), max_size=25),
     cuts=st.lists(st.integers(min_value=0, max_value=2000), max_size=12),
@@ -117,7 +118,7 @@ def test_any_split_of_the_stream_yields_the_same_events(lines: list[tuple[str, s
     assert decode(*pieces) == decode(raw)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.lists(_line_text, min_size=1, max_size=8), ending=_ending)
 def test_data_lines_round_trip(data: list[str], ending: str) -> None:
     raw = "".join(f"data: {value}{ending}" for value in data) + ending
@@ -209,7 +210,7 @@ def _reference(raw: bytes) -> list[ServerSentEvent]:
     return events
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     lines=st.lists(st.tuples(_field, _ending), max_size=25),
     cuts=st.lists(st.integers(min_value=0, max_value=2000), max_size=12),
@@ -221,7 +222,7 @@ def test_decoder_matches_the_reference_for_any_split(lines: list[tuple[str, str]
     assert decode(*pieces) == _reference(raw)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(values=st.lists(_line_text, min_size=1, max_size=6), ending=_ending)
 def test_one_event_per_chunk_matches_the_reference(values: list[str], ending: str) -> None:
     # The shape token streams use (one `data:` line and a blank line per chunk), with every line ending.
