@@ -6,9 +6,9 @@ asyncio protocols, listens with a large backlog so hundreds of connections can o
 answers:
 
 - ``POST /api/paas/v4/chat/completions``: a chat completion as JSON, or, when the body has
-  ``"stream": true``, a stream of `STREAM_CHUNKS` chunks in the Z.ai format (``data: {json}`` events
-  ending with ``data: [DONE]``), sent with chunked transfer encoding, one HTTP chunk per event as a
-  token-by-token server sends them;
+  ``"stream": true``, a stream of `STREAM_CHUNKS` chunks (or ``max_tokens`` chunks, when the body
+  asks for fewer) in the Z.ai format (``data: {json}`` events ending with ``data: [DONE]``), sent
+  with chunked transfer encoding, one HTTP chunk per event as a token-by-token server sends them;
 - ``POST /api/paas/v4/embeddings``: `EMBEDDING_ROWS` vectors of `EMBEDDING_DIM` floats.
 
 Run it as a script: it prints its port on the first line of stdout, then serves until its stdin is
@@ -93,21 +93,21 @@ def _chat_body() -> bytes:
     )
 
 
-def _stream_events() -> list[bytes]:
+def _stream_events(chunks: int = STREAM_CHUNKS) -> list[bytes]:
     events: list[bytes] = []
-    for index in range(STREAM_CHUNKS):
+    for index in range(chunks):
         chunk: dict[str, Any] = {
             "id": _ID,
             "created": _CREATED,
             "model": "glm-4.5",
             "choices": [{"index": 0, "delta": {"role": "assistant", "content": " " + _WORDS[index % len(_WORDS)]}}],
         }
-        if index == STREAM_CHUNKS - 1:
+        if index == chunks - 1:
             chunk["choices"][0]["finish_reason"] = "stop"
             chunk["usage"] = {
                 "prompt_tokens": 12,
-                "completion_tokens": STREAM_CHUNKS,
-                "total_tokens": STREAM_CHUNKS + 12,
+                "completion_tokens": chunks,
+                "total_tokens": chunks + 12,
                 "prompt_tokens_details": {"cached_tokens": 0},
             }
         events.append(b"data: " + _json(chunk) + b"\n\n")
@@ -115,10 +115,10 @@ def _stream_events() -> list[bytes]:
     return events
 
 
-def _stream() -> bytes:
+def _stream(chunks: int = STREAM_CHUNKS) -> bytes:
     extra = "Cache-Control: no-cache\r\nTransfer-Encoding: chunked\r\n"
     head = _head("200 OK", "text/event-stream;charset=UTF-8", extra)
-    body = b"".join(b"%x\r\n%s\r\n" % (len(event), event) for event in _stream_events())
+    body = b"".join(b"%x\r\n%s\r\n" % (len(event), event) for event in _stream_events(chunks))
     return head + body + b"0\r\n\r\n"
 
 
@@ -146,6 +146,7 @@ class Responses:
     def __init__(self) -> None:
         self.chat = _fixed(_chat_body())
         self.stream = _stream()
+        self._short_streams: dict[int, bytes] = {}
         self.embeddings = _fixed(_embeddings_body())
         self.not_found = _fixed(_json({"error": {"code": "1211", "message": "Not found"}}), "404 Not Found")
         self.bad_request = _fixed(_json({"error": {"code": "1210", "message": "Bad request"}}), "400 Bad Request")
@@ -158,7 +159,14 @@ class Responses:
                 request = json.loads(body)
             except ValueError:
                 return self.bad_request
-            return self.stream if isinstance(request, dict) and request.get("stream") is True else self.chat
+            if not isinstance(request, dict) or request.get("stream") is not True:
+                return self.chat
+            length = request.get("max_tokens")
+            if isinstance(length, int) and 0 < length < STREAM_CHUNKS:
+                if length not in self._short_streams:
+                    self._short_streams[length] = _stream(length)
+                return self._short_streams[length]
+            return self.stream
         if path == EMBEDDINGS_PATH.encode():
             return self.embeddings
         return self.not_found

@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Awaitable, Mapping
 from types import TracebackType
-from typing import IO, Any, Callable, ClassVar, Generic, TypeVar, Union
+from typing import IO, TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, Union
 
 import httpx
 
@@ -37,6 +37,9 @@ from ._json import loads
 from ._logging import log_request, log_response, log_retry
 from ._retry import backoff, retry_delay, should_retry
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._pool import Place
 
 # Streams, binary bodies, pages, raw responses and multipart bodies are imported on first use:
 # `import zai` loads only what every call needs.
@@ -492,6 +495,53 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             for handle in opened:
                 handle.close()
 
+        # The result is built by another method so that this frame holds no closure cells while the
+        # call waits for a place in the pool (a burst of thousands of calls waits there).
+        return self._finish(
+            response,
+            method,
+            path,
+            cast_to=cast_to,
+            query=query,
+            headers=headers,
+            stream=stream,
+            stream_cast_to=stream_cast_to,
+            stream_done=stream_done,
+            binary=binary,
+            success=success,
+            failure=failure,
+            page=page,
+            response_mode=response_mode,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def _finish(
+        self,
+        response: httpx.Response,
+        method: str,
+        path: str,
+        *,
+        cast_to: Callable[[Any], Any] | None,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        stream: bool,
+        stream_cast_to: Callable[[Any], Any] | None,
+        stream_done: tuple[str, Any] | None,
+        binary: bool,
+        success: tuple[str, tuple[Any, ...]] | None,
+        failure: tuple[str, tuple[Any, ...]] | None,
+        page: tuple[str, str, str] | None,
+        response_mode: str,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, object] | None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | NotGiven,
+    ) -> Any:
+        """The result of a sent operation: parsed, a stream, a binary body, a page, or a raw response."""
+
         def process() -> Any:
             if stream:
                 if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
@@ -676,6 +726,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         self._http = http_client or httpx.AsyncClient(
             timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
         )
+        from ._pool import policy_for  # noqa: PLC0415  (asyncio: imported by async clients only)
+
+        # Shared by every client on this httpx client (`with_options` copies too).
+        self._pool_policy = policy_for(self._http, DEFAULT_LIMITS if self._owns_http else None)
 
     async def _request(
         self,
@@ -703,30 +757,87 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Send one API operation. Used by the generated resource methods."""
-        request, opened = self._build_request(
-            self._http,
+        retries = self._retries(max_retries)
+        call_timeout = self.timeout if isinstance(timeout, NotGiven) else _timeout(timeout)
+        # A place in the pool first, then the request: a burst of thousands of calls then holds
+        # thousands of small waiters rather than thousands of built requests (zai/_pool.py).
+        policy = self._pool_policy
+        if policy.gate is not None:
+            await policy.gate.acquire(call_timeout.pool)
+        place = policy.taken()
+        try:
+            request, opened = self._build_request(
+                self._http,
+                method,
+                path,
+                body=body,
+                files=files,
+                file_fields=file_fields,
+                query=query,
+                headers=headers,
+                stream=stream,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=call_timeout,
+            )
+            try:
+                response = await self._send(
+                    request, stream=stream or binary or response_mode == "streaming", max_retries=retries, place=place
+                )
+            finally:
+                for handle in opened:
+                    handle.close()
+        finally:
+            if place is not None:
+                place.leave()  # unless the first attempt took it
+
+        # The result is built by another method so that this frame holds no closure cells while the
+        # call waits for a place in the pool (a burst of thousands of calls waits there).
+        return await self._finish(
+            response,
             method,
             path,
-            body=body,
-            files=files,
-            file_fields=file_fields,
+            cast_to=cast_to,
             query=query,
             headers=headers,
             stream=stream,
+            stream_cast_to=stream_cast_to,
+            stream_done=stream_done,
+            binary=binary,
+            success=success,
+            failure=failure,
+            page=page,
+            response_mode=response_mode,
             extra_headers=extra_headers,
             extra_query=extra_query,
-            extra_body=extra_body,
             timeout=timeout,
+            max_retries=max_retries,
         )
-        try:
-            response = await self._send(
-                request,
-                stream=stream or binary or response_mode == "streaming",
-                max_retries=self._retries(max_retries),
-            )
-        finally:
-            for handle in opened:
-                handle.close()
+
+    async def _finish(
+        self,
+        response: httpx.Response,
+        method: str,
+        path: str,
+        *,
+        cast_to: Callable[[Any], Any] | None,
+        query: Mapping[str, Any] | None,
+        headers: Mapping[str, Any] | None,
+        stream: bool,
+        stream_cast_to: Callable[[Any], Any] | None,
+        stream_done: tuple[str, Any] | None,
+        binary: bool,
+        success: tuple[str, tuple[Any, ...]] | None,
+        failure: tuple[str, tuple[Any, ...]] | None,
+        page: tuple[str, str, str] | None,
+        response_mode: str,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, object] | None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int | NotGiven,
+    ) -> Any:
+        """The result of a sent operation: parsed, a stream, a binary body, a page, or a raw response."""
 
         async def process() -> Any:
             if stream:
@@ -812,8 +923,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         max_retries: int,
         raise_status: bool = True,
         authorize: bool = False,
+        place: Place | None = None,
     ) -> httpx.Response:
-        """Send with retries. Returns a successful response (body read unless `stream`) or raises."""
+        """Send with retries. Returns a successful response (body read unless `stream`) or raises.
+
+        `place`: a place in the pool the caller took for the first attempt (`PoolPolicy.taken`).
+        """
+        from ._pool import send  # noqa: PLC0415
+
         retries_taken = 0
         resigned = False
         while True:
@@ -823,13 +940,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             started = time.monotonic()
             log_request(request, retries_taken)
             try:
-                response = await self._http.send(request, stream=True)
-                if not stream or not response.is_success:
-                    try:
-                        await response.aread()
-                    finally:
-                        if not stream:
-                            await response.aclose()
+                # Gated to the pool's size and guarded against cancellation: see zai/_pool.py.
+                response = await send(self._http, request, stream=stream, policy=self._pool_policy, place=place)
             except httpx.UnsupportedProtocol as exc:
                 raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
             except httpx.LocalProtocolError as exc:  # never transient, and its text may quote a header's value
@@ -864,7 +976,11 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             retries_taken += 1
 
     async def close(self) -> None:
-        """Close the HTTP connections (unless the http_client was passed in)."""
+        """Close the HTTP connections (unless the http_client was passed in).
+
+        Attempts of cancelled calls still winding down (see zai/_pool.py) are waited for first.
+        """
+        await self._pool_policy.settle()
         if self._owns_http:
             await self._http.aclose()
 

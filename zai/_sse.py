@@ -5,13 +5,23 @@ one line ending); `data` lines accumulate and are joined with LF; lines starting
 comments; `event`, `id` (ignored if it contains NUL) and `retry` (digits only) are kept; a blank
 line dispatches the event, and an event without data is dropped. At the end of the body, a last
 event that was not followed by a blank line is still dispatched.
+
+The decoder's work is linear in the bytes fed: a chunk without a line ending is only stored, and
+the pieces of a line are joined once, when its ending arrives (an event of many megabytes arriving
+in small chunks costs no more per byte than a small one). A line ending in CR is complete at once:
+its event is dispatched without waiting for the next chunk, which is only checked for the LF of a
+CRLF split between the two.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Optional
 
-__all__ = ["SSEDecoder", "ServerSentEvent", "aiter_events", "iter_events"]
+__all__ = ["Fields", "SSEDecoder", "ServerSentEvent", "aiter_events", "iter_events"]
+
+# An event's data, event name, last event id and retry, in that order.
+Fields = tuple[str, Optional[str], Optional[str], Optional[int]]
 
 
 class ServerSentEvent:
@@ -38,10 +48,13 @@ class ServerSentEvent:
 class SSEDecoder:
     """Incremental decoder: feed it bytes as they arrive, then `flush()` at the end of the body."""
 
-    __slots__ = ("_buffer", "_data", "_event", "_last_id", "_retry")
+    __slots__ = ("_after_cr", "_data", "_event", "_last_id", "_partial", "_retry")
 
     def __init__(self) -> None:
-        self._buffer = b""
+        # The start of a line whose ending has not arrived yet, in the pieces it came in.
+        self._partial: list[bytes] = []
+        # The last chunk ended with CR: an LF opening the next one belongs to that line ending.
+        self._after_cr = False
         self._data: list[bytes] = []
         self._event: str | None = None
         self._last_id: str | None = None
@@ -49,29 +62,65 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode a chunk; returns the events it completed."""
-        if self._buffer:
-            chunk = self._buffer + chunk
-            self._buffer = b""
-        lines = chunk.splitlines(keepends=True)
-        if not lines:
+        return [ServerSentEvent(*fields) for fields in self.feed_fields(chunk)]
+
+    def flush(self) -> list[ServerSentEvent]:
+        """End of the body: decode what is buffered and dispatch a pending event."""
+        return [ServerSentEvent(*fields) for fields in self.flush_fields()]
+
+    def feed_fields(self, chunk: bytes) -> list[Fields]:
+        """`feed`, with each event as its fields (data, event, id, retry): no object per event,
+        for the per-chunk loop of a stream."""
+        if self._after_cr:
+            self._after_cr = False
+            if chunk[:1] == b"\n":
+                chunk = chunk[1:]
+        # The common shape of a token stream: one `data:` line and a blank line per chunk, nothing
+        # pending. Decoded here without splitting lines; the result is the same as the general path.
+        if (
+            chunk[:5] == b"data:"
+            and chunk[-2:] == b"\n\n"
+            and chunk.find(b"\n") == len(chunk) - 2
+            and chunk.find(b"\r") < 0
+            and not self._partial
+            and not self._data
+            and self._event is None
+            and self._retry is None
+        ):
+            value = chunk[6:-2] if chunk[5:6] == b" " else chunk[5:-2]
+            try:
+                data = value.decode()
+            except UnicodeDecodeError:
+                data = value.decode("utf-8", errors="replace")
+            return [(data, None, self._last_id, None)]
+        if chunk.find(b"\n") < 0 and chunk.find(b"\r") < 0:
+            if chunk:
+                self._partial.append(chunk)
             return []
-        last = lines[-1]
-        # An unterminated last line, or one ending in CR (maybe half of a CRLF), waits for more bytes.
-        if last[-1:] == b"\r" or last[-1:] != b"\n":
-            self._buffer = lines.pop()
-        events: list[ServerSentEvent] = []
+        lines = chunk.splitlines(keepends=True)
+        if self._partial:
+            self._partial.append(lines[0])
+            lines[0] = b"".join(self._partial)
+            self._partial = []
+        last = lines[-1][-1:]
+        if last == b"\r":
+            self._after_cr = True
+        elif last != b"\n":
+            self._partial.append(lines.pop())
+        events: list[Fields] = []
         for line in lines:
             event = self._line(line.rstrip(b"\r\n"))
             if event is not None:
                 events.append(event)
         return events
 
-    def flush(self) -> list[ServerSentEvent]:
-        """End of the body: decode what is buffered and dispatch a pending event."""
-        events: list[ServerSentEvent] = []
-        if self._buffer:
-            event = self._line(self._buffer.rstrip(b"\r\n"))
-            self._buffer = b""
+    def flush_fields(self) -> list[Fields]:
+        """`flush`, with each event as its fields."""
+        events: list[Fields] = []
+        self._after_cr = False
+        if self._partial:
+            event = self._line(b"".join(self._partial))
+            self._partial = []
             if event is not None:
                 events.append(event)
         event = self._line(b"")
@@ -79,7 +128,7 @@ class SSEDecoder:
             events.append(event)
         return events
 
-    def _line(self, line: bytes) -> ServerSentEvent | None:
+    def _line(self, line: bytes) -> Fields | None:
         if not line:
             return self._dispatch()
         if line[0] == 0x3A:  # ":" starts a comment
@@ -97,13 +146,13 @@ class SSEDecoder:
             self._retry = int(value)
         return None
 
-    def _dispatch(self) -> ServerSentEvent | None:
+    def _dispatch(self) -> Fields | None:
         if not self._data:
             self._event = None
             self._retry = None
             return None
         data = self._data[0] if len(self._data) == 1 else b"\n".join(self._data)
-        event = ServerSentEvent(data.decode("utf-8", errors="replace"), self._event, self._last_id, self._retry)
+        event = (data.decode("utf-8", errors="replace"), self._event, self._last_id, self._retry)
         self._data = []
         self._event = None
         self._retry = None
