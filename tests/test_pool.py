@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import KEY, user
 from zai import AsyncZaiClient, _base_client, _pool
 from zai._pool import Gate
-from zai.testing import FakeZai
+from zai.testing import FakeZai, Reply
 
 POOL = 10
 CHAT = "/paas/v4/chat/completions"
@@ -37,10 +37,18 @@ def _pool_of(http: httpx.AsyncClient) -> Any:
     return http._transport._pool  # type: ignore[attr-defined]
 
 
-async def _cancel_at_random(client: AsyncZaiClient, seed: int) -> int:
+# Each answer takes a few milliseconds, so that random deadlines cut calls at every stage (waiting
+# for a connection, sending, waiting for the answer, reading it) however fast the machine is.
+SLOW_REPLY = Reply(
+    200, {"id": "c", "choices": [{"index": 0, "message": {"role": "assistant", "content": "ok"}}]}, delay=0.004
+)
+
+
+async def _cancel_at_random(client: AsyncZaiClient, server: FakeZai, seed: int) -> int:
     """Calls cancelled by `asyncio.wait_for` at random moments: one at a time, then in bursts wider
     than the pool (so that requests also wait for connections). Returns how many were cancelled."""
     rng = random.Random(seed)
+    server.script("POST", CHAT, *[SLOW_REPLY] * 310)
 
     async def one(timeout: float) -> None:
         await asyncio.wait_for(client.chat.completions.create(model="m", messages=user()), timeout)
@@ -85,7 +93,7 @@ def test_random_cancellations_leave_the_pool_usable(
             http = httpx.AsyncClient(limits=httpx.Limits(max_connections=POOL, max_keepalive_connections=POOL))
             client = AsyncZaiClient(api_key=KEY, base_url=server.base_url, max_retries=0, http_client=http)
         async with http, client:
-            cancelled = await _cancel_at_random(client, seed=10)
+            cancelled = await _cancel_at_random(client, server, seed=10)
             await _assert_pool_is_healthy(client, http)
         return cancelled
 
