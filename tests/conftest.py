@@ -38,8 +38,8 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def fake_async_sleep(seconds: float) -> None:
         recorded.append(seconds)
 
-    monkeypatch.setattr(_base_client, "_sleep", recorded.append)
-    monkeypatch.setattr(_base_client, "_async_sleep", fake_async_sleep)
+    monkeypatch.setattr(_base_client, "sleep", recorded.append)
+    monkeypatch.setattr(_base_client, "async_sleep", fake_async_sleep)
     return recorded
 
 

@@ -1,7 +1,8 @@
-"""The request pipeline shared by every client: configuration, request building, the retry loop, parsing.
+"""What every client shares: configuration, request building, parsing, and the pauses between tries.
 
-`SyncAPIClient` and `AsyncAPIClient` are twins: everything that does not wait on the network lives
-in `BaseClient`, and the two `_send` loops mirror each other line for line.
+`SyncAPIClient` (`_sync_client.py`) and `AsyncAPIClient` (`_async_client.py`) are twins: everything
+that does not wait on the network lives in `BaseClient`, and their `_send` loops mirror each other
+line for line. Their pauses go through `sleep` / `async_sleep` here, one seam for the tests.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Awaitable, Mapping
-from types import TracebackType
+from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any, Callable, ClassVar, Generic, TypeVar, Union
 
 import httpx
@@ -21,31 +21,26 @@ from zai_api.types import NOT_GIVEN, NotGiven, json_default
 from ._auth import ApiKeyAuth
 from ._exceptions import (
     APIBusinessError,
-    APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
     APIStreamError,
-    WaitTimeoutError,
     ZaiError,
     body_snippet,
     decode_error_body,
-    status_error,
-    transport_error,
 )
 from ._headers import check_api_key, check_header
 from ._json import loads
-from ._logging import log_request, log_response, log_retry
-from ._retry import backoff, retry_delay, should_retry
+from ._retry import retry_delay, should_retry
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._pool import Place
+    pass
 
 # Streams, binary bodies, pages, raw responses and multipart bodies are imported on first use:
 # `import zai` loads only what every call needs.
 RETRIES_TAKEN = "zai_retries_taken"
 
-__all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AsyncAPIClient", "BaseClient", "SyncAPIClient"]
+__all__ = ["DEFAULT_LIMITS", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "BaseClient"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(300.0, connect=8.0)
 DEFAULT_MAX_RETRIES = 3
@@ -64,7 +59,7 @@ _T = TypeVar("_T")
 _HttpT = TypeVar("_HttpT", bound="httpx.Client | httpx.AsyncClient")
 
 
-def _timeout(value: object, name: str = "timeout") -> httpx.Timeout:
+def as_timeout(value: object, name: str = "timeout") -> httpx.Timeout:
     if isinstance(value, httpx.Timeout):
         return value
     if value is None:
@@ -74,7 +69,7 @@ def _timeout(value: object, name: str = "timeout") -> httpx.Timeout:
     raise TypeError(f"{name} must be a number of seconds, an httpx.Timeout or None, not {type(value).__name__}")
 
 
-def _check_type(value: object, expected: type[object], message: str) -> None:
+def check_type(value: object, expected: type[object], message: str) -> None:
     # For callers without a type checker: the annotations already promise `expected`.
     if not isinstance(value, expected):
         raise TypeError(f"{message}, not {type(value).__name__}")
@@ -166,7 +161,7 @@ class BaseClient(Generic[_HttpT]):
         api_key = api_key if api_key is not None else os.environ.get("ZAI_API_KEY")
         if not api_key:
             raise ZaiError("No API key: pass api_key=... to the client or set the ZAI_API_KEY environment variable.")
-        _check_type(api_key, str, "api_key must be a str")
+        check_type(api_key, str, "api_key must be a str")
         check_api_key(api_key)
         self.api_key = api_key
         self.disable_token_cache = bool(disable_token_cache)
@@ -178,7 +173,7 @@ class BaseClient(Generic[_HttpT]):
         if isinstance(timeout, NotGiven):
             self.timeout = http_client_timeout if http_client_timeout is not None else DEFAULT_TIMEOUT
         else:
-            self.timeout = _timeout(timeout)
+            self.timeout = as_timeout(timeout)
         self.source_channel = source_channel
         headers = {
             "Accept": "application/json",
@@ -208,7 +203,7 @@ class BaseClient(Generic[_HttpT]):
         return f"{type(self).__name__}(base_url={base_url!r}, auth={mode!r}, max_retries={max_retries})"
 
     def with_options(
-        self: _Self,
+        self: SelfT,
         *,
         api_key: str | None = None,
         base_url: str | None = None,
@@ -217,7 +212,7 @@ class BaseClient(Generic[_HttpT]):
         custom_headers: Mapping[str, str] | None = None,
         disable_token_cache: bool | None = None,
         source_channel: str | None = None,
-    ) -> _Self:
+    ) -> SelfT:
         """A copy of this client with some options changed; it shares this client's connections.
 
             client.with_options(timeout=10, max_retries=0).chat.completions.create(...)
@@ -225,7 +220,7 @@ class BaseClient(Generic[_HttpT]):
         `custom_headers` are merged into this client's.
         """
         cls: Any = type(self)
-        copy: _Self = cls(
+        copy: SelfT = cls(
             api_key=api_key if api_key is not None else self.api_key,
             base_url=base_url if base_url is not None else self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
@@ -321,7 +316,7 @@ class BaseClient(Generic[_HttpT]):
                 headers=all_headers,
                 content=content,
                 files=parts or None,
-                timeout=self.timeout if isinstance(timeout, NotGiven) else _timeout(timeout),
+                timeout=self.timeout if isinstance(timeout, NotGiven) else as_timeout(timeout),
             )
         except BaseException:
             for handle in opened:
@@ -411,607 +406,18 @@ class BaseClient(Generic[_HttpT]):
         )
 
 
-class SyncAPIClient(BaseClient[httpx.Client]):
-    """A synchronous client: `_request()` sends one operation with retries and returns the parsed result."""
-
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-        custom_headers: Mapping[str, str] | None = None,
-        disable_token_cache: bool = True,
-        _strict_response_validation: bool = False,
-        source_channel: str | None = None,
-    ) -> None:
-        if http_client is not None:
-            _check_type(http_client, httpx.Client, "http_client must be an httpx.Client")
-        super().__init__(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            custom_headers=custom_headers,
-            disable_token_cache=disable_token_cache,
-            source_channel=source_channel,
-            http_client_timeout=http_client.timeout if http_client is not None else None,
-        )
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
-            timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
-        )
-
-    def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: Callable[[Any], Any] | None,
-        body: Mapping[str, Any] | None = None,
-        files: Mapping[str, Any] | None = None,
-        file_fields: tuple[str, ...] = (),
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        stream: bool = False,
-        stream_cast_to: Callable[[Any], Any] | None = None,
-        stream_done: tuple[str, Any] | None = None,
-        binary: bool = False,
-        success: tuple[str, tuple[Any, ...]] | None = None,
-        failure: tuple[str, tuple[Any, ...]] | None = None,
-        page: tuple[str, str, str] | None = None,
-        response_mode: str = "parsed",
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
-        """Send one API operation. Used by the generated resource methods."""
-        request, opened = self._build_request(
-            self._http,
-            method,
-            path,
-            body=body,
-            files=files,
-            file_fields=file_fields,
-            query=query,
-            headers=headers,
-            stream=stream,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-        try:
-            response = self._send(
-                request,
-                stream=stream or binary or response_mode == "streaming",
-                max_retries=self._retries(max_retries),
-            )
-        finally:
-            for handle in opened:
-                handle.close()
-
-        # The result is built by another method so that this frame holds no closure cells while the
-        # call waits for a place in the pool (a burst of thousands of calls waits there).
-        return self._finish(
-            response,
-            method,
-            path,
-            cast_to=cast_to,
-            query=query,
-            headers=headers,
-            stream=stream,
-            stream_cast_to=stream_cast_to,
-            stream_done=stream_done,
-            binary=binary,
-            success=success,
-            failure=failure,
-            page=page,
-            response_mode=response_mode,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    def _finish(
-        self,
-        response: httpx.Response,
-        method: str,
-        path: str,
-        *,
-        cast_to: Callable[[Any], Any] | None,
-        query: Mapping[str, Any] | None,
-        headers: Mapping[str, Any] | None,
-        stream: bool,
-        stream_cast_to: Callable[[Any], Any] | None,
-        stream_done: tuple[str, Any] | None,
-        binary: bool,
-        success: tuple[str, tuple[Any, ...]] | None,
-        failure: tuple[str, tuple[Any, ...]] | None,
-        page: tuple[str, str, str] | None,
-        response_mode: str,
-        extra_headers: Mapping[str, str] | None,
-        extra_query: Mapping[str, object] | None,
-        timeout: TimeoutTypes | NotGiven,
-        max_retries: int | NotGiven,
-    ) -> Any:
-        """The result of a sent operation: parsed, a stream, a binary body, a page, or a raw response."""
-
-        def process() -> Any:
-            if stream:
-                if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
-                    response.read()
-                    response.close()
-                    raise self._not_a_stream(response)
-                from ._streaming import Stream  # noqa: PLC0415
-
-                return Stream(response=response, parse=stream_cast_to or _identity, done=stream_done)
-            if binary:
-                from ._binary import BinaryResponse  # noqa: PLC0415
-
-                return BinaryResponse(response)
-            if not response.is_stream_consumed:
-                try:
-                    response.read()
-                finally:
-                    response.close()
-            result = self._parse(response, cast_to, success, failure)
-            if page is None:
-                return result
-            items_field, cursor, next_field = page
-
-            def fetch(value: Any) -> Any:
-                return self._request(
-                    method,
-                    path,
-                    cast_to=cast_to,
-                    query={**(query or {}), cursor: value},
-                    headers=headers,
-                    success=success,
-                    failure=failure,
-                    page=page,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                )
-
-            from ._pagination import SyncCursorPage  # noqa: PLC0415
-
-            return SyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field, response)
-
-        if response_mode == "parsed":
-            return process()
-        from ._response import APIResponse  # noqa: PLC0415
-
-        raw: APIResponse[Any] = APIResponse(response, process)
-        return raw
-
-    def _poll(
-        self,
-        fetch: Callable[[], Any],
-        *,
-        status: str,
-        pending: tuple[str, ...],
-        done: tuple[str, ...],
-        timeout: float,
-        poll_interval: float,
-        on_progress: Callable[[Any], object] | None,
-    ) -> Any:
-        """Call `fetch()` until the result's `status` is out of `pending` (or in `done`)."""
-        self._check_poll(timeout, poll_interval)
-        deadline = time.monotonic() + timeout
-        while True:
-            result = fetch()
-            if on_progress is not None:
-                on_progress(result)
-            finished, value = self._poll_state(result, status, pending, done)
-            if finished:
-                return result
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise WaitTimeoutError(f"Still {status}={value!r} after waiting {timeout:g} s", last=result)
-            _sleep(min(poll_interval, remaining))
-
-    def _send(
-        self,
-        request: httpx.Request,
-        *,
-        stream: bool,
-        max_retries: int,
-        raise_status: bool = True,
-        authorize: bool = False,
-    ) -> httpx.Response:
-        """Send with retries. Returns a successful response (body read unless `stream`) or raises."""
-        retries_taken = 0
-        resigned = False
-        while True:
-            if retries_taken or resigned or authorize:
-                # Each attempt carries a valid credential: a JWT may have been re-signed since.
-                request.headers["Authorization"] = self._auth.authorization()
-            started = time.monotonic()
-            log_request(request, retries_taken)
-            try:
-                response = self._http.send(request, stream=True)
-                if not stream or not response.is_success:
-                    try:
-                        response.read()
-                    finally:
-                        if not stream:
-                            response.close()
-            except httpx.UnsupportedProtocol as exc:
-                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
-            except httpx.LocalProtocolError as exc:  # never transient, and its text may quote a header's value
-                raise transport_error(exc, request) from None
-            except httpx.HTTPError as exc:
-                if retries_taken >= max_retries:
-                    raise transport_error(exc, request) from exc
-                delay = backoff(retries_taken)
-                log_retry(request, retries_taken, max_retries, delay, repr(exc))
-                _sleep(delay)
-                retries_taken += 1
-                continue
-            log_response(request, response, started)
-            response.extensions[RETRIES_TAKEN] = retries_taken
-            if response.is_success or (not raise_status and retries_taken >= max_retries):
-                return response
-            error = status_error(response)
-            if self._should_resign(error, resigned):
-                resigned = True
-                self._auth.invalidate()
-                response.close()
-                continue
-            wait = self._retry_wait(response, error, retries_taken, max_retries)
-            if wait is None:
-                response.close()
-                if not raise_status:
-                    return response
-                raise error
-            response.close()
-            log_retry(request, retries_taken, max_retries, wait, f"status {response.status_code}")
-            _sleep(wait)
-            retries_taken += 1
-
-    def close(self) -> None:
-        """Close the HTTP connections (unless the http_client was passed in)."""
-        if self._owns_http:
-            self._http.close()
-
-    def is_closed(self) -> bool:
-        return self._http.is_closed
-
-    def __enter__(self: _Self) -> _Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
-    """An asynchronous client: the twin of `SyncAPIClient`, on `httpx.AsyncClient` and asyncio."""
-
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-        custom_headers: Mapping[str, str] | None = None,
-        disable_token_cache: bool = True,
-        _strict_response_validation: bool = False,
-        source_channel: str | None = None,
-    ) -> None:
-        if http_client is not None:
-            _check_type(http_client, httpx.AsyncClient, "http_client must be an httpx.AsyncClient")
-        super().__init__(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            custom_headers=custom_headers,
-            disable_token_cache=disable_token_cache,
-            source_channel=source_channel,
-            http_client_timeout=http_client.timeout if http_client is not None else None,
-        )
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
-            timeout=self.timeout, limits=DEFAULT_LIMITS, follow_redirects=True, headers=self._own_http_headers()
-        )
-        from ._pool import policy_for  # noqa: PLC0415  (asyncio: imported by async clients only)
-
-        # Shared by every client on this httpx client (`with_options` copies too).
-        self._pool_policy = policy_for(self._http, DEFAULT_LIMITS if self._owns_http else None)
-
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: Callable[[Any], Any] | None,
-        body: Mapping[str, Any] | None = None,
-        files: Mapping[str, Any] | None = None,
-        file_fields: tuple[str, ...] = (),
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        stream: bool = False,
-        stream_cast_to: Callable[[Any], Any] | None = None,
-        stream_done: tuple[str, Any] | None = None,
-        binary: bool = False,
-        success: tuple[str, tuple[Any, ...]] | None = None,
-        failure: tuple[str, tuple[Any, ...]] | None = None,
-        page: tuple[str, str, str] | None = None,
-        response_mode: str = "parsed",
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
-        """Send one API operation. Used by the generated resource methods."""
-        retries = self._retries(max_retries)
-        call_timeout = self.timeout if isinstance(timeout, NotGiven) else _timeout(timeout)
-        # A place in the pool first, then the request: a burst of thousands of calls then holds
-        # thousands of small waiters rather than thousands of built requests (zai/_pool.py).
-        policy = self._pool_policy
-        if policy.gate is not None:
-            await policy.gate.acquire(call_timeout.pool)
-        place = policy.taken()
-        try:
-            request, opened = self._build_request(
-                self._http,
-                method,
-                path,
-                body=body,
-                files=files,
-                file_fields=file_fields,
-                query=query,
-                headers=headers,
-                stream=stream,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=call_timeout,
-            )
-            try:
-                response = await self._send(
-                    request, stream=stream or binary or response_mode == "streaming", max_retries=retries, place=place
-                )
-            finally:
-                for handle in opened:
-                    handle.close()
-        finally:
-            if place is not None:
-                place.leave()  # unless the first attempt took it
-
-        # The result is built by another method so that this frame holds no closure cells while the
-        # call waits for a place in the pool (a burst of thousands of calls waits there).
-        return await self._finish(
-            response,
-            method,
-            path,
-            cast_to=cast_to,
-            query=query,
-            headers=headers,
-            stream=stream,
-            stream_cast_to=stream_cast_to,
-            stream_done=stream_done,
-            binary=binary,
-            success=success,
-            failure=failure,
-            page=page,
-            response_mode=response_mode,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
-
-    async def _finish(
-        self,
-        response: httpx.Response,
-        method: str,
-        path: str,
-        *,
-        cast_to: Callable[[Any], Any] | None,
-        query: Mapping[str, Any] | None,
-        headers: Mapping[str, Any] | None,
-        stream: bool,
-        stream_cast_to: Callable[[Any], Any] | None,
-        stream_done: tuple[str, Any] | None,
-        binary: bool,
-        success: tuple[str, tuple[Any, ...]] | None,
-        failure: tuple[str, tuple[Any, ...]] | None,
-        page: tuple[str, str, str] | None,
-        response_mode: str,
-        extra_headers: Mapping[str, str] | None,
-        extra_query: Mapping[str, object] | None,
-        timeout: TimeoutTypes | NotGiven,
-        max_retries: int | NotGiven,
-    ) -> Any:
-        """The result of a sent operation: parsed, a stream, a binary body, a page, or a raw response."""
-
-        async def process() -> Any:
-            if stream:
-                if not response.headers.get("content-type", "text/event-stream").startswith("text/event-stream"):
-                    await response.aread()
-                    await response.aclose()
-                    raise self._not_a_stream(response)
-                from ._streaming import AsyncStream  # noqa: PLC0415
-
-                return AsyncStream(response=response, parse=stream_cast_to or _identity, done=stream_done)
-            if binary:
-                from ._binary import AsyncBinaryResponse  # noqa: PLC0415
-
-                return AsyncBinaryResponse(response)
-            if not response.is_stream_consumed:
-                try:
-                    await response.aread()
-                finally:
-                    await response.aclose()
-            result = self._parse(response, cast_to, success, failure)
-            if page is None:
-                return result
-            items_field, cursor, next_field = page
-
-            def fetch(value: Any) -> Awaitable[Any]:
-                return self._request(
-                    method,
-                    path,
-                    cast_to=cast_to,
-                    query={**(query or {}), cursor: value},
-                    headers=headers,
-                    success=success,
-                    failure=failure,
-                    page=page,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    timeout=timeout,
-                    max_retries=max_retries,
-                )
-
-            from ._pagination import AsyncCursorPage  # noqa: PLC0415
-
-            return AsyncCursorPage(result, list(getattr(result, items_field, None) or []), fetch, next_field, response)
-
-        if response_mode == "parsed":
-            return await process()
-        from ._response import AsyncAPIResponse  # noqa: PLC0415
-
-        raw: AsyncAPIResponse[Any] = AsyncAPIResponse(response, process)
-        return raw
-
-    async def _poll(
-        self,
-        fetch: Callable[[], Awaitable[Any]],
-        *,
-        status: str,
-        pending: tuple[str, ...],
-        done: tuple[str, ...],
-        timeout: float,
-        poll_interval: float,
-        on_progress: Callable[[Any], object] | None,
-    ) -> Any:
-        """Await `fetch()` until the result's `status` is out of `pending` (or in `done`)."""
-        self._check_poll(timeout, poll_interval)
-        deadline = time.monotonic() + timeout
-        while True:
-            result = await fetch()
-            if on_progress is not None:
-                on_progress(result)
-            finished, value = self._poll_state(result, status, pending, done)
-            if finished:
-                return result
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise WaitTimeoutError(f"Still {status}={value!r} after waiting {timeout:g} s", last=result)
-            await _async_sleep(min(poll_interval, remaining))
-
-    async def _send(
-        self,
-        request: httpx.Request,
-        *,
-        stream: bool,
-        max_retries: int,
-        raise_status: bool = True,
-        authorize: bool = False,
-        place: Place | None = None,
-    ) -> httpx.Response:
-        """Send with retries. Returns a successful response (body read unless `stream`) or raises.
-
-        `place`: a place in the pool the caller took for the first attempt (`PoolPolicy.taken`).
-        """
-        from ._pool import send  # noqa: PLC0415
-
-        retries_taken = 0
-        resigned = False
-        while True:
-            if retries_taken or resigned or authorize:
-                # Each attempt carries a valid credential: a JWT may have been re-signed since.
-                request.headers["Authorization"] = self._auth.authorization()
-            started = time.monotonic()
-            log_request(request, retries_taken)
-            try:
-                # Gated to the pool's size and guarded against cancellation: see zai/_pool.py.
-                response = await send(self._http, request, stream=stream, policy=self._pool_policy, place=place)
-            except httpx.UnsupportedProtocol as exc:
-                raise APIConnectionError(f"Connection error: {exc}", request=request) from exc
-            except httpx.LocalProtocolError as exc:  # never transient, and its text may quote a header's value
-                raise transport_error(exc, request) from None
-            except httpx.HTTPError as exc:
-                if retries_taken >= max_retries:
-                    raise transport_error(exc, request) from exc
-                delay = backoff(retries_taken)
-                log_retry(request, retries_taken, max_retries, delay, repr(exc))
-                await _async_sleep(delay)
-                retries_taken += 1
-                continue
-            log_response(request, response, started)
-            response.extensions[RETRIES_TAKEN] = retries_taken
-            if response.is_success or (not raise_status and retries_taken >= max_retries):
-                return response
-            error = status_error(response)
-            if self._should_resign(error, resigned):
-                resigned = True
-                self._auth.invalidate()
-                await response.aclose()
-                continue
-            wait = self._retry_wait(response, error, retries_taken, max_retries)
-            if wait is None:
-                await response.aclose()
-                if not raise_status:
-                    return response
-                raise error
-            await response.aclose()
-            log_retry(request, retries_taken, max_retries, wait, f"status {response.status_code}")
-            await _async_sleep(wait)
-            retries_taken += 1
-
-    async def close(self) -> None:
-        """Close the HTTP connections (unless the http_client was passed in).
-
-        Attempts of cancelled calls still winding down (see zai/_pool.py) are waited for first.
-        """
-        await self._pool_policy.settle()
-        if self._owns_http:
-            await self._http.aclose()
-
-    async def aclose(self) -> None:
-        """Alias of `close()`."""
-        await self.close()
-
-    def is_closed(self) -> bool:
-        return self._http.is_closed
-
-    async def __aenter__(self: _Self) -> _Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        await self.close()
-
-
-def _identity(data: Any) -> Any:
+def identity(data: Any) -> Any:
     return data
 
 
-def _sleep(seconds: float) -> None:
+def sleep(seconds: float) -> None:
     time.sleep(seconds)
 
 
-async def _async_sleep(seconds: float) -> None:
+async def async_sleep(seconds: float) -> None:
     import asyncio  # noqa: PLC0415  (only the async client pays for importing asyncio)
 
     await asyncio.sleep(seconds)
 
 
-_Self = TypeVar("_Self", bound="BaseClient[Any]")
+SelfT = TypeVar("SelfT", bound="BaseClient[Any]")

@@ -9,7 +9,8 @@ import httpx
 
 from zai_api.api import AsyncResources, Resources
 
-from ._base_client import AsyncAPIClient, SyncAPIClient
+from ._async_client import AsyncAPIClient
+from ._sync_client import SyncAPIClient
 
 if TYPE_CHECKING:
     import zai_api

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Callable, Protocol
 import httpx
 
 if TYPE_CHECKING:
-    from ._base_client import AsyncAPIClient, SyncAPIClient
+    from ._async_client import AsyncAPIClient
+    from ._sync_client import SyncAPIClient
 
     # The facade's `_url` and `_send`, handed over as bound methods by the client that owns the bridge.
     class _SyncSend(Protocol):

@@ -8,8 +8,8 @@ from zai_api.types import NOT_GIVEN, BaseModel, NotGiven
 from .._base_client import DEFAULT_LIMITS as ZAI_DEFAULT_LIMITS
 from .._base_client import DEFAULT_MAX_RETRIES as ZAI_DEFAULT_MAX_RETRIES
 from .._base_client import DEFAULT_TIMEOUT as ZAI_DEFAULT_TIMEOUT
-from .._base_client import SyncAPIClient as HttpClient
 from .._streaming import AsyncStream, Stream
+from .._sync_client import SyncAPIClient as HttpClient
 from . import pagination
 from ._base_type import Body, FileTypes, Headers, IncEx, ModelT, Query, is_given
 from ._errors import (

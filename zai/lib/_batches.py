@@ -351,7 +351,7 @@ def _drive(client: ZaiClient, plan: Plan) -> None:
         if not plan.to_start():  # when a batch finished and made room, the next one starts at once
             if not plan.to_poll():
                 return
-            _base_client._sleep(plan.pause())  # pyright: ignore[reportPrivateUsage]  (see _drive's docstring)
+            _base_client.sleep(plan.pause())
 
 
 def _start(client: ZaiClient, plan: Plan, shard: BatchShard) -> None:
@@ -524,7 +524,7 @@ async def _adrive(client: AsyncZaiClient, plan: Plan) -> None:
         if not plan.to_start():
             if not plan.to_poll():
                 return
-            await _base_client._async_sleep(plan.pause())  # pyright: ignore[reportPrivateUsage]
+            await _base_client.async_sleep(plan.pause())
 
 
 async def _astart(client: AsyncZaiClient, plan: Plan, shard: BatchShard) -> None:
