@@ -65,6 +65,7 @@ def test_the_wheel_has_the_license_and_the_user_readme(tmp_path: Path) -> None:
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     assert "License-Expression: MIT" in metadata
     description = metadata.partition("\n\n")[2]
-    assert description.startswith("# zai-sdk\n") and "## Command line" in description
+    assert description.startswith("# zai-sdk\n") and "## Two commands" in description
+    assert description.rstrip().endswith("Changes are in [CHANGELOG.md](CHANGELOG.md).")
     assert "## Working on the SDK" not in description and "make test" not in description
     assert (ROOT / "LICENSE").read_text().startswith("MIT License")
