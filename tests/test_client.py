@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import pydoc
+from typing import Any
 from pathlib import Path
 
 import httpx
@@ -94,6 +95,13 @@ def test_timeouts() -> None:
     assert ZaiClient(api_key=KEY, http_client=custom).timeout == httpx.Timeout(7.0)
     with pytest.raises(TypeError, match="timeout"):
         ZaiClient(api_key=KEY, timeout="soon")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("client_class", [ZaiClient, AsyncZaiClient])
+def test_an_http_client_left_at_httpx_default_timeout_gets_the_sdk_default(client_class: Any) -> None:
+    # As in zai-sdk: httpx's 5 s default would cut long completions short, so it does not count as a choice.
+    http = httpx.AsyncClient() if client_class is AsyncZaiClient else httpx.Client()
+    assert client_class(api_key=KEY, http_client=http).timeout == DEFAULT_TIMEOUT
 
 
 def test_http_client_is_used_and_not_closed(server: FakeZai) -> None:

@@ -43,6 +43,7 @@ RETRIES_TAKEN = "zai_retries_taken"
 __all__ = ["DEFAULT_LIMITS", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "BaseClient"]
 
 DEFAULT_TIMEOUT = httpx.Timeout(300.0, connect=8.0)
+_HTTPX_DEFAULT_TIMEOUT = httpx.Timeout(5.0)
 DEFAULT_MAX_RETRIES = 3
 DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
 # Operations under this prefix are addressed relative to `base_url`; the others (agents,
@@ -171,7 +172,10 @@ class BaseClient(Generic[_HttpT]):
         )
         self.max_retries = _max_retries(max_retries)
         if isinstance(timeout, NotGiven):
-            self.timeout = http_client_timeout if http_client_timeout is not None else DEFAULT_TIMEOUT
+            # A client left at httpx's 5 s default gets the SDK's (as in zai-sdk): 5 s would cut completions short.
+            if http_client_timeout is None or http_client_timeout == _HTTPX_DEFAULT_TIMEOUT:
+                http_client_timeout = DEFAULT_TIMEOUT
+            self.timeout = http_client_timeout
         else:
             self.timeout = as_timeout(timeout)
         self.source_channel = source_channel
