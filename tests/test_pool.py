@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import os
 import random
 from typing import Any
@@ -199,6 +200,42 @@ def test_streams_hold_their_place_until_closed(server: FakeZai, monkeypatch: pyt
             for stream in held[1:]:
                 await stream.close()
             assert gate.in_use == 0
+
+    asyncio.run(main())
+
+
+def test_a_call_waiting_for_its_place_has_not_built_its_request(
+    server: FakeZai, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A burst of tens of thousands of calls waits at the gate: each waiting call holds the
+    # generated method's frame (its arguments) and a waiter, not its request body nor `_request`'s
+    # frame as well.
+    monkeypatch.setattr(_base_client, "DEFAULT_LIMITS", httpx.Limits(max_connections=1))
+
+    async def main() -> None:
+        async with AsyncZaiClient(api_key=KEY, base_url=server.base_url) as client:
+            held = await client.chat.completions.create(model="m", messages=user(), stream=True)
+            waiting = asyncio.ensure_future(client.chat.completions.create(model="m", messages=user()))
+            await asyncio.sleep(0)
+            chain: list[str] = []
+            awaited: Any = waiting.get_coro()
+            while inspect.iscoroutine(awaited):
+                chain.append(awaited.cr_code.co_name)
+                awaited = awaited.cr_await
+            assert chain == ["create", "acquire"]
+            await held.close()
+            assert (await waiting).choices[0].message.content
+
+    asyncio.run(main())
+
+
+def test_a_place_taken_before_a_bad_argument_is_given_back(server: FakeZai) -> None:
+    async def main() -> None:
+        async with AsyncZaiClient(api_key=KEY, base_url=server.base_url) as client:
+            with pytest.raises(ValueError, match="max_retries"):
+                await client.chat.completions.create(model="m", messages=user(), max_retries=-1)
+            gate = client._pool_policy.gate
+            assert gate is not None and gate.in_use == 0
 
     asyncio.run(main())
 

@@ -38,6 +38,10 @@ from ._base_client import (
 __all__ = ["AsyncAPIClient"]
 
 
+async def _no_place() -> None:
+    return None
+
+
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     """An asynchronous client: the twin of `SyncAPIClient`, on `httpx.AsyncClient` and asyncio."""
 
@@ -102,17 +106,20 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        place: Place | None = None,
     ) -> Any:
-        """Send one API operation. Used by the generated resource methods."""
-        retries = self._retries(max_retries)
-        call_timeout = self.timeout if isinstance(timeout, NotGiven) else as_timeout(timeout)
-        # A place in the pool first, then the request: a burst of thousands of calls then holds
-        # thousands of small waiters rather than thousands of built requests (zai/_pool.py).
-        policy = self._pool_policy
-        if policy.gate is not None:
-            await policy.gate.acquire(call_timeout.pool)
-        place = policy.taken()
+        """Send one API operation. Used by the generated resource methods.
+
+        `place`: the call's place in the pool, taken by the caller with `_place()`; without one,
+        the call waits for its place here (if the pool has a gate).
+        """
+        # A given place is left on any way out, even a bad argument's error.
         try:
+            call_timeout = self.timeout if isinstance(timeout, NotGiven) else as_timeout(timeout)
+            gate = self._pool_policy.gate
+            if place is None and gate is not None:
+                place = await gate.acquire(call_timeout.pool)
+            retries = self._retries(max_retries)
             request, opened = self._build_request(
                 self._http,
                 method,
@@ -161,6 +168,18 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             timeout=timeout,
             max_retries=max_retries,
         )
+
+    def _place(self, timeout: TimeoutTypes | NotGiven) -> Awaitable[Place | None]:
+        """Wait for a place in the pool for one call (None if the pool has no gate), to pass to `_request`.
+
+        The generated methods wait here before they build their request: a call waiting for its
+        place then holds only its own frame, its arguments and a small waiter, not a request body
+        and `_request`'s frame too (a burst of tens of thousands of calls waits there, zai/_pool.py).
+        """
+        gate = self._pool_policy.gate
+        if gate is None:
+            return _no_place()
+        return gate.acquire((self.timeout if isinstance(timeout, NotGiven) else as_timeout(timeout)).pool)
 
     async def _finish(
         self,

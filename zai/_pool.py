@@ -5,7 +5,9 @@ Two upstream problems of httpx 0.28 on httpcore 1.0 (both open there), and what 
 - **Bursts larger than the pool.** httpcore's pool does work proportional to its requests times
   its connections whenever a request arrives or finishes, so a burst of thousands of calls slows to
   a crawl. The SDK admits at most `max_connections` requests into the pool at a time (`Gate`); the
-  others wait in a first-in, first-out queue that costs a future each. A request waits at the gate
+  others wait in a first-in, first-out queue that costs a future each. A generated method waits
+  for its place before it builds its request (`AsyncAPIClient._place`), so a waiting call holds
+  only its arguments, not a request body and `_request`'s frame too. A request waits at the gate
   at most the pool timeout *without progress*: it fails with `httpx.PoolTimeout` only if no place
   was released for that long, so a long queue that keeps moving is never cut short, while a pool
   held by connections nobody releases still fails. Requests also enter the pool one at a time,
@@ -86,11 +88,11 @@ class Gate:
     def waiting(self) -> int:
         return sum(1 for waiter, _, _ in self._waiters if not waiter.done())
 
-    async def acquire(self, timeout: float | None = None) -> None:
-        """Take a place; wait in line if there is none."""
+    async def acquire(self, timeout: float | None = None) -> Place:
+        """Take a place; wait in line if there is none. The `Place` returned can give it back."""
         if self._in_use < self._limit and not self._waiters:
             self._in_use += 1
-            return
+            return Place(self)
         loop = asyncio.get_running_loop()
         waiter: asyncio.Future[None] = loop.create_future()
         self._waiters.append((waiter, timeout, time.monotonic()))
@@ -105,6 +107,7 @@ class Gate:
             if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
                 self.release()
             raise
+        return Place(self)
 
     def release(self) -> None:
         """Give back a place: to the first in line, if any."""
@@ -138,8 +141,8 @@ class Gate:
 
 
 class Place:
-    """A place at the gate taken before a request was built: the first attempt uses it, and
-    `leave()` gives it back if no attempt did."""
+    """A place taken at the gate (`Gate.acquire`), before a request was built: the call's first
+    attempt uses it (`take()`), and `leave()` gives it back if no attempt did."""
 
     __slots__ = ("_gate",)
 
@@ -171,10 +174,6 @@ class PoolPolicy:
         self.entry = Gate(1)
         # Attempts whose caller was cancelled, being wound down in the background.
         self.stopping: set[asyncio.Task[None]] = set()
-
-    def taken(self) -> Place | None:
-        """The place just taken at the gate (`gate.acquire()`), for the first attempt; None without a gate."""
-        return None if self.gate is None else Place(self.gate)
 
     async def settle(self) -> None:
         """Wait until the attempts of cancelled calls have wound down (before closing the pool)."""

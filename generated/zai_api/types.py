@@ -13,7 +13,7 @@ import datetime
 import enum
 import io
 import os
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Awaitable, Iterable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import (
     IO,
@@ -300,7 +300,10 @@ if TYPE_CHECKING:
             extra_body: Mapping[str, object] | None = None,
             timeout: Any = NOT_GIVEN,
             max_retries: int | Unset = NOT_GIVEN,
+            place: Any = None,
         ) -> Any: ...
+
+        def _place(self, timeout: Any) -> Awaitable[Any]: ...
 
         async def _poll(
             self,

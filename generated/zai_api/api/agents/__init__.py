@@ -1077,6 +1077,7 @@ class AsyncAgents:
             await self._client._request(
                 "POST",
                 "/v1/agents",
+                place=await self._client._place(timeout),
                 cast_to=AgentsCompletion.from_dict,
                 body={
                     "agent_id": agent_id,
@@ -1135,6 +1136,7 @@ class AsyncAgents:
             await self._client._request(
                 "POST",
                 "/v1/agents/async-result",
+                place=await self._client._place(timeout),
                 cast_to=AgentsCompletion.from_dict,
                 body={
                     "agent_id": agent_id,
@@ -1224,6 +1226,7 @@ class AsyncAgents:
             await self._client._request(
                 "POST",
                 "/v1/agents/conversation",
+                place=await self._client._place(timeout),
                 cast_to=AgentsCompletion.from_dict,
                 body={
                     "agent_id": agent_id,
@@ -1394,6 +1397,7 @@ class AsyncAgentsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/v1/agents",
+                place=await self._client._place(timeout),
                 cast_to=AgentsCompletion.from_dict,
                 body={
                     "agent_id": agent_id,
@@ -1453,6 +1457,7 @@ class AsyncAgentsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/v1/agents/async-result",
+                place=await self._client._place(timeout),
                 cast_to=AgentsCompletion.from_dict,
                 body={
                     "agent_id": agent_id,
@@ -1503,6 +1508,7 @@ class AsyncAgentsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/v1/agents/conversation",
+                place=await self._client._place(timeout),
                 cast_to=AgentsCompletion.from_dict,
                 body={
                     "agent_id": agent_id,
@@ -1674,6 +1680,7 @@ class AsyncAgentsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/v1/agents",
+                place=await self._client._place(timeout),
                 cast_to=AgentsCompletion.from_dict,
                 body={
                     "agent_id": agent_id,
@@ -1733,6 +1740,7 @@ class AsyncAgentsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/v1/agents/async-result",
+                place=await self._client._place(timeout),
                 cast_to=AgentsCompletion.from_dict,
                 body={
                     "agent_id": agent_id,
@@ -1783,6 +1791,7 @@ class AsyncAgentsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/v1/agents/conversation",
+                place=await self._client._place(timeout),
                 cast_to=AgentsCompletion.from_dict,
                 body={
                     "agent_id": agent_id,

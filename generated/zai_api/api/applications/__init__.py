@@ -1329,6 +1329,7 @@ class AsyncApplications:
                         "app_id": path_param("app_id", app_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=ApplicationVariablesResponse.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -1380,6 +1381,7 @@ class AsyncApplications:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationFileUploadResponse.from_dict,
                 files={
                     "app_id": app_id,
@@ -1429,6 +1431,7 @@ class AsyncApplications:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationFileStatResponse.from_dict,
                 body={
                     "app_id": app_id,
@@ -1477,6 +1480,7 @@ class AsyncApplications:
                         "app_id": path_param("app_id", app_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=ApplicationConversationResponse.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -1584,6 +1588,7 @@ class AsyncApplications:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationInvokeResponse.from_dict,
                 body={
                     "app_id": app_id,
@@ -1636,6 +1641,7 @@ class AsyncApplications:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationSliceInfoResponse.from_dict,
                 body={
                     "request_id": request_id,
@@ -1687,6 +1693,7 @@ class AsyncApplications:
                         "conversation_id": path_param("conversation_id", conversation_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=ApplicationHistorySessionRecordResponse.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -1738,6 +1745,7 @@ class AsyncApplicationsWithRawResponse:
                         "app_id": path_param("app_id", app_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=ApplicationVariablesResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -1790,6 +1798,7 @@ class AsyncApplicationsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationFileUploadResponse.from_dict,
                 files={
                     "app_id": app_id,
@@ -1840,6 +1849,7 @@ class AsyncApplicationsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationFileStatResponse.from_dict,
                 body={
                     "app_id": app_id,
@@ -1889,6 +1899,7 @@ class AsyncApplicationsWithRawResponse:
                         "app_id": path_param("app_id", app_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=ApplicationConversationResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -1997,6 +2008,7 @@ class AsyncApplicationsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationInvokeResponse.from_dict,
                 body={
                     "app_id": app_id,
@@ -2050,6 +2062,7 @@ class AsyncApplicationsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationSliceInfoResponse.from_dict,
                 body={
                     "request_id": request_id,
@@ -2102,6 +2115,7 @@ class AsyncApplicationsWithRawResponse:
                         "conversation_id": path_param("conversation_id", conversation_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=ApplicationHistorySessionRecordResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -2154,6 +2168,7 @@ class AsyncApplicationsWithStreamingResponse:
                         "app_id": path_param("app_id", app_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=ApplicationVariablesResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",
@@ -2206,6 +2221,7 @@ class AsyncApplicationsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_upload",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationFileUploadResponse.from_dict,
                 files={
                     "app_id": app_id,
@@ -2256,6 +2272,7 @@ class AsyncApplicationsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/file_stat",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationFileStatResponse.from_dict,
                 body={
                     "app_id": app_id,
@@ -2305,6 +2322,7 @@ class AsyncApplicationsWithStreamingResponse:
                         "app_id": path_param("app_id", app_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=ApplicationConversationResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",
@@ -2413,6 +2431,7 @@ class AsyncApplicationsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v3/application/invoke",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationInvokeResponse.from_dict,
                 body={
                     "app_id": app_id,
@@ -2466,6 +2485,7 @@ class AsyncApplicationsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/v2/application/slice_info",
+                place=await self._client._place(timeout),
                 cast_to=ApplicationSliceInfoResponse.from_dict,
                 body={
                     "request_id": request_id,
@@ -2518,6 +2538,7 @@ class AsyncApplicationsWithStreamingResponse:
                         "conversation_id": path_param("conversation_id", conversation_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=ApplicationHistorySessionRecordResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",

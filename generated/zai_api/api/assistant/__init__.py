@@ -960,6 +960,7 @@ class AsyncAssistant:
             await self._client._request(
                 "POST",
                 "/paas/v4/assistant",
+                place=await self._client._place(timeout),
                 cast_to=AssistantCompletion.from_dict,
                 body={
                     "assistant_id": assistant_id,
@@ -1018,6 +1019,7 @@ class AsyncAssistant:
             await self._client._request(
                 "POST",
                 "/paas/v4/assistant/list",
+                place=await self._client._place(timeout),
                 cast_to=AssistantSupportResponse.from_dict,
                 body={
                     "assistant_id_list": assistant_id_list,
@@ -1070,6 +1072,7 @@ class AsyncAssistant:
             await self._client._request(
                 "POST",
                 "/paas/v4/assistant/conversation/list",
+                place=await self._client._place(timeout),
                 cast_to=AssistantConversationUsageResponse.from_dict,
                 body={
                     "assistant_id": assistant_id,
@@ -1218,6 +1221,7 @@ class AsyncAssistantWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/assistant",
+                place=await self._client._place(timeout),
                 cast_to=AssistantCompletion.from_dict,
                 body={
                     "assistant_id": assistant_id,
@@ -1277,6 +1281,7 @@ class AsyncAssistantWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/assistant/list",
+                place=await self._client._place(timeout),
                 cast_to=AssistantSupportResponse.from_dict,
                 body={
                     "assistant_id_list": assistant_id_list,
@@ -1330,6 +1335,7 @@ class AsyncAssistantWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/assistant/conversation/list",
+                place=await self._client._place(timeout),
                 cast_to=AssistantConversationUsageResponse.from_dict,
                 body={
                     "assistant_id": assistant_id,
@@ -1479,6 +1485,7 @@ class AsyncAssistantWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/assistant",
+                place=await self._client._place(timeout),
                 cast_to=AssistantCompletion.from_dict,
                 body={
                     "assistant_id": assistant_id,
@@ -1538,6 +1545,7 @@ class AsyncAssistantWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/assistant/list",
+                place=await self._client._place(timeout),
                 cast_to=AssistantSupportResponse.from_dict,
                 body={
                     "assistant_id_list": assistant_id_list,
@@ -1591,6 +1599,7 @@ class AsyncAssistantWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/assistant/conversation/list",
+                place=await self._client._place(timeout),
                 cast_to=AssistantConversationUsageResponse.from_dict,
                 body={
                     "assistant_id": assistant_id,

@@ -887,6 +887,7 @@ class AsyncAudio:
             await self._client._request(
                 "POST",
                 "/paas/v4/audio/speech",
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 body={
@@ -964,6 +965,7 @@ class AsyncAudio:
             await self._client._request(
                 "POST",
                 "/paas/v4/audio/customization",
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 files={
@@ -1120,6 +1122,7 @@ class AsyncAudioWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/audio/speech",
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 body={
@@ -1198,6 +1201,7 @@ class AsyncAudioWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/audio/customization",
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 files={
@@ -1355,6 +1359,7 @@ class AsyncAudioWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/audio/speech",
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 body={
@@ -1433,6 +1438,7 @@ class AsyncAudioWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/audio/customization",
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 files={
@@ -2014,6 +2020,7 @@ class AsyncAudioTranscriptions:
             await self._client._request(
                 "POST",
                 "/paas/v4/audio/transcriptions",
+                place=await self._client._place(timeout),
                 cast_to=AudioTranscription.from_dict,
                 files={
                     "model": model,
@@ -2153,6 +2160,7 @@ class AsyncAudioTranscriptionsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/audio/transcriptions",
+                place=await self._client._place(timeout),
                 cast_to=AudioTranscription.from_dict,
                 files={
                     "model": model,
@@ -2293,6 +2301,7 @@ class AsyncAudioTranscriptionsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/audio/transcriptions",
+                place=await self._client._place(timeout),
                 cast_to=AudioTranscription.from_dict,
                 files={
                     "model": model,

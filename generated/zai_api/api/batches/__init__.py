@@ -708,6 +708,7 @@ class AsyncBatches:
             await self._client._request(
                 "GET",
                 "/paas/v4/batches",
+                place=await self._client._place(timeout),
                 cast_to=BatchList.from_dict,
                 query={
                     "after": after,
@@ -763,6 +764,7 @@ class AsyncBatches:
             await self._client._request(
                 "POST",
                 "/paas/v4/batches",
+                place=await self._client._place(timeout),
                 cast_to=Batch.from_dict,
                 body={
                     "endpoint": endpoint,
@@ -813,6 +815,7 @@ class AsyncBatches:
                         "batch_id": path_param("batch_id", batch_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=Batch.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -892,6 +895,7 @@ class AsyncBatches:
                         "batch_id": path_param("batch_id", batch_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=Batch.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -939,6 +943,7 @@ class AsyncBatchesWithRawResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/batches",
+                place=await self._client._place(timeout),
                 cast_to=BatchList.from_dict,
                 query={
                     "after": after,
@@ -995,6 +1000,7 @@ class AsyncBatchesWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/batches",
+                place=await self._client._place(timeout),
                 cast_to=Batch.from_dict,
                 body={
                     "endpoint": endpoint,
@@ -1046,6 +1052,7 @@ class AsyncBatchesWithRawResponse:
                         "batch_id": path_param("batch_id", batch_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=Batch.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1090,6 +1097,7 @@ class AsyncBatchesWithRawResponse:
                         "batch_id": path_param("batch_id", batch_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=Batch.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1138,6 +1146,7 @@ class AsyncBatchesWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/batches",
+                place=await self._client._place(timeout),
                 cast_to=BatchList.from_dict,
                 query={
                     "after": after,
@@ -1194,6 +1203,7 @@ class AsyncBatchesWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/batches",
+                place=await self._client._place(timeout),
                 cast_to=Batch.from_dict,
                 body={
                     "endpoint": endpoint,
@@ -1245,6 +1255,7 @@ class AsyncBatchesWithStreamingResponse:
                         "batch_id": path_param("batch_id", batch_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=Batch.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1289,6 +1300,7 @@ class AsyncBatchesWithStreamingResponse:
                         "batch_id": path_param("batch_id", batch_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=Batch.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,

@@ -1264,6 +1264,7 @@ class AsyncChatCompletions:
             await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
+                place=await self._client._place(timeout),
                 cast_to=ChatCompletion.from_dict,
                 body={
                     "model": model,
@@ -1566,6 +1567,7 @@ class AsyncChatCompletionsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
+                place=await self._client._place(timeout),
                 cast_to=ChatCompletion.from_dict,
                 body={
                     "model": model,
@@ -1869,6 +1871,7 @@ class AsyncChatCompletionsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/chat/completions",
+                place=await self._client._place(timeout),
                 cast_to=ChatCompletion.from_dict,
                 body={
                     "model": model,
@@ -2589,6 +2592,7 @@ class AsyncChatAsyncCompletions:
             await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
+                place=await self._client._place(timeout),
                 cast_to=AsyncTaskStatus.from_dict,
                 body={
                     "model": model,
@@ -2654,6 +2658,7 @@ class AsyncChatAsyncCompletions:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=AsyncResult.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2796,6 +2801,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
+                place=await self._client._place(timeout),
                 cast_to=AsyncTaskStatus.from_dict,
                 body={
                     "model": model,
@@ -2862,6 +2868,7 @@ class AsyncChatAsyncCompletionsWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=AsyncResult.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -2974,6 +2981,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/async/chat/completions",
+                place=await self._client._place(timeout),
                 cast_to=AsyncTaskStatus.from_dict,
                 body={
                     "model": model,
@@ -3040,6 +3048,7 @@ class AsyncChatAsyncCompletionsWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=AsyncResult.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,

@@ -540,6 +540,7 @@ class AsyncEmbeddings:
             await self._client._request(
                 "POST",
                 "/paas/v4/embeddings",
+                place=await self._client._place(timeout),
                 cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
                 body={
                     "model": model,
@@ -669,6 +670,7 @@ class AsyncEmbeddingsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/embeddings",
+                place=await self._client._place(timeout),
                 cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
                 body={
                     "model": model,
@@ -799,6 +801,7 @@ class AsyncEmbeddingsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/embeddings",
+                place=await self._client._place(timeout),
                 cast_to=None if disable_strict_validation else EmbeddingResponse.from_dict,
                 body={
                     "model": model,

@@ -766,6 +766,7 @@ class AsyncFileParser:
             await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
+                place=await self._client._place(timeout),
                 cast_to=FileParserTask.from_dict,
                 files={
                     "file": file,
@@ -819,6 +820,7 @@ class AsyncFileParser:
                         "format_type": path_param("format_type", format_type),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 headers={
@@ -870,6 +872,7 @@ class AsyncFileParser:
                         "format_type": path_param("format_type", format_type),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FileParserResult.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -952,6 +955,7 @@ class AsyncFileParser:
             await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
+                place=await self._client._place(timeout),
                 cast_to=FileParserResult.from_dict,
                 files={
                     "file": file,
@@ -1012,6 +1016,7 @@ class AsyncFileParserWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
+                place=await self._client._place(timeout),
                 cast_to=FileParserTask.from_dict,
                 files={
                     "file": file,
@@ -1066,6 +1071,7 @@ class AsyncFileParserWithRawResponse:
                         "format_type": path_param("format_type", format_type),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 headers={
@@ -1118,6 +1124,7 @@ class AsyncFileParserWithRawResponse:
                         "format_type": path_param("format_type", format_type),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FileParserResult.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1167,6 +1174,7 @@ class AsyncFileParserWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
+                place=await self._client._place(timeout),
                 cast_to=FileParserResult.from_dict,
                 files={
                     "file": file,
@@ -1228,6 +1236,7 @@ class AsyncFileParserWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/create",
+                place=await self._client._place(timeout),
                 cast_to=FileParserTask.from_dict,
                 files={
                     "file": file,
@@ -1282,6 +1291,7 @@ class AsyncFileParserWithStreamingResponse:
                         "format_type": path_param("format_type", format_type),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 headers={
@@ -1334,6 +1344,7 @@ class AsyncFileParserWithStreamingResponse:
                         "format_type": path_param("format_type", format_type),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FileParserResult.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1383,6 +1394,7 @@ class AsyncFileParserWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/files/parser/sync",
+                place=await self._client._place(timeout),
                 cast_to=FileParserResult.from_dict,
                 files={
                     "file": file,

@@ -720,6 +720,7 @@ class AsyncFiles:
             await self._client._request(
                 "GET",
                 "/paas/v4/files",
+                place=await self._client._place(timeout),
                 cast_to=FileList.from_dict,
                 query={
                     "purpose": purpose,
@@ -778,6 +779,7 @@ class AsyncFiles:
             await self._client._request(
                 "POST",
                 "/paas/v4/files",
+                place=await self._client._place(timeout),
                 cast_to=FileObject.from_dict,
                 files={
                     "purpose": purpose,
@@ -828,6 +830,7 @@ class AsyncFiles:
                         "file_id": path_param("file_id", file_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FileDeleted.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -871,6 +874,7 @@ class AsyncFiles:
                         "file_id": path_param("file_id", file_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 headers={
@@ -928,6 +932,7 @@ class AsyncFilesWithRawResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/files",
+                place=await self._client._place(timeout),
                 cast_to=FileList.from_dict,
                 query={
                     "purpose": purpose,
@@ -987,6 +992,7 @@ class AsyncFilesWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/files",
+                place=await self._client._place(timeout),
                 cast_to=FileObject.from_dict,
                 files={
                     "purpose": purpose,
@@ -1038,6 +1044,7 @@ class AsyncFilesWithRawResponse:
                         "file_id": path_param("file_id", file_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FileDeleted.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1082,6 +1089,7 @@ class AsyncFilesWithRawResponse:
                         "file_id": path_param("file_id", file_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 headers={
@@ -1140,6 +1148,7 @@ class AsyncFilesWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/files",
+                place=await self._client._place(timeout),
                 cast_to=FileList.from_dict,
                 query={
                     "purpose": purpose,
@@ -1199,6 +1208,7 @@ class AsyncFilesWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/files",
+                place=await self._client._place(timeout),
                 cast_to=FileObject.from_dict,
                 files={
                     "purpose": purpose,
@@ -1250,6 +1260,7 @@ class AsyncFilesWithStreamingResponse:
                         "file_id": path_param("file_id", file_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FileDeleted.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1294,6 +1305,7 @@ class AsyncFilesWithStreamingResponse:
                         "file_id": path_param("file_id", file_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 binary=True,
                 headers={

@@ -1028,6 +1028,7 @@ class AsyncFineTuningJobs:
             await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJobList.from_dict,
                 query={
                     "after": after,
@@ -1083,6 +1084,7 @@ class AsyncFineTuningJobs:
             await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 body={
                     "model": model,
@@ -1134,6 +1136,7 @@ class AsyncFineTuningJobs:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1212,6 +1215,7 @@ class AsyncFineTuningJobs:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1254,6 +1258,7 @@ class AsyncFineTuningJobs:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1301,6 +1306,7 @@ class AsyncFineTuningJobs:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJobEventList.from_dict,
                 query={
                     "after": after,
@@ -1353,6 +1359,7 @@ class AsyncFineTuningJobsWithRawResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJobList.from_dict,
                 query={
                     "after": after,
@@ -1409,6 +1416,7 @@ class AsyncFineTuningJobsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 body={
                     "model": model,
@@ -1461,6 +1469,7 @@ class AsyncFineTuningJobsWithRawResponse:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1504,6 +1513,7 @@ class AsyncFineTuningJobsWithRawResponse:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1547,6 +1557,7 @@ class AsyncFineTuningJobsWithRawResponse:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1595,6 +1606,7 @@ class AsyncFineTuningJobsWithRawResponse:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJobEventList.from_dict,
                 query={
                     "after": after,
@@ -1648,6 +1660,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/fine_tuning/jobs",
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJobList.from_dict,
                 query={
                     "after": after,
@@ -1704,6 +1717,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/fine_tuning/jobs",
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 body={
                     "model": model,
@@ -1756,6 +1770,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1799,6 +1814,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1842,6 +1858,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJob.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1890,6 +1907,7 @@ class AsyncFineTuningJobsWithStreamingResponse:
                         "fine_tuning_job_id": path_param("fine_tuning_job_id", fine_tuning_job_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningJobEventList.from_dict,
                 query={
                     "after": after,
@@ -2117,6 +2135,7 @@ class AsyncFineTuningModels:
                         "fine_tuned_model": path_param("fine_tuned_model", fine_tuned_model),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningModelDeleted.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2167,6 +2186,7 @@ class AsyncFineTuningModelsWithRawResponse:
                         "fine_tuned_model": path_param("fine_tuned_model", fine_tuned_model),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningModelDeleted.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -2218,6 +2238,7 @@ class AsyncFineTuningModelsWithStreamingResponse:
                         "fine_tuned_model": path_param("fine_tuned_model", fine_tuned_model),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=FineTuningModelDeleted.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,

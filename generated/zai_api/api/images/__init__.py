@@ -931,6 +931,7 @@ class AsyncImages:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=AsyncResult.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1104,6 +1105,7 @@ class AsyncImages:
             await self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
+                place=await self._client._place(timeout),
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
                 body={
                     "model": model,
@@ -1172,6 +1174,7 @@ class AsyncImages:
             await self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
+                place=await self._client._place(timeout),
                 cast_to=AsyncTaskStatus.from_dict,
                 body={
                     "model": model,
@@ -1232,6 +1235,7 @@ class AsyncImagesWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=AsyncResult.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1375,6 +1379,7 @@ class AsyncImagesWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
+                place=await self._client._place(timeout),
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
                 body={
                     "model": model,
@@ -1444,6 +1449,7 @@ class AsyncImagesWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
+                place=await self._client._place(timeout),
                 cast_to=AsyncTaskStatus.from_dict,
                 body={
                     "model": model,
@@ -1505,6 +1511,7 @@ class AsyncImagesWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=AsyncResult.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1648,6 +1655,7 @@ class AsyncImagesWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/images/generations",
+                place=await self._client._place(timeout),
                 cast_to=None if disable_strict_validation else ImageGenerationResponse.from_dict,
                 body={
                     "model": model,
@@ -1717,6 +1725,7 @@ class AsyncImagesWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/async/images/generations",
+                place=await self._client._place(timeout),
                 cast_to=AsyncTaskStatus.from_dict,
                 body={
                     "model": model,

@@ -1286,6 +1286,7 @@ class AsyncKnowledge:
             await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeListResponse.from_dict,
                 query={
                     "page": page,
@@ -1347,6 +1348,7 @@ class AsyncKnowledge:
             await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeCreateResponse.from_dict,
                 body={
                     "embedding_id": embedding_id,
@@ -1399,6 +1401,7 @@ class AsyncKnowledge:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeRetrieveResponse.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -1463,6 +1466,7 @@ class AsyncKnowledge:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 body={
                     "embedding_id": embedding_id,
@@ -1517,6 +1521,7 @@ class AsyncKnowledge:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -1555,6 +1560,7 @@ class AsyncKnowledge:
             await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeCapacityResponse.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -1617,6 +1623,7 @@ class AsyncKnowledge:
             await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeSearchResponse.from_dict,
                 body={
                     "query": query,
@@ -1678,6 +1685,7 @@ class AsyncKnowledgeWithRawResponse:
             await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeListResponse.from_dict,
                 query={
                     "page": page,
@@ -1740,6 +1748,7 @@ class AsyncKnowledgeWithRawResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeCreateResponse.from_dict,
                 body={
                     "embedding_id": embedding_id,
@@ -1793,6 +1802,7 @@ class AsyncKnowledgeWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeRetrieveResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -1858,6 +1868,7 @@ class AsyncKnowledgeWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 body={
                     "embedding_id": embedding_id,
@@ -1913,6 +1924,7 @@ class AsyncKnowledgeWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -1952,6 +1964,7 @@ class AsyncKnowledgeWithRawResponse:
             await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeCapacityResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -2015,6 +2028,7 @@ class AsyncKnowledgeWithRawResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeSearchResponse.from_dict,
                 body={
                     "query": query,
@@ -2077,6 +2091,7 @@ class AsyncKnowledgeWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeListResponse.from_dict,
                 query={
                     "page": page,
@@ -2139,6 +2154,7 @@ class AsyncKnowledgeWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeCreateResponse.from_dict,
                 body={
                     "embedding_id": embedding_id,
@@ -2192,6 +2208,7 @@ class AsyncKnowledgeWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeRetrieveResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",
@@ -2257,6 +2274,7 @@ class AsyncKnowledgeWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 body={
                     "embedding_id": embedding_id,
@@ -2312,6 +2330,7 @@ class AsyncKnowledgeWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",
@@ -2351,6 +2370,7 @@ class AsyncKnowledgeWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/llm-application/open/knowledge/capacity",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeCapacityResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",
@@ -2414,6 +2434,7 @@ class AsyncKnowledgeWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/knowledge/retrieve",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeSearchResponse.from_dict,
                 body={
                     "query": query,
@@ -3622,6 +3643,7 @@ class AsyncKnowledgeDocuments:
             await self._client._request(
                 "GET",
                 "/llm-application/open/document",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentListResponse.from_dict,
                 query={
                     "knowledge_id": knowledge_id,
@@ -3697,6 +3719,7 @@ class AsyncKnowledgeDocuments:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentUploadResponse.from_dict,
                 files={
                     "files": files,
@@ -3751,6 +3774,7 @@ class AsyncKnowledgeDocuments:
             await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
                 body={
                     "upload_detail": upload_detail,
@@ -3799,6 +3823,7 @@ class AsyncKnowledgeDocuments:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentImageListResponse.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -3842,6 +3867,7 @@ class AsyncKnowledgeDocuments:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentRetrieveResponse.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -3885,6 +3911,7 @@ class AsyncKnowledgeDocuments:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -3934,6 +3961,7 @@ class AsyncKnowledgeDocuments:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 body={
                     "callback_url": callback_url,
@@ -3991,6 +4019,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
             await self._client._request(
                 "GET",
                 "/llm-application/open/document",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentListResponse.from_dict,
                 query={
                     "knowledge_id": knowledge_id,
@@ -4067,6 +4096,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentUploadResponse.from_dict,
                 files={
                     "files": files,
@@ -4122,6 +4152,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
                 body={
                     "upload_detail": upload_detail,
@@ -4171,6 +4202,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentImageListResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -4215,6 +4247,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentRetrieveResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -4259,6 +4292,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -4309,6 +4343,7 @@ class AsyncKnowledgeDocumentsWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 body={
                     "callback_url": callback_url,
@@ -4367,6 +4402,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/llm-application/open/document",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentListResponse.from_dict,
                 query={
                     "knowledge_id": knowledge_id,
@@ -4443,6 +4479,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentUploadResponse.from_dict,
                 files={
                     "files": files,
@@ -4498,6 +4535,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/llm-application/open/document/upload_url",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentUploadUrlResponse.from_dict,
                 body={
                     "upload_detail": upload_detail,
@@ -4547,6 +4585,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentImageListResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",
@@ -4591,6 +4630,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocumentRetrieveResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",
@@ -4635,6 +4675,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",
@@ -4685,6 +4726,7 @@ class AsyncKnowledgeDocumentsWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeAck.from_dict,
                 body={
                     "callback_url": callback_url,

@@ -310,6 +310,7 @@ class AsyncLayoutParsing:
             await self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
+                place=await self._client._place(timeout),
                 cast_to=LayoutParsingResponse.from_dict,
                 body={
                     "model": model,
@@ -382,6 +383,7 @@ class AsyncLayoutParsingWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
+                place=await self._client._place(timeout),
                 cast_to=LayoutParsingResponse.from_dict,
                 body={
                     "model": model,
@@ -455,6 +457,7 @@ class AsyncLayoutParsingWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/layout_parsing",
+                place=await self._client._place(timeout),
                 cast_to=LayoutParsingResponse.from_dict,
                 body={
                     "model": model,

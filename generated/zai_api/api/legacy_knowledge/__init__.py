@@ -845,6 +845,7 @@ class AsyncLegacyKnowledge:
             await self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=LegacyKnowledgeList.from_dict,
                 query={
                     "page": 1 if page is None else page,
@@ -901,6 +902,7 @@ class AsyncLegacyKnowledge:
             await self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=LegacyKnowledgeInfo.from_dict,
                 body={
                     "embedding_id": embedding_id,
@@ -961,6 +963,7 @@ class AsyncLegacyKnowledge:
                     "knowledge_id": path_param("knowledge_id", knowledge_id),
                 }
             ),
+            place=await self._client._place(timeout),
             cast_to=None,
             body={
                 "embedding_id": embedding_id,
@@ -1007,6 +1010,7 @@ class AsyncLegacyKnowledge:
                     "knowledge_id": path_param("knowledge_id", knowledge_id),
                 }
             ),
+            place=await self._client._place(timeout),
             cast_to=None,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -1043,6 +1047,7 @@ class AsyncLegacyKnowledge:
             await self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeCapacity.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -1090,6 +1095,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=LegacyKnowledgeList.from_dict,
                 query={
                     "page": 1 if page is None else page,
@@ -1147,6 +1153,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=LegacyKnowledgeInfo.from_dict,
                 body={
                     "embedding_id": embedding_id,
@@ -1210,6 +1217,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
                         "knowledge_id": path_param("knowledge_id", knowledge_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 body={
                     "embedding_id": embedding_id,
@@ -1260,6 +1268,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
                         "knowledge_id": path_param("knowledge_id", knowledge_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1298,6 +1307,7 @@ class AsyncLegacyKnowledgeWithRawResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeCapacity.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -1346,6 +1356,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=LegacyKnowledgeList.from_dict,
                 query={
                     "page": 1 if page is None else page,
@@ -1403,6 +1414,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/knowledge",
+                place=await self._client._place(timeout),
                 cast_to=LegacyKnowledgeInfo.from_dict,
                 body={
                     "embedding_id": embedding_id,
@@ -1466,6 +1478,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
                         "knowledge_id": path_param("knowledge_id", knowledge_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 body={
                     "embedding_id": embedding_id,
@@ -1516,6 +1529,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
                         "knowledge_id": path_param("knowledge_id", knowledge_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -1554,6 +1568,7 @@ class AsyncLegacyKnowledgeWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/knowledge/capacity",
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeCapacity.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -2083,6 +2098,7 @@ class AsyncLegacyKnowledgeDocuments:
                         "document_id": path_param("document_id", document_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocument.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -2136,6 +2152,7 @@ class AsyncLegacyKnowledgeDocuments:
                     "document_id": path_param("document_id", document_id),
                 }
             ),
+            place=await self._client._place(timeout),
             cast_to=None,
             body={
                 "knowledge_type": knowledge_type,
@@ -2182,6 +2199,7 @@ class AsyncLegacyKnowledgeDocuments:
                     "document_id": path_param("document_id", document_id),
                 }
             ),
+            place=await self._client._place(timeout),
             cast_to=None,
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -2230,6 +2248,7 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
                         "document_id": path_param("document_id", document_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocument.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -2286,6 +2305,7 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
                         "document_id": path_param("document_id", document_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 body={
                     "knowledge_type": knowledge_type,
@@ -2336,6 +2356,7 @@ class AsyncLegacyKnowledgeDocumentsWithRawResponse:
                         "document_id": path_param("document_id", document_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -2386,6 +2407,7 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
                         "document_id": path_param("document_id", document_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=KnowledgeDocument.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -2442,6 +2464,7 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
                         "document_id": path_param("document_id", document_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 body={
                     "knowledge_type": knowledge_type,
@@ -2492,6 +2515,7 @@ class AsyncLegacyKnowledgeDocumentsWithStreamingResponse:
                         "document_id": path_param("document_id", document_id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=None,
                 response_mode="streaming",
                 extra_headers=extra_headers,

@@ -208,6 +208,7 @@ class AsyncModels:
             await self._client._request(
                 "GET",
                 "/paas/v4/models",
+                place=await self._client._place(timeout),
                 cast_to=ModelList.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -252,6 +253,7 @@ class AsyncModelsWithRawResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/models",
+                place=await self._client._place(timeout),
                 cast_to=ModelList.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -297,6 +299,7 @@ class AsyncModelsWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/models",
+                place=await self._client._place(timeout),
                 cast_to=ModelList.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,

@@ -324,6 +324,7 @@ class AsyncModerations:
             await self._client._request(
                 "POST",
                 "/paas/v4/moderations",
+                place=await self._client._place(timeout),
                 cast_to=ModerationResponse.from_dict,
                 body={
                     "model": model,
@@ -397,6 +398,7 @@ class AsyncModerationsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/moderations",
+                place=await self._client._place(timeout),
                 cast_to=ModerationResponse.from_dict,
                 body={
                     "model": model,
@@ -471,6 +473,7 @@ class AsyncModerationsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/moderations",
+                place=await self._client._place(timeout),
                 cast_to=ModerationResponse.from_dict,
                 body={
                     "model": model,

@@ -270,6 +270,7 @@ class AsyncOcr:
             await self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
+                place=await self._client._place(timeout),
                 cast_to=OcrHandwritingResult.from_dict,
                 files={
                     "file": file,
@@ -331,6 +332,7 @@ class AsyncOcrWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
+                place=await self._client._place(timeout),
                 cast_to=OcrHandwritingResult.from_dict,
                 files={
                     "file": file,
@@ -393,6 +395,7 @@ class AsyncOcrWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/files/ocr",
+                place=await self._client._place(timeout),
                 cast_to=OcrHandwritingResult.from_dict,
                 files={
                     "file": file,

@@ -306,6 +306,7 @@ class AsyncRerank:
             await self._client._request(
                 "POST",
                 "/paas/v4/rerank",
+                place=await self._client._place(timeout),
                 cast_to=RerankResponse.from_dict,
                 body={
                     "model": model,
@@ -377,6 +378,7 @@ class AsyncRerankWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/rerank",
+                place=await self._client._place(timeout),
                 cast_to=RerankResponse.from_dict,
                 body={
                     "model": model,
@@ -449,6 +451,7 @@ class AsyncRerankWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/rerank",
+                place=await self._client._place(timeout),
                 cast_to=RerankResponse.from_dict,
                 body={
                     "model": model,

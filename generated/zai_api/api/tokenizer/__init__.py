@@ -374,6 +374,7 @@ class AsyncTokenizer:
             await self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
+                place=await self._client._place(timeout),
                 cast_to=TokenizerResponse.from_dict,
                 body={
                     "model": model,
@@ -459,6 +460,7 @@ class AsyncTokenizerWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
+                place=await self._client._place(timeout),
                 cast_to=TokenizerResponse.from_dict,
                 body={
                     "model": model,
@@ -545,6 +547,7 @@ class AsyncTokenizerWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/tokenizer",
+                place=await self._client._place(timeout),
                 cast_to=TokenizerResponse.from_dict,
                 body={
                     "model": model,

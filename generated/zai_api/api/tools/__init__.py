@@ -684,6 +684,7 @@ class AsyncTools:
             await self._client._request(
                 "POST",
                 "/paas/v4/tools",
+                place=await self._client._place(timeout),
                 cast_to=ToolsWebSearchResponse.from_dict,
                 body={
                     "model": model,
@@ -848,6 +849,7 @@ class AsyncToolsWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/tools",
+                place=await self._client._place(timeout),
                 cast_to=ToolsWebSearchResponse.from_dict,
                 body={
                     "model": model,
@@ -1013,6 +1015,7 @@ class AsyncToolsWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/tools",
+                place=await self._client._place(timeout),
                 cast_to=ToolsWebSearchResponse.from_dict,
                 body={
                     "model": model,

@@ -509,6 +509,7 @@ class AsyncUsage:
             await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
+                place=await self._client._place(timeout),
                 cast_to=UsageQuotaLimitResponse.from_dict,
                 success=("code", (200,)),
                 extra_headers=extra_headers,
@@ -553,6 +554,7 @@ class AsyncUsage:
             await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
+                place=await self._client._place(timeout),
                 cast_to=UsageModelUsageResponse.from_dict,
                 query={
                     "startTime": start_time,
@@ -601,6 +603,7 @@ class AsyncUsage:
             await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
+                place=await self._client._place(timeout),
                 cast_to=UsageToolUsageResponse.from_dict,
                 query={
                     "startTime": start_time,
@@ -651,6 +654,7 @@ class AsyncUsageWithRawResponse:
             await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
+                place=await self._client._place(timeout),
                 cast_to=UsageQuotaLimitResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="raw",
@@ -696,6 +700,7 @@ class AsyncUsageWithRawResponse:
             await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
+                place=await self._client._place(timeout),
                 cast_to=UsageModelUsageResponse.from_dict,
                 query={
                     "startTime": start_time,
@@ -745,6 +750,7 @@ class AsyncUsageWithRawResponse:
             await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
+                place=await self._client._place(timeout),
                 cast_to=UsageToolUsageResponse.from_dict,
                 query={
                     "startTime": start_time,
@@ -796,6 +802,7 @@ class AsyncUsageWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/monitor/usage/quota/limit",
+                place=await self._client._place(timeout),
                 cast_to=UsageQuotaLimitResponse.from_dict,
                 success=("code", (200,)),
                 response_mode="streaming",
@@ -841,6 +848,7 @@ class AsyncUsageWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/monitor/usage/model-usage",
+                place=await self._client._place(timeout),
                 cast_to=UsageModelUsageResponse.from_dict,
                 query={
                     "startTime": start_time,
@@ -890,6 +898,7 @@ class AsyncUsageWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/monitor/usage/tool-usage",
+                place=await self._client._place(timeout),
                 cast_to=UsageToolUsageResponse.from_dict,
                 query={
                     "startTime": start_time,

@@ -565,6 +565,7 @@ class AsyncVideos:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=AsyncResult.from_dict,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -676,6 +677,7 @@ class AsyncVideos:
             await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
+                place=await self._client._place(timeout),
                 cast_to=AsyncTaskStatus.from_dict,
                 body={
                     "model": model,
@@ -745,6 +747,7 @@ class AsyncVideosWithRawResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=AsyncResult.from_dict,
                 response_mode="raw",
                 extra_headers=extra_headers,
@@ -826,6 +829,7 @@ class AsyncVideosWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
+                place=await self._client._place(timeout),
                 cast_to=AsyncTaskStatus.from_dict,
                 body={
                     "model": model,
@@ -896,6 +900,7 @@ class AsyncVideosWithStreamingResponse:
                         "id": path_param("id", id),
                     }
                 ),
+                place=await self._client._place(timeout),
                 cast_to=AsyncResult.from_dict,
                 response_mode="streaming",
                 extra_headers=extra_headers,
@@ -977,6 +982,7 @@ class AsyncVideosWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/videos/generations",
+                place=await self._client._place(timeout),
                 cast_to=AsyncTaskStatus.from_dict,
                 body={
                     "model": model,

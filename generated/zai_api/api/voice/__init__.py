@@ -575,6 +575,7 @@ class AsyncVoice:
             await self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
+                place=await self._client._place(timeout),
                 cast_to=VoiceCloneResponse.from_dict,
                 body={
                     "model": model,
@@ -623,6 +624,7 @@ class AsyncVoice:
             await self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
+                place=await self._client._place(timeout),
                 cast_to=VoiceDeleteResponse.from_dict,
                 body={
                     "voice": voice,
@@ -670,6 +672,7 @@ class AsyncVoice:
             await self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
+                place=await self._client._place(timeout),
                 cast_to=VoiceListResponse.from_dict,
                 query={
                     "voiceType": voice_type,
@@ -734,6 +737,7 @@ class AsyncVoiceWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
+                place=await self._client._place(timeout),
                 cast_to=VoiceCloneResponse.from_dict,
                 body={
                     "model": model,
@@ -783,6 +787,7 @@ class AsyncVoiceWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
+                place=await self._client._place(timeout),
                 cast_to=VoiceDeleteResponse.from_dict,
                 body={
                     "voice": voice,
@@ -831,6 +836,7 @@ class AsyncVoiceWithRawResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
+                place=await self._client._place(timeout),
                 cast_to=VoiceListResponse.from_dict,
                 query={
                     "voiceType": voice_type,
@@ -896,6 +902,7 @@ class AsyncVoiceWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/voice/clone",
+                place=await self._client._place(timeout),
                 cast_to=VoiceCloneResponse.from_dict,
                 body={
                     "model": model,
@@ -945,6 +952,7 @@ class AsyncVoiceWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/voice/delete",
+                place=await self._client._place(timeout),
                 cast_to=VoiceDeleteResponse.from_dict,
                 body={
                     "voice": voice,
@@ -993,6 +1001,7 @@ class AsyncVoiceWithStreamingResponse:
             await self._client._request(
                 "GET",
                 "/paas/v4/voice/list",
+                place=await self._client._place(timeout),
                 cast_to=VoiceListResponse.from_dict,
                 query={
                     "voiceType": voice_type,

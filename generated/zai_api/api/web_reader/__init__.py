@@ -343,6 +343,7 @@ class AsyncWebReader:
             await self._client._request(
                 "POST",
                 "/paas/v4/reader",
+                place=await self._client._place(timeout_override),
                 cast_to=WebReaderResponse.from_dict,
                 body={
                     "url": url,
@@ -424,6 +425,7 @@ class AsyncWebReaderWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/reader",
+                place=await self._client._place(timeout_override),
                 cast_to=WebReaderResponse.from_dict,
                 body={
                     "url": url,
@@ -506,6 +508,7 @@ class AsyncWebReaderWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/reader",
+                place=await self._client._place(timeout_override),
                 cast_to=WebReaderResponse.from_dict,
                 body={
                     "url": url,

@@ -344,6 +344,7 @@ class AsyncWebSearch:
             await self._client._request(
                 "POST",
                 "/paas/v4/web_search",
+                place=await self._client._place(timeout),
                 cast_to=WebSearchResponse.from_dict,
                 body={
                     "search_engine": search_engine,
@@ -425,6 +426,7 @@ class AsyncWebSearchWithRawResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/web_search",
+                place=await self._client._place(timeout),
                 cast_to=WebSearchResponse.from_dict,
                 body={
                     "search_engine": search_engine,
@@ -507,6 +509,7 @@ class AsyncWebSearchWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/paas/v4/web_search",
+                place=await self._client._place(timeout),
                 cast_to=WebSearchResponse.from_dict,
                 body={
                     "search_engine": search_engine,

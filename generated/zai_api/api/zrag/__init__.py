@@ -590,6 +590,7 @@ class AsyncZrag:
             await self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
+                place=await self._client._place(timeout),
                 cast_to=ZragRetrieveResponse.from_dict,
                 body={
                     "knows": knows,
@@ -661,6 +662,7 @@ class AsyncZrag:
             await self._client._request(
                 "POST",
                 "/zrag/agent/chat",
+                place=await self._client._place(timeout),
                 cast_to=ZragChatEvent.from_dict,
                 body={
                     "messages": messages,
@@ -748,6 +750,7 @@ class AsyncZragWithRawResponse:
             await self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
+                place=await self._client._place(timeout),
                 cast_to=ZragRetrieveResponse.from_dict,
                 body={
                     "knows": knows,
@@ -820,6 +823,7 @@ class AsyncZragWithRawResponse:
             await self._client._request(
                 "POST",
                 "/zrag/agent/chat",
+                place=await self._client._place(timeout),
                 cast_to=ZragChatEvent.from_dict,
                 body={
                     "messages": messages,
@@ -908,6 +912,7 @@ class AsyncZragWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/zrag/retrieval/retrieve",
+                place=await self._client._place(timeout),
                 cast_to=ZragRetrieveResponse.from_dict,
                 body={
                     "knows": knows,
@@ -980,6 +985,7 @@ class AsyncZragWithStreamingResponse:
             await self._client._request(
                 "POST",
                 "/zrag/agent/chat",
+                place=await self._client._place(timeout),
                 cast_to=ZragChatEvent.from_dict,
                 body={
                     "messages": messages,
