@@ -132,8 +132,6 @@ $(BENCH_ENV)/.ok: benchmarks/requirements.txt $(DEV)/.ok
 bench: .venvs/3.11/.ok $(BENCH_ENV)/.ok
 	@echo "==> benchmarks (a few minutes; results in benchmarks/results.md)"
 	@.venvs/3.11/bin/python benchmarks/bench.py --dev-python $(PY) --side-python $(BENCH_ENV)/bin/python
-	@echo "==> batch runner benchmark (10k, 100k and 1M requests; a few minutes)"
-	@.venvs/3.11/bin/python benchmarks/bench_batches.py --output benchmarks/results.md
 
 clean:
 	rm -rf $(DEV) .venvs .mypy_cache .ruff_cache benchmarks/.env

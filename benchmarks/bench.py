@@ -10,9 +10,11 @@ with precomputed bytes, so its CPU never shows up in this process's `time.proces
   slow drifts of a shared machine.
 - The measures live in one module per area: `bench_chat` (synchronous CPU: chat calls, stream
   chunks, embeddings), `bench_async` (async throughput: 200 at once, and bursts larger than the
-  pool in fresh processes), `bench_import` (import time and memory, the generator's wall time).
-  `bench_common` holds what they share (samples, the server, the report table). A new area is a
-  module with its measures, its rows and its notes, added to `main()` here.
+  pool in fresh processes), `bench_import` (import time and memory, the generator's wall time),
+  `bench_batches` (the batch runner at 10k, 100k and 1M requests against a hand-written flow, in
+  fresh processes, with its own section in the results). `bench_common` holds what they share
+  (samples, the server, the report table). A new area is a module with its measures, its rows and
+  its notes, added to `main()` here.
 - zai-sdk 0.2.3 (whose module is also `zai`) and openai live in a side environment,
   `benchmarks/.env`; this script runs itself there as a worker (`--worker`) with its own raw-httpx
   baseline and the same server, so their ratios are same-run too.
@@ -32,6 +34,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import bench_async
+import bench_batches
 import bench_chat
 import bench_import
 import httpx
@@ -95,12 +98,18 @@ def worker(base_url: str, kinds: Sequence[str], config: Config) -> None:
 
 
 def report(
-    rows: Sequence[Row], versions: dict[str, str], side: dict[str, str] | str, config: Config, elapsed: float
+    rows: Sequence[Row],
+    versions: dict[str, str],
+    side: dict[str, str] | str,
+    config: Config,
+    elapsed: float,
+    sections: Sequence[str] = (),
 ) -> str:
     side_text = side if isinstance(side, str) else ", ".join(f"{k} {v}" for k, v in side.items())
     notes = HEADER_NOTES.format(sample=config.sample_seconds) + bench_chat.NOTES + bench_async.NOTES
-    notes += bench_import.NOTES
+    notes += bench_batches.NOTES + bench_import.NOTES
     bursts = ", ".join(f"{calls:,} x{rounds}" for calls, rounds in (*config.bursts, *config.stream_bursts))
+    batches = ", ".join(f"{count:,} x{rounds}" for count, rounds in config.batch_sizes)
     return (
         "# zai-sdk benchmark\n\n"
         f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}\n"
@@ -108,8 +117,8 @@ def report(
         f"- ours: zai-sdk {versions['zai']}, Python {versions['python']}, httpx {versions['httpx']}\n"
         f"- side environment: {side_text}\n"
         f"- rounds: {config.rounds} (CPU), {config.import_rounds} (import), {config.async_rounds} (async), "
-        f"bursts {bursts}; run time {elapsed:.0f} s\n\n"
-        f"{table(rows)}\n\n{notes}"
+        f"bursts {bursts}, batch runs {batches}; run time {elapsed:.0f} s\n\n"
+        f"{table(rows)}\n\n{notes}" + "".join(f"\n{section}" for section in sections)
     )
 
 
@@ -149,6 +158,9 @@ def main() -> None:
     finally:
         server.stop()
 
+    print("==> the batch runner against a hand-written httpx flow (a fresh process each)", flush=True)
+    batches = bench_batches.measure(config)
+
     print("==> import time and peak RSS (fresh interpreters)", flush=True)
     commands = {BASELINE: (sys.executable, "httpx"), OURS: (sys.executable, "zai")}
     if installed:
@@ -181,9 +193,11 @@ def main() -> None:
         Row("peak RSS after import", "MiB", rss, 1.0, None, sides("rss", rss)),
         *bench_async.throughput_rows(ours, sides),
         *bench_async.burst_rows(bursts, config),
+        *bench_batches.rows(batches),
         generate_row,
     ]
-    text = report(rows, versions, side, config, time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    text = report(rows, versions, side, config, elapsed, [bench_batches.section(batches)])
     print()
     print(text)
     args.output.write_text(text, encoding="utf-8")

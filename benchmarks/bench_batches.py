@@ -1,11 +1,10 @@
 """The batch runner at 10k, 100k and 1M requests, against a hand-written httpx + JSONL flow.
 
-Method
-------
 A local batch flow (`batch_server.py`) runs in its own process: uploads are streamed to its disk,
 each batch's output and error files are written by a worker thread from the uploaded lines (one
 request in a thousand fails), and files are served from disk. Every measured run is a fresh child
-process (so its peak RSS is its own), given the same generator of request bodies, which:
+process (`python bench_batches.py --worker KIND ...`, so its peak RSS is its own), given the same
+generator of request bodies, which:
 
 - ``httpx`` (the baseline, written by hand): writes the batch lines with `json.dumps` into JSONL
   files of 50,000 requests, uploads each with `httpx` multipart from the open file, creates the
@@ -22,7 +21,8 @@ results were consumed and it was closed (VmRSS after `gc.collect()`); the RSS on
 were imported, before the run, for reference. The CPU ratio is the median over rounds of the
 paired ratio to the baseline of the same round (kinds run in rotating order).
 
-Usage: ``python benchmarks/bench_batches.py [--quick] [--sizes 10000,100000] [--output FILE]``.
+`bench.py` runs this area (`measure`), puts its judged `rows` in the summary table and its
+`section` (every measure of every kind) in results.md.
 """
 
 from __future__ import annotations
@@ -32,21 +32,18 @@ import gc
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-API_KEY = "bench-id.bench-secret"
+from bench_common import API_KEY, BASELINE, HERE, OURS, Config, Row, Samples, rotated
+
+__all__ = ["NOTES", "measure", "rows", "section"]
+
 ENDPOINT = "/v4/chat/completions"
-BASELINE = "httpx"
-OURS = "ours"
 OURS_ASYNC = "ours async"
 KINDS = (BASELINE, OURS, OURS_ASYNC)
 POLL = 0.05
@@ -54,16 +51,7 @@ SHARD = 50_000
 TARGET_RATIO = 1.2
 TARGET_PEAK_MIB = 100.0
 TARGET_PEAK_SIZE = 1_000_000
-
-
-@dataclass(frozen=True)
-class Config:
-    sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)
-    rounds: dict[int, int] = field(default_factory=lambda: {10_000: 5, 100_000: 3, 1_000_000: 1})
-
-    @classmethod
-    def quick(cls) -> Config:
-        return cls(sizes=(1_000, 10_000), rounds={1_000: 2, 10_000: 1})
+MEASURES = ("cpu", "wall", "peak", "after", "floor", "polls")
 
 
 # ---------------------------------------------------------------------------------------------- the workers
@@ -256,53 +244,91 @@ def _polls(base_url: str) -> int:
     return int(httpx.get(f"{base_url}/stats").json()["polls"])
 
 
-def measure_once(kind: str, base_url: str, count: int) -> dict[str, float]:
+def _measure_once(kind: str, base_url: str, count: int) -> dict[str, float] | str:
+    """One run's measures, or why it failed."""
+    command = [sys.executable, str(HERE / "bench_batches.py"), "--worker", kind, "--url", base_url]
     done = subprocess.run(
-        [sys.executable, __file__, "--worker", kind, "--url", base_url, "--count", str(count)],
-        capture_output=True,
-        text=True,
-        check=False,
+        [*command, "--count", str(count)], cwd=HERE, capture_output=True, text=True, check=False, timeout=1800
     )
     if done.returncode != 0:
-        raise RuntimeError(f"{kind} at {count} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        tail = done.stderr.strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        return f"{kind} failed: {tail[0][:200]}"
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
-@dataclass
 class SizeResult:
-    count: int
-    runs: dict[str, list[dict[str, float]]]
+    """The runs at one size: per measure, a sample per round for each kind (in round order)."""
 
-    def median(self, kind: str, key: str) -> float:
-        return statistics.median(run[key] for run in self.runs[kind])
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.measures = {name: Samples() for name in MEASURES}
+        self.problem = ""  # a run that failed: the size's later rounds are not run
 
-    def ratios(self, kind: str) -> list[float]:
-        return [run["cpu"] / base["cpu"] for run, base in zip(self.runs[kind], self.runs[BASELINE])]
+    def samples(self, name: str, kind: str) -> Samples:
+        """Measure `name` with `kind` in the SDK's place, for a report row against the baseline."""
+        values = self.measures[name].values
+        return Samples(values={BASELINE: values.get(BASELINE, []), OURS: values.get(kind, [])})
 
 
-def measure(config: Config, log: Any = sys.stderr) -> list[SizeResult]:
+def measure(config: Config) -> list[SizeResult]:
+    """Every size of `config.batch_sizes`, its rounds in turn, each kind in a fresh process."""
     results: list[SizeResult] = []
     with BatchServer() as base_url:
-        for count in config.sizes:
-            runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in KINDS}
-            for round_index in range(config.rounds.get(count, 1)):
-                order = KINDS[round_index % len(KINDS) :] + KINDS[: round_index % len(KINDS)]
-                for kind in order:
+        for count, rounds in config.batch_sizes:
+            result = SizeResult(count)
+            print(f"    {count:,} requests, {rounds} round(s)", flush=True)
+            for round_index in range(rounds):
+                samples: dict[str, dict[str, float]] = {}
+                for kind in rotated(KINDS, round_index):
                     polls = _polls(base_url)
-                    sample = measure_once(kind, base_url, count)
+                    sample = _measure_once(kind, base_url, count)
+                    if isinstance(sample, str):
+                        result.problem = sample
+                        break
                     sample["polls"] = _polls(base_url) - polls
-                    runs[kind].append(sample)
+                    samples[kind] = sample
                     cpu, peak, polls = sample["cpu"], sample["peak"], int(sample["polls"])
-                    print(f"  {count:>9,} {kind:<10} cpu {cpu:7.2f} s  peak {peak:6.1f} MiB  polls {polls}", file=log)
-            results.append(SizeResult(count, runs))
+                    print(f"      {kind:<10} cpu {cpu:7.2f} s  peak {peak:6.1f} MiB  polls {polls}", flush=True)
+                if result.problem:  # only whole rounds are kept, so that samples stay paired
+                    print(f"      {result.problem}", flush=True)
+                    break
+                for kind, sample in samples.items():
+                    for name in MEASURES:
+                        result.measures[name].add(kind, sample[name])
+            results.append(result)
     return results
 
 
 def _size(count: int) -> str:
-    return f"{count // 1_000_000}M" if count >= 1_000_000 else f"{count // 1000}k"
+    if count >= 1_000_000 and count % 1_000_000 == 0:
+        return f"{count // 1_000_000}M"
+    return f"{count // 1000}k" if count % 1000 == 0 else f"{count:,}"
+
+
+def rows(results: Sequence[SizeResult]) -> list[Row]:
+    """The summary table's rows: CPU at every size (run_batch judged, arun_batch shown), and peak
+    RSS (judged at 1M) and RSS after at the largest size."""
+    table: list[Row] = []
+    for result in results:
+        what = f"batch runner, {_size(result.count)} requests"
+        table += [
+            Row(f"{what}, CPU", "s", result.samples("cpu", OURS), 1.0, ("<=", TARGET_RATIO), problem=result.problem),
+            Row(f"{what}, CPU, async", "s", result.samples("cpu", OURS_ASYNC), 1.0, None),
+        ]
+    if results:
+        largest = results[-1]
+        what = f"batch runner, {_size(largest.count)} requests"
+        limit = ("<", TARGET_PEAK_MIB) if largest.count >= TARGET_PEAK_SIZE else None
+        for kind, suffix in ((OURS, ""), (OURS_ASYNC, ", async")):
+            table.append(Row(f"{what}, peak RSS{suffix}", "MiB", largest.samples("peak", kind), limit=limit))
+        for kind, suffix in ((OURS, ""), (OURS_ASYNC, ", async")):
+            table.append(Row(f"{what}, RSS after{suffix}", "MiB", largest.samples("after", kind)))
+    return table
 
 
 def table(results: Sequence[SizeResult]) -> str:
+    """Every measure of every kind at every size (medians over rounds)."""
     lines = [
         "| requests | kind | CPU (s) | CPU ratio to httpx | paired ratios (min-max) | peak RSS (MiB) | RSS after (MiB) "
         "| RSS before run (MiB) | wall (s) | polls |",
@@ -310,96 +336,67 @@ def table(results: Sequence[SizeResult]) -> str:
     ]
     for result in results:
         for kind in KINDS:
-            ratios = result.ratios(kind)
-            ratio = f"{statistics.median(ratios):.2f}" if kind != BASELINE else "1"
+            cpu = result.measures["cpu"]
+            if not cpu.values.get(kind):
+                lines.append(f"| {_size(result.count)} | {kind} | {result.problem or 'not run'} |  |  |  |  |  |  |  |")
+                continue
+            ratios = cpu.paired_ratios(kind)
+            ratio = "1" if kind == BASELINE else f"{cpu.ratio(kind):.2f}"
             spread = f"{min(ratios):.2f}-{max(ratios):.2f}" if kind != BASELINE else ""
+
+            median = {name: result.measures[name].median(kind) or 0.0 for name in MEASURES}
             lines.append(
-                f"| {_size(result.count)} | {kind} | {result.median(kind, 'cpu'):.2f} | {ratio} | {spread} "
-                f"| {result.median(kind, 'peak'):.1f} | {result.median(kind, 'after'):.1f} "
-                f"| {result.median(kind, 'floor'):.1f} | {result.median(kind, 'wall'):.1f} "
-                f"| {result.median(kind, 'polls'):.0f} |"
+                f"| {_size(result.count)} | {kind} | {median['cpu']:.2f} | {ratio} | {spread} "
+                f"| {median['peak']:.1f} | {median['after']:.1f} | {median['floor']:.1f} | {median['wall']:.1f} "
+                f"| {median['polls']:.0f} |"
             )
     return "\n".join(lines)
 
 
-def verdicts(results: Sequence[SizeResult]) -> list[str]:
-    """The targets, met or not: CPU within 1.2x of the baseline at every size, peak RSS at 1M."""
-    lines: list[str] = []
-    for result in results:
-        ratio = statistics.median(result.ratios(OURS))
-        state = "met" if ratio <= TARGET_RATIO else "NOT met"
-        lines.append(f"- CPU at {_size(result.count)}: {ratio:.2f}x the hand-written flow (≤ {TARGET_RATIO}): {state}")
-        if result.count >= TARGET_PEAK_SIZE:
-            peak = max(max(run["peak"] for run in result.runs[kind]) for kind in (OURS, OURS_ASYNC))
-            state = "met" if peak < TARGET_PEAK_MIB else "NOT met"
-            lines.append(f"- peak RSS at {_size(result.count)}: {peak:.1f} MiB (< {TARGET_PEAK_MIB:g}): {state}")
-    return lines
-
-
 NOTES = """\
-How this is measured (`benchmarks/bench_batches.py`): each run is a fresh process given the same
-generator of small chat bodies, against a local batch flow in another process (`batch_server.py`:
-uploads streamed to its disk, output and error files written from the uploaded lines, one request
-in a thousand failing). `httpx` is the flow written by hand: `json.dumps` of each batch line into
-JSONL files of 50,000 requests, httpx multipart uploads from the open files, batches created and
-polled, then each output and error file streamed, split into lines and `json.loads`-ed. `ours` is
-`zai.lib.run_batch` with its defaults (every request checked against the operation, results in
-input order), `ours async` is `arun_batch`. Every kind reads each answer's content, polls every
-50 ms and keeps all batches running at once. CPU is `time.process_time()` of the run's process from
-the first request read to the last result consumed (client creation included, imports not); the
-ratio is the median of the ratios paired by round. Peak RSS is the process's VmHWM; RSS after is
-VmRSS once the run returned, its results were consumed and it was closed; RSS before is VmRSS after
-the imports. Polls are the batch retrievals the server saw."""
+- Batch runner: each run is a fresh process given the same generator of small chat bodies, against
+  a local batch flow in another process (`batch_server.py`: uploads streamed to its disk, output and
+  error files written from the uploaded lines, one request in a thousand failing). Baseline ("raw
+  httpx" column): the flow written by hand, `json.dumps` of each batch line into JSONL files of
+  50,000 requests, httpx multipart uploads from the open files, batches created and polled, then
+  each output and error file streamed, split into lines and `json.loads`-ed. Ours:
+  `zai.lib.run_batch` with its defaults (every request checked against the operation, results in
+  input order); the "async" rows are `arun_batch`. Every kind reads each answer's content, polls
+  every 50 ms and keeps all batches running at once. CPU is `time.process_time()` of the run's
+  process from the first request read to the last result consumed (client creation included,
+  imports not). Peak RSS is the process's VmHWM (the target is judged on the worst round); RSS
+  after is VmRSS once the run returned, its results were consumed and it was closed. Every measure
+  of every kind is in the "Batch runner" section below.
+"""
 
-
-def run_line() -> str:
-    """When and where: the date, the Python and the machine's CPUs and load when the run ended."""
-    import platform  # noqa: PLC0415
-    from datetime import datetime, timezone  # noqa: PLC0415
-
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return f"Run ended {date}; Python {platform.python_version()}, {os.cpu_count()} CPUs, load average {load}."
+SECTION_NOTES = """\
+Medians over rounds; the CPU ratio is the median of the ratios paired by round (see the notes on
+the batch runner above). RSS before run is VmRSS once the libraries were imported; polls are the
+batch retrievals the server saw."""
 
 
 def section(results: Sequence[SizeResult]) -> str:
-    """The markdown for results.md."""
-    lines = ["## Batch runner", "", run_line(), "", table(results), "", *verdicts(results), "", NOTES]
+    """The results.md section with every measure of every kind."""
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    lines = [
+        "## Batch runner",
+        "",
+        f"Measured in the same run as the table above (load average when the batch runs ended: {load}).",
+        "",
+        table(results),
+        "",
+        SECTION_NOTES,
+    ]
     return "\n".join(lines) + "\n"
 
 
-def merge_section(path: Path, markdown: str) -> None:
-    """Put `markdown` into `path` in place of its batch runner section, or at its end."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    start = text.find("## Batch runner")
-    if start < 0:
-        text = text.rstrip("\n") + ("\n\n" if text else "") + markdown
-    else:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + markdown + (text[end:] if end >= 0 else "")
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="a smoke run at 1k and 10k requests")
-    parser.add_argument("--sizes", help="comma-separated request counts (one round each beyond the defaults)")
-    parser.add_argument("--output", type=Path, help="put the markdown section into this file (e.g. results.md)")
-    parser.add_argument("--worker", choices=KINDS, help=argparse.SUPPRESS)
-    parser.add_argument("--url", help=argparse.SUPPRESS)
-    parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(description="one batch run, in this process (run by bench.py)")
+    parser.add_argument("--worker", choices=KINDS, required=True)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--count", type=int, required=True)
     args = parser.parse_args()
-    if args.worker:
-        worker(args.worker, args.url, args.count)
-        return
-    config = Config.quick() if args.quick else Config()
-    if args.sizes:
-        sizes = tuple(int(size) for size in args.sizes.split(","))
-        config = Config(sizes=sizes, rounds={size: config.rounds.get(size, 1) for size in sizes})
-    markdown = section(measure(config))
-    print(markdown)
-    if args.output:
-        merge_section(args.output, markdown)
+    worker(args.worker, args.url, args.count)
 
 
 if __name__ == "__main__":
