@@ -6,8 +6,8 @@ import asyncio
 import json
 import logging
 import pydoc
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
