@@ -377,6 +377,18 @@ def test_progress_reports_every_step_with_counts(tuned: Harness) -> None:
     ]
 
 
+def test_both_twins_poll_and_pause_alike(tuned: Harness, sleeps: list[float]) -> None:
+    # 5 shards, 2 running at a time, each batch done at its 3rd poll: three waves of 3 rounds each,
+    # a pause between the rounds of a wave and none when a finished wave makes room for the next.
+    flow = BatchFlow(tuned.server, polls_to_finish=3)
+    tuned.run(bodies(9), max_requests_per_batch=2, max_concurrent_batches=2, poll_interval=1.5)
+
+    retrieves = [r.path for r in tuned.server.requests if r.method == "GET" and r.path.startswith("/paas/v4/batches/")]
+    assert len(retrieves) == 15
+    assert sorted(flow.polls.values()) == [3] * 5
+    assert sleeps == [1.5] * 6
+
+
 def test_a_failed_batch_stops_the_run_with_a_typed_error(tuned: Harness) -> None:
     flow = BatchFlow(tuned.server, final={1: "failed"})
     outcome = tuned.run(bodies(6), max_requests_per_batch=2, max_concurrent_batches=1)
