@@ -5,10 +5,16 @@ It answers the five operations a batch run uses, under ``/api/paas/v4``:
 - ``POST /files``: the multipart upload is streamed to disk as it arrives (never held in memory);
 - ``POST /batches``: a batch over an uploaded file. A worker thread reads the file's lines and writes
   the output file (a chat completion per request) and the error file (every `FAIL_EVERY`-th request
-  fails with a 400), then the batch is ``completed``;
-- ``GET /batches/{id}``: the batch, ``in_progress`` with counts until its files are written;
+  fails with a 400);
+- ``GET /batches/{id}``: the batch, ``in_progress`` for its first `POLLS_TO_FINISH - 1` polls; the
+  `POLLS_TO_FINISH`-th poll waits until its files are written and answers ``completed`` with
+  them. So every client polls each batch exactly `POLLS_TO_FINISH` times, whatever its pace (were
+  a batch done as soon as its files are written, a client whose rounds of polls are quicker, such
+  as an async one polling its batches concurrently, would fit more rounds into the server's work
+  and pay for more polls);
 - ``GET /files/{id}/content``: a file, streamed from disk with a ``Content-Length``;
-- ``GET /stats``: how many times batches were polled (so a benchmark can tell polling apart).
+- ``GET /stats``: how many times batches were polled and files uploaded (so a benchmark can tell
+  polling apart, and see retried uploads).
 
 Run it as a script: it prints its port on the first line of stdout, then serves until its stdin is
 closed (the parent exited). Files live in a temporary directory removed on exit.
@@ -28,10 +34,11 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-__all__ = ["FAIL_EVERY", "completion_body"]
+__all__ = ["FAIL_EVERY", "POLLS_TO_FINISH", "completion_body"]
 
 PREFIX = "/api/paas/v4"
 FAIL_EVERY = 1000  # one request in a thousand fails, so error files and their merge are measured too
+POLLS_TO_FINISH = 3  # the poll of a batch that says it is done (see the module docstring)
 _CHUNK = 1 << 20
 _ERROR = {"code": "1214", "message": "invalid request"}
 
@@ -86,6 +93,10 @@ class Store:
         self.files: dict[str, tuple[str, int, int]] = {}  # id -> (path, start, end) of the content
         self.batches: dict[str, dict[str, Any]] = {}
         self.polls = 0
+        self.uploads = 0
+        self._seen: dict[str, int] = {}  # batch id -> polls
+        self._done: dict[str, threading.Event] = {}  # set once the batch's files are written
+        self._results: dict[str, dict[str, Any]] = {}  # batch id -> its fields once done
         self.lock = threading.RLock()
         self._ids = itertools.count(1)
 
@@ -97,6 +108,42 @@ class Store:
             file_id = self.new_id("file")
             self.files[file_id] = (path, start, end)
         return file_id
+
+    def create(self, endpoint: str, input_file_id: str) -> dict[str, Any]:
+        """A new batch (its files are written by a worker thread), as created."""
+        with self.lock:
+            batch_id = self.new_id("batch")
+            batch = {
+                "id": batch_id,
+                "object": "batch",
+                "endpoint": endpoint,
+                "input_file_id": input_file_id,
+                "status": "in_progress",
+                "request_counts": {"total": 0, "completed": 0, "failed": 0},
+            }
+            self.batches[batch_id] = batch
+            self._seen[batch_id] = 0
+            self._done[batch_id] = threading.Event()
+            answer = dict(batch)
+        threading.Thread(target=self.run, args=(batch_id,), daemon=True).start()
+        return answer
+
+    def poll(self, batch_id: str) -> dict[str, Any] | None:
+        """The batch as its next poll sees it (see the module docstring), or None."""
+        with self.lock:
+            self.polls += 1
+            batch = self.batches.get(batch_id)
+            if batch is None:
+                return None
+            self._seen[batch_id] += 1
+            finishing = self._seen[batch_id] >= POLLS_TO_FINISH
+        if finishing:
+            self._done[batch_id].wait()
+        with self.lock:
+            if finishing:
+                batch.update(self._results[batch_id])
+            answer: dict[str, Any] = json.loads(json.dumps(batch))
+        return answer
 
     def run(self, batch_id: str) -> None:
         """Answer every request of the batch's input file (in a worker thread)."""
@@ -123,12 +170,16 @@ class Store:
                         completed += 1
                 if remaining <= 0:
                     break
+        result: dict[str, Any] = {
+            "status": "completed",
+            "request_counts": {"total": completed + failed, "completed": completed, "failed": failed},
+            "output_file_id": self.add_file(output_path, 0, os.path.getsize(output_path)),
+        }
+        if failed:
+            result["error_file_id"] = self.add_file(error_path, 0, os.path.getsize(error_path))
         with self.lock:
-            batch["request_counts"] = {"total": completed + failed, "completed": completed, "failed": failed}
-            batch["output_file_id"] = self.add_file(output_path, 0, os.path.getsize(output_path))
-            if failed:
-                batch["error_file_id"] = self.add_file(error_path, 0, os.path.getsize(error_path))
-            batch["status"] = "completed"
+            self._results[batch_id] = result
+        self._done[batch_id].set()
 
 
 def _file_part(path: str, boundary: bytes) -> tuple[int, int]:
@@ -177,6 +228,8 @@ def handler(store: Store) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:
             path = self.path[len(PREFIX) :]
             if path == "/files":
+                with store.lock:
+                    store.uploads += 1
                 saved = os.path.join(store.directory, store.new_id("upload"))
                 with open(saved, "wb") as handle:
                     self._body_to(handle)
@@ -187,20 +240,7 @@ def handler(store: Store) -> type[BaseHTTPRequestHandler]:
             elif path == "/batches":
                 length = int(self.headers.get("content-length") or 0)
                 request = json.loads(self.rfile.read(length))
-                with store.lock:
-                    batch_id = store.new_id("batch")
-                    batch = {
-                        "id": batch_id,
-                        "object": "batch",
-                        "endpoint": request["endpoint"],
-                        "input_file_id": request["input_file_id"],
-                        "status": "in_progress",
-                        "request_counts": {"total": 0, "completed": 0, "failed": 0},
-                    }
-                    store.batches[batch_id] = batch
-                    answer = dict(batch)
-                threading.Thread(target=store.run, args=(batch_id,), daemon=True).start()
-                self._json(200, answer)
+                self._json(200, store.create(request["endpoint"], request["input_file_id"]))
             else:
                 self._json(404, {"error": {"code": "1222", "message": "no such API"}})
 
@@ -208,12 +248,9 @@ def handler(store: Store) -> type[BaseHTTPRequestHandler]:
             path = self.path[len(PREFIX) :]
             parts = path.strip("/").split("/")
             if parts == ["stats"]:
-                self._json(200, {"polls": store.polls})
+                self._json(200, {"polls": store.polls, "uploads": store.uploads})
             elif len(parts) == 2 and parts[0] == "batches":
-                with store.lock:
-                    store.polls += 1
-                    batch = store.batches.get(parts[1])
-                    answer = None if batch is None else json.loads(json.dumps(batch))
+                answer = store.poll(parts[1])
                 if answer is None:
                     self._json(404, {"error": {"code": "1222", "message": "no such batch"}})
                 else:
@@ -237,14 +274,20 @@ def handler(store: Store) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # The listen backlog: the async kinds connect once per shard at the same time (20 at 1M
+    # requests), and socketserver's default of 5 makes the kernel turn some of them away.
+    request_queue_size = 128
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
     directory = tempfile.mkdtemp(prefix="zai-bench-batch-server-")
     store = Store(directory)
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler(store))
-    server.daemon_threads = True
+    server = _Server(("127.0.0.1", args.port), handler(store))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(server.server_address[1], flush=True)
     try:

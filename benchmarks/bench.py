@@ -15,11 +15,13 @@ with precomputed bytes, so its CPU never shows up in this process's `time.proces
   fresh processes, with its own section in the results). `bench_common` holds what they share
   (samples, the server, the report table). A new area is a module with its measures, its rows and
   its notes, added to `main()` here.
+- `--area batches` measures the batch runner only and puts its rows, notes and section in place in
+  the existing results file (the rest of the report, and its date, stay those of the last full run).
 - zai-sdk 0.2.3 (whose module is also `zai`) and openai live in a side environment,
   `benchmarks/.env`; this script runs itself there as a worker (`--worker`) with its own raw-httpx
   baseline and the same server, so their ratios are same-run too.
 
-Usage: ``python benchmarks/bench.py [--quick] [--side-python PATH] [--dev-python PATH]``.
+Usage: ``python benchmarks/bench.py [--quick] [--area all|batches] [--side-python PATH] [--dev-python PATH]``.
 """
 
 from __future__ import annotations
@@ -122,12 +124,52 @@ def report(
     )
 
 
+def splice_batches(text: str, rows: Sequence[Row], notes: str, section: str) -> str:
+    """`text` (a results file) with the batch runner's summary rows, notes and section replaced."""
+    lines = text.split("\n")
+    new_rows = table(rows).split("\n")[2:]
+    row_at = [index for index, line in enumerate(lines) if line.startswith("| batch runner,")]
+    notes_at = next((index for index, line in enumerate(lines) if line.startswith("- Batch runner:")), None)
+    section_at = next((index for index, line in enumerate(lines) if line == "## Batch runner"), None)
+    if not row_at or notes_at is None or section_at is None or row_at[-1] - row_at[0] + 1 != len(row_at):
+        raise SystemExit("the results file has no batch runner rows, notes and section to replace: run it all")
+    notes_end = notes_at + 1
+    while notes_end < len(lines) and lines[notes_end].startswith("  "):
+        notes_end += 1
+    # From the end of the file backwards, so the earlier indexes stay right.
+    lines[section_at:] = [*section.rstrip("\n").split("\n"), ""]
+    lines[notes_at:notes_end] = notes.rstrip("\n").split("\n")
+    lines[row_at[0] : row_at[-1] + 1] = new_rows
+    return "\n".join(lines)
+
+
+def batches_only(config: Config, output: Path) -> None:
+    """`--area batches`: measure the batch runner and put its results in place in `output`."""
+    print("==> the batch runner against a hand-written httpx flow (a fresh process each)", flush=True)
+    batches = bench_batches.measure(config)
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    rows, section = bench_batches.rows(batches), bench_batches.section(batches, when=when)
+    text = splice_batches(output.read_text(encoding="utf-8"), rows, bench_batches.NOTES, section)
+    print()
+    print(table(rows))
+    print()
+    print(section)
+    output.write_text(text, encoding="utf-8")
+    print(f"(put in place in {output})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark the SDK against raw httpx (see the module docstring).")
     parser.add_argument("--quick", action="store_true", help="fewer rounds: a smoke run, not a measurement")
     parser.add_argument("--side-python", type=Path, default=HERE / ".env" / "bin" / "python")
     parser.add_argument("--dev-python", type=Path, default=REPO / ".venv" / "bin" / "python")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--area",
+        choices=("all", "batches"),
+        default="all",
+        help="batches: measure the batch runner only and update its rows and section in --output",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--base-url", help=argparse.SUPPRESS)
     parser.add_argument("--kinds", default="", help=argparse.SUPPRESS)
@@ -137,6 +179,9 @@ def main() -> None:
     side_python, dev_python = args.side_python.absolute(), args.dev_python.absolute()
     if args.worker:
         worker(args.base_url, [k for k in args.kinds.split(",") if k], config)
+        return
+    if args.area == "batches":
+        batches_only(config, args.output)
         return
 
     import zai  # noqa: PLC0415  (after the worker branch: the side environment has another zai)
