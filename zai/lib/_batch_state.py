@@ -20,7 +20,7 @@ from ._batch_errors import BatchStateError
 if TYPE_CHECKING:
     from zai_api.models import Batch
 
-__all__ = ["FINISHED", "BatchProgress", "BatchShard", "StateFile"]
+__all__ = ["FINISHED", "BatchProgress", "BatchShard", "ShardTotals", "StateFile"]
 
 FINISHED = frozenset({"completed", "failed", "expired", "cancelled"})
 UNSUCCESSFUL = frozenset({"failed", "expired", "cancelled"})
@@ -87,7 +87,29 @@ class BatchShard:
         return f"BatchShard({fields})"
 
 
-class BatchProgress:
+class ShardTotals:
+    """Request counts summed over `shards`, as the platform counted them when last polled."""
+
+    __slots__ = ()
+    shards: Sequence[BatchShard]
+
+    @property
+    def total(self) -> int:
+        """Requests in the whole run."""
+        return sum(shard.requests for shard in self.shards)
+
+    @property
+    def completed(self) -> int:
+        """Requests done successfully, over every shard."""
+        return sum(shard.completed for shard in self.shards)
+
+    @property
+    def failed(self) -> int:
+        """Requests that failed, over every shard."""
+        return sum(shard.failed for shard in self.shards)
+
+
+class BatchProgress(ShardTotals):
     """What `on_progress` receives: every shard of the run, the one this report is about, and totals.
 
     `event` is what just happened: ``"spooled"`` (the requests were read and checked; `shard` is
@@ -101,21 +123,6 @@ class BatchProgress:
         self.event = event
         self.shard = shard
         self.shards = shards
-
-    @property
-    def total(self) -> int:
-        """Requests in the whole run."""
-        return sum(shard.requests for shard in self.shards)
-
-    @property
-    def completed(self) -> int:
-        """Requests done successfully, over every shard (as last polled)."""
-        return sum(shard.completed for shard in self.shards)
-
-    @property
-    def failed(self) -> int:
-        """Requests that failed, over every shard (as last polled)."""
-        return sum(shard.failed for shard in self.shards)
 
     @property
     def finished_shards(self) -> int:

@@ -22,7 +22,7 @@ from zai import _base_client
 from ._batch_plan import Plan
 from ._batch_results import BatchResult, InputOrder, LineSplitter, parse_line
 from ._batch_spool import BatchRequests, Spooler, expected_ids
-from ._batch_state import UNSUCCESSFUL, BatchProgress, BatchShard, StateFile
+from ._batch_state import UNSUCCESSFUL, BatchProgress, BatchShard, ShardTotals, StateFile
 
 if TYPE_CHECKING:
     from zai import AsyncZaiClient, ZaiClient
@@ -125,7 +125,7 @@ def _missing_reason(shard: BatchShard) -> tuple[str, str]:
     return "missing", f"batch {shard.batch_id} returned no line for this request"
 
 
-class _RunBase:
+class _RunBase(ShardTotals):
     """What `BatchRun` and `AsyncBatchRun` share: the shards, the totals, the temporary files."""
 
     def __init__(self, shards: Sequence[BatchShard], directory: str) -> None:
@@ -137,21 +137,6 @@ class _RunBase:
     def batches(self) -> list[Batch]:
         """The last polled state of each shard's batch (shards never started have none)."""
         return [shard.batch for shard in self.shards if shard.batch is not None]
-
-    @property
-    def total(self) -> int:
-        """Requests in the run."""
-        return sum(shard.requests for shard in self.shards)
-
-    @property
-    def completed(self) -> int:
-        """Requests that succeeded, as counted by the platform."""
-        return sum(shard.completed for shard in self.shards)
-
-    @property
-    def failed(self) -> int:
-        """Requests that failed, as counted by the platform."""
-        return sum(shard.failed for shard in self.shards)
 
     def _check_order(self, order: str) -> None:
         if order not in ("input", "arrival"):
