@@ -208,7 +208,30 @@ def test_repr_never_raises() -> None:
 
 
 def test_models_stay_slotted() -> None:
-    # The base adds no instance dict: parsed models stay as small as attrs makes them.
+    # The base adds no instance dict: parsed models stay as small as attrs makes them
+    # (`__dict__` is a computed view, below).
     model = completion()
     assert isinstance(model, BaseModel)
-    assert not hasattr(model, "__dict__")
+    assert type(model).__dictoffset__ == 0
+    assert not hasattr(model, "__slots__") or "__dict__" not in type(model).__slots__
+
+
+def test_vars_and_dunder_dict_give_the_declared_fields_as_pydantic() -> None:
+    # Frameworks serialise with `json.dumps(obj, default=vars)` or `default=lambda o: o.__dict__`,
+    # which work on zai-sdk's pydantic models: field name -> value, models kept as models,
+    # undeclared fields left out (pydantic keeps them in `__pydantic_extra__`).
+    model = completion()
+    message = model.choices[0].message
+    assert vars(message) == message.__dict__
+    assert vars(message)["tool_calls"] is message.tool_calls
+    assert set(vars(model)) == set(ChatCompletion.model_fields)
+    assert "brand_new" not in vars(model)
+    file = FileObject.from_dict({"id": "f", "bytes": 3})
+    assert vars(file)["bytes"] == 3  # pydantic's field name, not the attribute `bytes_`
+    vars(message)["content"] = "changed"  # a fresh dict each time: the model is unchanged
+    assert message.content is None
+    plain = json.loads(json.dumps(model, default=vars))
+    assert plain == {k: v for k, v in model.model_dump(mode="json").items() if k != "brand_new"}
+    assert json.loads(json.dumps(model, default=lambda o: o.__dict__)) == plain
+    assert "model" in dir(model)
+    assert ChatCompletion.__dict__["__module__"] == ChatCompletion.__module__  # the class's own is untouched

@@ -335,6 +335,16 @@ class BaseModel:
 
     # --- Python protocols ------------------------------------------------------------------------
 
+    if not TYPE_CHECKING:  # type checkers keep `object.__dict__`'s type
+
+        @property
+        def __dict__(self) -> dict[str, Any]:
+            # The models are slotted (no instance dict), but `vars(obj)` and `obj.__dict__` work on
+            # pydantic models, and frameworks serialise with `json.dumps(obj, default=vars)`: a new
+            # dict of the declared fields by pydantic name, values as they are (undeclared fields are
+            # not in it, as pydantic keeps them apart). Writing to it does not change the model.
+            return {field.name: getattr(self, field.attr, None) for field in _md.fields(type(self))}
+
     @reprlib.recursive_repr()
     def __repr__(self) -> str:
         # As pydantic: every declared field (by field name), then the undeclared ones. Never raises.
