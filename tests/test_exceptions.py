@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+
+import httpx
 import pytest
 
 import zai
@@ -94,3 +98,34 @@ def test_undecodable_2xx_body_raises_validation_error(api: Api, body: bytes) -> 
         api.run(lambda c: c.chat.completions.create(model="m", messages=user()))
     assert info.value.status_code == 200
     assert body.decode()[:10] in info.value.message
+
+
+def test_errors_survive_pickle_and_copy() -> None:
+    # A worker process hands its exception to the parent pickled (multiprocessing,
+    # concurrent.futures, task queues); with keyword-only constructor arguments the default
+    # `Exception` pickling calls `cls(*args)` and the parent fails to unpickle it.
+    request = httpx.Request("POST", "http://127.0.0.1/api/paas/v4/chat/completions")
+    response = httpx.Response(
+        429, json={"error": {"code": "1302", "message": "slow down"}}, headers={"x-request-id": "r1"}, request=request
+    )
+    errors: list[zai.ZaiError] = [
+        zai.APIReachLimitError("Error code: 429 - [1302] slow down", response=response, body={"a": 1}, code="1302"),
+        zai.APIStreamError("[1301] unsafe", response=response, code="1301"),
+        zai.APITimeoutError(request=request),
+        zai.APIConnectionError("reset", request=request),
+        zai.WaitTimeoutError("still running", last={"task_status": "PROCESSING"}),
+        zai.ZaiError("plain"),
+    ]
+    for error in errors:
+        for again in (pickle.loads(pickle.dumps(error)), copy.copy(error), copy.deepcopy(error)):
+            assert type(again) is type(error)
+            assert str(again) == str(error)
+            assert again.args == error.args
+            assert {k: v for k, v in vars(again).items() if k not in ("request", "response")} == {
+                k: v for k, v in vars(error).items() if k not in ("request", "response")
+            }
+    restored = pickle.loads(pickle.dumps(errors[0]))
+    assert isinstance(restored, zai.APIReachLimitError)
+    assert (restored.status_code, restored.code, restored.request_id) == (429, "1302", "r1")
+    assert restored.response.json() == {"error": {"code": "1302", "message": "slow down"}}
+    assert str(restored.request.url) == str(request.url)

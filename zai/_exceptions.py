@@ -75,6 +75,19 @@ _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-log-id")
 class ZaiError(Exception):
     """Base class of every error raised by this SDK."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own pickling calls `cls(*args)`, which the keyword-only arguments of the
+        # subclasses refuse: the error would pickle in a worker process and fail to load in the
+        # parent. Rebuilt without `__init__`, then given its attributes back (httpx requests and
+        # responses pickle without their stream).
+        return (_restore, (type(self), self.args), self.__dict__)
+
+
+def _restore(cls: type[ZaiError], args: tuple[Any, ...]) -> ZaiError:
+    error = cls.__new__(cls)
+    error.args = args
+    return error
+
 
 class APIError(ZaiError):
     """A request to the API failed.
