@@ -217,3 +217,12 @@ def test_dify_zhipuai_plugin_completion(server: FakeZai) -> None:
     ]
     assert (choice.message.reasoning_content, choice.message.content) == ("Look it up.", "Sunny.")
     assert (response.usage.prompt_tokens, response.usage.completion_tokens) == (3, 2)
+
+
+def test_private_streaming_module_of_zai_sdk() -> None:
+    # Programs annotate streams with `from zai.core._streaming import StreamResponse` (zai-sdk's
+    # module of the class); the name is the stream class the chat methods return.
+    from zai import Stream  # noqa: PLC0415
+    from zai.core._streaming import StreamResponse  # noqa: PLC0415
+
+    assert StreamResponse is Stream
