@@ -7,6 +7,7 @@ import contextlib
 import inspect
 import os
 import random
+import threading
 from typing import Any
 
 import httpx
@@ -294,6 +295,40 @@ def test_a_place_handed_to_a_cancelled_waiter_passes_on() -> None:
         assert gate.in_use == 0
 
     asyncio.run(main())
+
+
+def test_a_place_released_on_another_threads_loop_wakes_the_waiter() -> None:
+    # One AsyncZaiClient used by `asyncio.run` in several threads at once (each thread its own
+    # event loop): a place given back on one loop must wake a waiter of another loop, whose
+    # future can only be set from its own thread. Set from the wrong thread, it stayed asleep.
+    gate = Gate(1)
+    held = threading.Event()
+    waiting = threading.Event()
+    results: list[str] = []
+
+    async def hold() -> None:
+        await gate.acquire()
+        held.set()
+        await asyncio.to_thread(waiting.wait, 5)
+        await asyncio.sleep(0.05)  # the other loop is asleep in its selector by now
+        gate.release()
+
+    async def wait() -> None:
+        await asyncio.to_thread(held.wait, 5)
+        task = asyncio.ensure_future(gate.acquire())
+        await asyncio.sleep(0)
+        waiting.set()
+        await task  # no timer on this loop: only the release can wake it
+        results.append("woken")
+        gate.release()
+
+    threads = [threading.Thread(target=asyncio.run, args=(job(),), daemon=True) for job in (hold, wait)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert results == ["woken"]
+    assert gate.in_use == 0
 
 
 def test_waiters_time_out_only_when_no_place_is_released(monkeypatch: pytest.MonkeyPatch) -> None:

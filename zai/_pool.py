@@ -116,10 +116,33 @@ class Gate:
         while waiters:
             waiter = waiters.popleft()[0]
             # Skipped: waiters cancelled, or left behind by an event loop that has finished.
-            if not waiter.done() and not waiter.get_loop().is_closed():
-                waiter.set_result(None)
+            if not waiter.done() and not waiter.get_loop().is_closed() and self._hand(waiter):
                 return
         self._in_use -= 1
+
+    def _hand(self, waiter: asyncio.Future[None]) -> bool:
+        """Give the place to `waiter`; False if its event loop closed meanwhile."""
+        loop = waiter.get_loop()
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is loop:
+            waiter.set_result(None)
+            return True
+        # A waiter of another thread's loop (one client used by `asyncio.run` in several threads):
+        # a future is set from its own loop's thread, which this also wakes.
+        try:
+            loop.call_soon_threadsafe(self._arrive, waiter)
+        except RuntimeError:  # that loop has closed
+            return False
+        return True
+
+    def _arrive(self, waiter: asyncio.Future[None]) -> None:
+        if waiter.done():  # cancelled on the way: pass the place on
+            self.release()
+        else:
+            waiter.set_result(None)
 
     def _watch(self) -> None:
         """Fail the waiters that saw no place released for their timeout; come back for the rest."""
