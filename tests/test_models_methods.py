@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import pickle
+import sys
 from typing import Any
 
 import pytest
@@ -235,3 +236,26 @@ def test_vars_and_dunder_dict_give_the_declared_fields_as_pydantic() -> None:
     assert json.loads(json.dumps(model, default=lambda o: o.__dict__)) == plain
     assert "model" in dir(model)
     assert ChatCompletion.__dict__["__module__"] == ChatCompletion.__module__  # the class's own is untouched
+
+
+@pytest.mark.skipif(sys.version_info < (3, 10), reason="the generated `X | None` annotations need Python 3.10")
+def test_type_hints_of_models_resolve() -> None:
+    # Frameworks read a class's annotations with `typing.get_type_hints` (dependency injection,
+    # schema builders, runtime type checkers), which works on zai-sdk's pydantic models. The
+    # base's `dict` method (pydantic v1's name) must not shadow the builtin in the annotations.
+    import typing  # noqa: PLC0415
+
+    import zai_api.models  # noqa: PLC0415
+
+    hints = typing.get_type_hints(ChatCompletion)
+    assert {"choices", "usage", "additional_properties"} <= set(hints)
+    assert hints["additional_properties"] == dict[str, Any]
+    failed = []
+    for name in zai_api.models.__all__:
+        cls = getattr(zai_api.models, name)
+        if isinstance(cls, type) and issubclass(cls, BaseModel):
+            try:
+                typing.get_type_hints(cls)
+            except Exception as error:  # collected, reported below
+                failed.append(f"{name}: {error!r}")
+    assert failed == []

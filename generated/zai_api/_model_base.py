@@ -79,9 +79,11 @@ class BaseModel:
     __slots__ = ()
 
     # Generated for each model: wire name -> attribute name, and the JSON pointer of its schema.
-    _zai_fields: ClassVar[dict[str, str]] = {}
+    # (`_Dict`, not `dict`: `typing.get_type_hints` reads these in the class's namespace, where
+    # `dict` is the pydantic v1 method below.)
+    _zai_fields: ClassVar[_Dict[str, str]] = {}
     _zai_schema: ClassVar[str] = ""
-    additional_properties: dict[str, Any]
+    additional_properties: _Dict[str, Any]
     # The keys of the payload the model was parsed from (`()` for a model built by its constructor).
     _zai_set: tuple[str, ...]
 
