@@ -16,6 +16,7 @@ import json
 import pickle
 import sys
 import threading
+import typing
 import weakref
 from collections.abc import Mapping
 from typing import Any, Callable, Optional
@@ -120,6 +121,7 @@ def objects(client: ZaiClient) -> dict[str, Any]:
     out["vars.message"] = outcome(lambda: sorted({"role", "content", "tool_calls"} & set(vars(message))))
     out["vars.extra"] = outcome(lambda: "extra_note" in vars(message))
     out["__dict__"] = outcome(lambda: {k: plain(v) for k, v in call.__dict__.items() if k in known})
+    out["type_hints"] = outcome(lambda: sorted({"id", "choices", "usage"} & set(typing.get_type_hints(Completion))))
     out["weakref"] = outcome(lambda: weakref.ref(one)() is one)
     out["mapping"] = isinstance(one, Mapping)
     out["list"] = outcome(lambda: list(call))
