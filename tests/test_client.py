@@ -88,9 +88,15 @@ def test_default_headers(server: FakeZai) -> None:
 
 
 def test_timeouts() -> None:
+    # `client.timeout` is the value given, as in zai-sdk and openai-python (programs print it or do
+    # arithmetic with it); what is sent with is the same value as an httpx.Timeout.
     assert ZaiClient(api_key=KEY).timeout == DEFAULT_TIMEOUT
-    assert ZaiClient(api_key=KEY, timeout=12).timeout == httpx.Timeout(12)
-    assert ZaiClient(api_key=KEY, timeout=None).timeout == httpx.Timeout(None)
+    for given in (12, 30.5, None, httpx.Timeout(3.0, read=9.0)):
+        client = ZaiClient(api_key=KEY, timeout=given)
+        assert client.timeout is given or client.timeout == given
+        assert type(client.timeout) is type(given)
+        assert client._http.timeout == (given if isinstance(given, httpx.Timeout) else httpx.Timeout(given))
+        assert client.with_options(max_retries=0).timeout == given
     custom = httpx.Client(timeout=httpx.Timeout(7.0))
     assert ZaiClient(api_key=KEY, http_client=custom).timeout == httpx.Timeout(7.0)
     with pytest.raises(TypeError, match="timeout"):

@@ -72,7 +72,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            timeout=self.timeout,
+            timeout=self._timeout,
             limits=_base_client.DEFAULT_LIMITS,
             follow_redirects=True,
             headers=self._own_http_headers(),
@@ -115,7 +115,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         """
         # A given place is left on any way out, even a bad argument's error.
         try:
-            call_timeout = self.timeout if isinstance(timeout, NotGiven) else as_timeout(timeout)
+            call_timeout = self._timeout if isinstance(timeout, NotGiven) else as_timeout(timeout)
             gate = self._pool_policy.gate
             if place is None and gate is not None:
                 place = await gate.acquire(call_timeout.pool)
@@ -179,7 +179,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         gate = self._pool_policy.gate
         if gate is None:
             return _no_place()
-        return gate.acquire((self.timeout if isinstance(timeout, NotGiven) else as_timeout(timeout)).pool)
+        return gate.acquire((self._timeout if isinstance(timeout, NotGiven) else as_timeout(timeout)).pool)
 
     async def _finish(
         self,

@@ -143,7 +143,9 @@ class BaseClient(Generic[_HttpT]):
     base_url: str
     max_retries: int
     _http: _HttpT
-    timeout: httpx.Timeout
+    # The value given (as zai-sdk and openai-python keep it), and the same as the httpx.Timeout sent with.
+    timeout: TimeoutTypes
+    _timeout: httpx.Timeout
     disable_token_cache: bool
     source_channel: str | None
 
@@ -175,9 +177,10 @@ class BaseClient(Generic[_HttpT]):
             # A client left at httpx's 5 s default gets the SDK's (as in zai-sdk): 5 s would cut completions short.
             if http_client_timeout is None or http_client_timeout == _HTTPX_DEFAULT_TIMEOUT:
                 http_client_timeout = DEFAULT_TIMEOUT
-            self.timeout = http_client_timeout
+            self.timeout = self._timeout = http_client_timeout
         else:
-            self.timeout = as_timeout(timeout)
+            self._timeout = as_timeout(timeout)
+            self.timeout = timeout
         self.source_channel = source_channel
         headers = {
             "Accept": "application/json",
@@ -320,7 +323,7 @@ class BaseClient(Generic[_HttpT]):
                 headers=all_headers,
                 content=content,
                 files=parts or None,
-                timeout=self.timeout if isinstance(timeout, NotGiven) else as_timeout(timeout),
+                timeout=self._timeout if isinstance(timeout, NotGiven) else as_timeout(timeout),
             )
         except BaseException:
             for handle in opened:

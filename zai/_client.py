@@ -56,7 +56,7 @@ class ZaiClient(SyncAPIClient, Resources):
         http = httpx.Client(
             base_url=PLACEHOLDER,
             transport=SyncBridge(self, self._url, self._send),
-            timeout=self.timeout,
+            timeout=self._timeout,
             headers=self._headers,
         )
         return Client(base_url=PLACEHOLDER).set_httpx_client(http)
@@ -91,7 +91,7 @@ class AsyncZaiClient(AsyncAPIClient, AsyncResources):
         http = httpx.AsyncClient(
             base_url=PLACEHOLDER,
             transport=AsyncBridge(self, self._url, self._send),
-            timeout=self.timeout,
+            timeout=self._timeout,
             headers=self._headers,
         )
         return Client(base_url=PLACEHOLDER).set_async_httpx_client(http)

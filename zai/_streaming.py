@@ -195,12 +195,17 @@ class AsyncStream(Generic[T]):
 
 def _body(response: httpx.Response) -> Iterator[bytes]:
     # Without a content encoding the raw bytes are the body: skipping the decoding layer is a
-    # noticeable share of the per-chunk cost of a token stream.
-    return response.iter_bytes() if "content-encoding" in response.headers else response.iter_raw()
+    # noticeable share of the per-chunk cost of a token stream. A body already in memory (a
+    # response an `httpx.MockTransport` built from bytes) has no raw stream left to read.
+    if "content-encoding" in response.headers or response.is_stream_consumed:
+        return response.iter_bytes()
+    return response.iter_raw()
 
 
 def _abody(response: httpx.Response) -> AsyncIterator[bytes]:
-    return response.aiter_bytes() if "content-encoding" in response.headers else response.aiter_raw()
+    if "content-encoding" in response.headers or response.is_stream_consumed:
+        return response.aiter_bytes()
+    return response.aiter_raw()
 
 
 # The two loops below are the per-chunk hot path of every stream: the common case (a JSON event that

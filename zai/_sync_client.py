@@ -63,7 +63,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            timeout=self.timeout,
+            timeout=self._timeout,
             limits=_base_client.DEFAULT_LIMITS,
             follow_redirects=True,
             headers=self._own_http_headers(),

@@ -2,7 +2,7 @@
 
 The list comes from zai-sdk itself, installed in the side environment (`zai_sdk_surface.py`): every
 module whose path has no segment starting with `_`, and the names user code reaches in
-`zai.core._errors`, `_base_models` and `_base_type`. A name counts as present when it imports and
+`zai.core._errors`, `_base_models`, `_base_type` and `_streaming`. A name counts as present when it imports and
 is the same kind of thing (a module of the same path, a model class of ours, an error class, a
 TypedDict, ...), and names bound to one object in zai-sdk are bound to one object here too.
 Deliberate omissions are the rows of `OMISSIONS` (mirrored in docs/migration.md), each with its
@@ -28,6 +28,8 @@ PRIVATE_MODULES: dict[str, frozenset[str] | None] = {
     "zai.core._errors": None,
     "zai.core._base_models": frozenset({"BaseModel"}),
     "zai.core._base_type": frozenset({"NOT_GIVEN", "NotGiven", "Body", "Headers", "Query", "FileTypes"}),
+    # `cast("StreamResponse[ChatCompletionChunk]", ...)` in programs written against zai-sdk
+    "zai.core._streaming": frozenset({"StreamResponse"}),
 }
 
 
@@ -58,8 +60,9 @@ OMISSIONS = [
     ),
     Omission(
         frozenset(),
-        "The other names of the private modules `zai.core._base_models` and `zai.core._base_type`: "
-        "zai-sdk's pydantic construction helpers and httpx request types.",
+        "The other names of the private modules `zai.core._base_models`, `zai.core._base_type` and "
+        "`zai.core._streaming`: zai-sdk's pydantic construction helpers, httpx request types and "
+        "SSE parser.",
         matches=_private_internals,
     ),
     Omission(

@@ -1,7 +1,8 @@
 """Run by zai-sdk 0.2.3's interpreter (the side environment): print its import surface as JSON.
 
 Every module of the installed `zai` package whose path has no segment starting with `_`, plus the
-three private modules user code reaches (`zai.core._errors`, `_base_models`, `_base_type`). For
+four private modules user code reaches (`zai.core._errors`, `_base_models`, `_base_type`,
+`_streaming`). For
 each public name of a module: its kind, an identity key (names bound to one object share it) and,
 for names zai-sdk merely imports from another package, that package.
 
@@ -19,7 +20,7 @@ import sys
 import types
 from typing import Any
 
-PRIVATE_MODULES = ("zai.core._errors", "zai.core._base_models", "zai.core._base_type")
+PRIVATE_MODULES = ("zai.core._errors", "zai.core._base_models", "zai.core._base_type", "zai.core._streaming")
 
 
 def module_names(root: str) -> list[str]:

@@ -1,7 +1,9 @@
-"""zai-sdk's `zai.core._streaming`, which programs import `StreamResponse` from: the SDK's `Stream`."""
+"""zai-sdk's `zai.core._streaming`: `StreamResponse`, which programs import from here to annotate streams.
 
-from .._streaming import Stream
+The same object as `zai.core.StreamResponse` (`zai.Stream`). zai-sdk's SSE parser, also in this module
+there, is private: this SDK has one SSE decoder (`zai._sse`).
+"""
 
-StreamResponse = Stream
+from . import StreamResponse
 
 __all__ = ["StreamResponse"]

@@ -219,6 +219,7 @@ if TYPE_CHECKING:
     from .chat_completion_choice import ChatCompletionChoice, ChatCompletionChoiceParam
     from .chat_completion_chunk import ChatCompletionChunk, ChatCompletionChunkParam
     from .chat_completion_chunk_choice import ChatCompletionChunkChoice, ChatCompletionChunkChoiceParam
+    from .chat_completion_chunk_extra_json import ChatCompletionChunkExtraJson, ChatCompletionChunkExtraJsonParam
     from .chat_completion_message import ChatCompletionMessage, ChatCompletionMessageParam
     from .chat_completion_message_tool_call import ChatCompletionMessageToolCall, ChatCompletionMessageToolCallParam
     from .chat_completion_request import ChatCompletionRequest, ChatCompletionRequestParam
@@ -642,6 +643,7 @@ _MODULES = {
     "ChatCompletionChoice": ".chat_completion_choice",
     "ChatCompletionChunk": ".chat_completion_chunk",
     "ChatCompletionChunkChoice": ".chat_completion_chunk_choice",
+    "ChatCompletionChunkExtraJson": ".chat_completion_chunk_extra_json",
     "ChatCompletionMessage": ".chat_completion_message",
     "ChatCompletionMessageToolCall": ".chat_completion_message_tool_call",
     "ChatCompletionRequest": ".chat_completion_request",
@@ -1126,6 +1128,8 @@ __all__: tuple[str, ...] = (
     "ChatCompletionChunkParam",
     "ChatCompletionChunkChoice",
     "ChatCompletionChunkChoiceParam",
+    "ChatCompletionChunkExtraJson",
+    "ChatCompletionChunkExtraJsonParam",
     "ChatCompletionMessage",
     "ChatCompletionMessageParam",
     "ChatCompletionMessageToolCall",

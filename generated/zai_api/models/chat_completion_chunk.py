@@ -36,6 +36,8 @@ class ChatCompletionChunk(BaseModel):
         usage (CompletionUsage): Token accounting.
         web_search (list[WebSearchResult]): Search results, when a web-search tool ran.
         content_filter (list[ContentFilterResult]): Content-safety findings.
+        extra_json (dict[str, Any]): zai-sdk 0.2.3's slot for additional JSON data, kept so that chunks built by hand with it
+            (`ChatCompletionChunk(..., extra_json={})`) still build. The platform never sends it.
     """
 
     _zai_fields: ClassVar[dict[str, str]] = {
@@ -46,6 +48,7 @@ class ChatCompletionChunk(BaseModel):
         "usage": "usage",
         "web_search": "web_search",
         "content_filter": "content_filter",
+        "extra_json": "extra_json",
     }
     _zai_schema: ClassVar[str] = "#/components/schemas/ChatCompletionChunk"
 
@@ -56,6 +59,7 @@ class ChatCompletionChunk(BaseModel):
     usage: CompletionUsage | None = None
     web_search: list[WebSearchResult] | None = None
     content_filter: list[ContentFilterResult] | None = None
+    extra_json: dict[str, Any] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=new_extras)
     _zai_set: tuple[str, ...] = _attrs_field(init=False, default=(), eq=False)
 
@@ -92,6 +96,7 @@ class ChatCompletionChunk(BaseModel):
                 if _content_filter.__class__ is list
                 else _content_filter
             ),
+            extra_json=d.pop("extra_json", None),
         )
         obj.additional_properties = d
         obj._zai_set = tuple(src_dict)
@@ -115,6 +120,7 @@ _ChatCompletionChunkParamOptional = TypedDict(
         "usage": "CompletionUsageParam | CompletionUsage",
         "web_search": "Iterable[WebSearchResultParam | WebSearchResult]",
         "content_filter": "Iterable[ContentFilterResultParam | ContentFilterResult]",
+        "extra_json": "Mapping[str, Any]",
     },
     total=False,
 )
