@@ -116,9 +116,9 @@ EXPECTED: list[tuple[str, Any, Any, str]] = [
     (r"requests\[\d+\]\.body\.(thinking|response_format)", None, "<absent>", "unset arguments are not sent as null"),
     (
         r"(error|error\.cause)\.message",
-        re.compile(r".*(Error code: \d+, with error text |An error occurred during streaming).*"),
-        re.compile(r".*(Error code: \d+ - )?\[\d+\] .*"),
-        "error messages read `Error code: N - [code] message` (the server's code and message)",
+        re.compile(r".*An error occurred during streaming.*"),
+        re.compile(r".*\[\d+\] .*"),
+        "an error inside a stream reads `[code] message` (the server's code and message)",
     ),
     (r"error\.type", "APIResponseError", "APIStreamError", "errors inside a stream are APIStreamError"),
 ]
@@ -141,12 +141,13 @@ def expected(path: str, theirs: Any, mine: Any) -> str | None:
 
 def build(env: Path, *packages: str) -> Path:
     python = env / "bin" / "python"
+    uv = ROOT / ".venv" / "bin" / "uv"
     if not python.exists():
-        uv = ROOT / ".venv" / "bin" / "uv"
         finder = ROOT / "scripts" / "find-python"
         base = subprocess.run([str(finder), "3.12"], capture_output=True, text=True, check=True).stdout.strip()
         subprocess.run([str(uv), "venv", "--quiet", "--python", base, str(env)], check=True)
-        subprocess.run([str(uv), "pip", "install", "--quiet", "--python", str(python), *packages], check=True)
+    # Every run: an environment made from another checkout is pointed back at this one.
+    subprocess.run([str(uv), "pip", "install", "--quiet", "--python", str(python), *packages], check=True)
     return python
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import pickle
 
 import httpx
@@ -44,12 +45,28 @@ def test_each_status_maps_to_its_class(api: Api, status: int, cls: type[zai.APIS
     assert type(error) is cls
     assert error.status_code == status
     assert error.code == "1261"
-    assert error.message == f"Error code: {status} - [1261] Prompt too long"
+    assert error.message == f"Error code: {status}, with error text {json.dumps(body)}"
+    assert str(error) == error.message
     assert error.body == body
     assert error.request_id == "rid-1"
     assert error.response.status_code == status
     assert error.request is not None and error.request.url.path.endswith("/chat/completions")
     assert KEY not in str(error) and KEY not in repr(error)
+
+
+def test_the_message_shows_the_body_and_cuts_only_a_very_long_one(api: Api) -> None:
+    page = "<html>" + "x" * 5000 + "</html>"
+    api.server.script(
+        "POST", CHAT, Reply(502, body=page.encode(), headers={"content-type": "text/html"}), Reply(404, body=b"")
+    )
+    with pytest.raises(zai.APIServerError) as info:
+        api.run(lambda c: c.chat.completions.create(model="m", messages=user()), max_retries=0)
+    message = info.value.message
+    assert message.startswith("Error code: 502, with error text <html>xxx")
+    assert message.endswith(f"... ({len(page)} characters in all, in error.response.text)")
+    assert info.value.response.text == page
+    with pytest.raises(zai.APINotFoundError, match=r"^Error code: 404, with error text $"):
+        api.run(lambda c: c.chat.completions.create(model="m", messages=user()), max_retries=0)
 
 
 def test_every_table_entry_is_exported_from_zai_and_zai_core() -> None:

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import KEY, Api, user
 from zai import (
     APIConnectionError,
+    APIRequestFailedError,
     APIResponseValidationError,
     APIStreamError,
     APITimeoutError,
@@ -93,8 +94,9 @@ def test_json_error_instead_of_a_stream(api: Api) -> None:
 
 def test_status_error_before_the_stream_is_raised(api: Api) -> None:
     api.server.script("POST", CHAT, Reply(400, {"error": {"code": "1210", "message": "bad"}}))
-    with pytest.raises(Exception, match=r"\[1210\] bad"):
+    with pytest.raises(APIRequestFailedError, match=r'^Error code: 400, with error text .*"1210".*"bad"') as info:
         api.run(stream_of)
+    assert info.value.code == "1210"
 
 
 def test_stream_read_timeout(api: Api) -> None:

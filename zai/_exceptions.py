@@ -67,6 +67,8 @@ __all__ = [
 ]
 
 _SNIPPET = 500
+# An error body is shown whole in its message up to this many characters (an HTML error page is cut).
+_ERROR_TEXT = 4000
 # A quoted (bytes) literal in a message, such as h11's "Illegal header value b'...'".
 _QUOTED = re.compile(r"""b?(['"]).*\1""")
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-log-id")
@@ -288,11 +290,25 @@ def status_error(response: httpx.Response) -> APIStatusError:
     """The error for a non-2xx response whose body has been read."""
     status = response.status_code
     text = response.text
-    body, code, message = decode_error_body(text)
-    detail = message or text[:_SNIPPET] or response.reason_phrase or "no body"
-    text_message = f"Error code: {status} - [{code}] {detail}" if code else f"Error code: {status} - {detail}"
+    body, code, _ = decode_error_body(text)
+    # zai-sdk's wording, kept because programs parse it (the body after "with error text") or look
+    # for words of the body in it; openai-python's messages carry the body too.
+    shown = text.strip()
+    if len(shown) > _ERROR_TEXT:
+        shown = f"{shown[:_ERROR_TEXT]}... ({len(shown)} characters in all, in error.response.text)"
     cls = STATUS_ERRORS.get(status) or (APIServerError if status >= 500 else APIStatusError)
-    return cls(text_message, response=response, body=body, code=code)
+    return cls(f"Error code: {status}, with error text {shown}", response=response, body=body, code=code)
+
+
+def server_message(error: APIStatusError) -> str:
+    """What the server said of an error: its body's message, else the start of the body, else the reason."""
+    response = error.response
+    try:
+        text = response.text
+    except httpx.ResponseNotRead:
+        text = ""
+    message = decode_error_body(text)[2]
+    return message or text.strip()[:_SNIPPET] or response.reason_phrase or "no body"
 
 
 def transport_error(

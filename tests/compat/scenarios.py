@@ -188,6 +188,8 @@ def error_of(error: Exception) -> dict[str, Any]:
             name for name in ZAI_SDK_ERRORS if hasattr(zai.core, name) and isinstance(error, getattr(zai.core, name))
         ],
         "status_code": getattr(error, "status_code", None),
+        # Programs look for words of the body in the text, or parse it after "with error text".
+        "str": str(error) if isinstance(response, httpx.Response) else None,
         "response_status": None if not isinstance(response, httpx.Response) else response.status_code,
         "response_json": None if not isinstance(response, httpx.Response) else response.json(),
     }

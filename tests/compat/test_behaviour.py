@@ -214,6 +214,7 @@ def test_error_classes(both: Any) -> None:
         server.script("POST", CHAT, SSE([{**BASE, "choices": [{"index": 0, "delta": {"content": "Hi"}}]}, error_event]))
 
     theirs, ours = both("errors", script)
+    assert theirs.transcript["400"]["str"].startswith("Error code: 400, with error text {")
     assert theirs.transcript["400"]["is"] == ["ZaiError", "APIStatusError", "APIRequestFailedError"]
     assert theirs.transcript["in_stream"]["is"] == ["ZaiError", "APIResponseError"]
     assert_same("errors", theirs, ours)

@@ -9,19 +9,17 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import sys
 from collections.abc import Generator
 from typing import TextIO
 
 import zai
+from zai._exceptions import server_message
 
 __all__ = ["CommandError", "Console", "ReasoningWriter", "UsageError", "describe_error", "retry_lines"]
 
 _DIM = "\x1b[2m"
 _RESET = "\x1b[0m"
-# The SDK formats status errors as "Error code: 429 - [1302] message"; the CLI shows the parts itself.
-_STATUS_PREFIX = re.compile(r"^Error code: \d+ - (?:\[[^\]]*\] )?")
 
 
 class CommandError(Exception):
@@ -126,7 +124,7 @@ class ReasoningWriter:
 def describe_error(error: BaseException) -> str:
     """One line describing an error, e.g. ``[1302] rate limit reached (HTTP 429)``."""
     if isinstance(error, zai.APIStatusError):
-        detail = _STATUS_PREFIX.sub("", error.message) or error.message
+        detail = server_message(error)
         text = f"[{error.code}] {detail}" if error.code else detail
         where = f"HTTP {error.status_code}"
         if error.request_id:
