@@ -182,6 +182,24 @@ def _entry(shape: Filter, key: str | int, alt: int | None = None) -> bool | Filt
     return entry
 
 
+def _narrow(
+    include: Filter | None, exclude: Filter | None, key: str | int, alt: int | None = None
+) -> tuple[Filter | None, Filter | None] | None:
+    """The include and exclude filters for what is under `key`; None when `key` is left out."""
+    sub_include = sub_exclude = None
+    if include is not None:
+        entry = _entry(include, key, alt)
+        if entry is None:
+            return None
+        sub_include = entry if isinstance(entry, dict) else None
+    if exclude is not None:
+        entry = _entry(exclude, key, alt)
+        if entry is True:
+            return None
+        sub_exclude = entry if isinstance(entry, dict) else None
+    return sub_include, sub_exclude
+
+
 # --- dumping -----------------------------------------------------------------------------------
 
 _SCALARS = frozenset((str, int, float, bool, type(None)))
@@ -205,17 +223,10 @@ class Dumper:
         out: dict[str, Any] = {}
         sent = model._zai_set
         for wire, attr, name, default in fields(type(model)):
-            sub_include = sub_exclude = None
-            if include is not None:
-                entry = _entry(include, name)
-                if entry is None:
-                    continue
-                sub_include = entry if isinstance(entry, dict) else None
-            if exclude is not None:
-                entry = _entry(exclude, name)
-                if entry is True:
-                    continue
-                sub_exclude = entry if isinstance(entry, dict) else None
+            filters = _narrow(include, exclude, name)
+            if filters is None:
+                continue
+            sub_include, sub_exclude = filters
             value = getattr(model, attr, None)
             if value is None:
                 if (
@@ -230,17 +241,10 @@ class Dumper:
         for key, value in model.additional_properties.items():
             if key in out or (value is None and self.exclude_none):
                 continue
-            sub_include = sub_exclude = None
-            if include is not None:
-                entry = _entry(include, key)
-                if entry is None:
-                    continue
-                sub_include = entry if isinstance(entry, dict) else None
-            if exclude is not None:
-                entry = _entry(exclude, key)
-                if entry is True:
-                    continue
-                sub_exclude = entry if isinstance(entry, dict) else None
+            filters = _narrow(include, exclude, key)
+            if filters is None:
+                continue
+            sub_include, sub_exclude = filters
             out[key] = self.value(value, sub_include, sub_exclude)
         return out
 
@@ -301,17 +305,10 @@ class Dumper:
         out: list[Any] = []
         size = len(items)
         for index, item in enumerate(items):
-            sub_include = sub_exclude = None
-            if include is not None:
-                entry = _entry(include, index, index - size)
-                if entry is None:
-                    continue
-                sub_include = entry if isinstance(entry, dict) else None
-            if exclude is not None:
-                entry = _entry(exclude, index, index - size)
-                if entry is True:
-                    continue
-                sub_exclude = entry if isinstance(entry, dict) else None
+            filters = _narrow(include, exclude, index, index - size)
+            if filters is None:
+                continue
+            sub_include, sub_exclude = filters
             out.append(self.value(item, sub_include, sub_exclude))
         return out
 
@@ -320,17 +317,10 @@ class Dumper:
     ) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         for key, item in items:
-            sub_include = sub_exclude = None
-            if include is not None:
-                entry = _entry(include, key)
-                if entry is None:
-                    continue
-                sub_include = entry if isinstance(entry, dict) else None
-            if exclude is not None:
-                entry = _entry(exclude, key)
-                if entry is True:
-                    continue
-                sub_exclude = entry if isinstance(entry, dict) else None
+            filters = _narrow(include, exclude, key)
+            if filters is None:
+                continue
+            sub_include, sub_exclude = filters
             out[key.value if isinstance(key, enum.Enum) else key] = self.value(item, sub_include, sub_exclude)
         return out
 
